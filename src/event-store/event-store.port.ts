@@ -1,0 +1,145 @@
+/**
+ * The event store port. Everything above it is the same whichever store runs:
+ * the embedded SQLite store or EventStoreDB.
+ *
+ * Positions and revisions are 64-bit: EventStoreDB commit positions exceed 2^53,
+ * so they are bigint inside the service and decimal strings at the API.
+ */
+export type LogPosition = bigint;
+export type StreamRevision = bigint;
+
+/**
+ * `no-stream`: the stream must not exist yet; `stream-exists`: it must exist;
+ * `any`: no check; a revision: the stream's last event must be at exactly that revision.
+ */
+export type ExpectedRevision = 'no-stream' | 'stream-exists' | 'any' | StreamRevision;
+
+export interface EventMetadata {
+  /** Server clock when the command was decided (ISO 8601, UTC). */
+  readonly recordedAt: string;
+  /** Who sent the command (a token id once security is on). */
+  readonly actor: string;
+  /** The command's id: its Idempotency-Key when given. */
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+  /** Version of the event's data shape, for upcasting old events on read. */
+  readonly schemaVersion: number;
+  /** Digest of the request that produced the event, to tell a retry from a reused key. */
+  readonly requestHash?: string;
+}
+
+export interface EventData {
+  readonly [key: string]: unknown;
+}
+
+export interface NewEvent {
+  /** A UUID. Deterministic ids make a retried append recognisable by the store. */
+  readonly id: string;
+  readonly type: string;
+  readonly data: EventData;
+  readonly metadata: EventMetadata;
+}
+
+export interface StoredEvent extends NewEvent {
+  readonly stream: string;
+  readonly revision: StreamRevision;
+  readonly position: LogPosition;
+}
+
+export interface AppendResult {
+  /** Revision of the last event written: the expected revision of the next append. */
+  readonly nextExpectedRevision: StreamRevision;
+  /** Global position of the last event written. */
+  readonly position: LogPosition;
+}
+
+export interface ReadStreamOptions {
+  /** First revision to read (inclusive); 0 by default. */
+  readonly fromRevision?: StreamRevision;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Read the events after this position (exclusive); from the start when absent. */
+  readonly after?: LogPosition;
+  readonly maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Resume after this checkpoint (exclusive); from the start when absent. */
+  readonly after?: LogPosition;
+  /** Largest batch handed to the consumer at once. */
+  readonly maxBatchSize?: number;
+}
+
+/**
+ * A catch-up subscription to the whole log: it yields what is stored after the
+ * checkpoint, then keeps following new events, in batches in log order.
+ */
+export interface LogSubscription extends AsyncIterable<readonly StoredEvent[]> {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  appendToStream(
+    stream: string,
+    events: readonly NewEvent[],
+    options: { readonly expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult>;
+  /** The stream's events in revision order; empty when the stream does not exist. */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  subscribeToAll(options?: SubscribeOptions): LogSubscription;
+  /** Position of the last event in the log, or null when the log is empty. */
+  headPosition(): Promise<LogPosition | null>;
+  /** Whether the store answers; used by /health. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Injection token for the port (an interface has no runtime value). */
+export const EVENT_STORE = Symbol('EventStore');
+
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly expected: ExpectedRevision,
+    /** The stream's last revision, or null when it does not exist. */
+    readonly actual: StreamRevision | null,
+  ) {
+    super(
+      `Wrong expected revision for stream ${stream}: expected ${String(expected)}, actual ${actual === null ? 'no stream' : String(actual)}`,
+    );
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** An event id that is already stored in another stream or at another revision. */
+export class DuplicateEventIdError extends Error {
+  constructor(readonly eventId: string, readonly stream: string) {
+    super(`Event id ${eventId} is already stored (appending to ${stream})`);
+    this.name = 'DuplicateEventIdError';
+  }
+}
+
+/** The store cannot take or serve writes right now (disk full, read-only, corrupt, unreachable). */
+export class EventStoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EventStoreUnavailableError';
+  }
+}
+
+export function matchesExpectedRevision(expected: ExpectedRevision, actual: StreamRevision | null): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no-stream':
+      return actual === null;
+    case 'stream-exists':
+      return actual !== null;
+    default:
+      return actual === expected;
+  }
+}

@@ -1,0 +1,24 @@
+import { EventStoreUnavailableError } from '../event-store.port.js';
+
+/**
+ * SQLite result codes that mean "the storage cannot serve us now" rather than
+ * "this request is wrong": the caller gets a 503 and nothing is acknowledged.
+ */
+const UNAVAILABLE_CODES = /^SQLITE_(FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN|BUSY|LOCKED|PERM|NOMEM|PROTOCOL)/;
+
+export function isSqliteError(error: unknown): error is Error & { code: string } {
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_');
+}
+
+export function toStoreError(error: unknown, action: string): unknown {
+  if (isSqliteError(error) && UNAVAILABLE_CODES.test(error.code)) {
+    return new EventStoreUnavailableError(`The event store cannot ${action}: ${error.code} ${error.message}`, {
+      cause: error,
+    });
+  }
+  return error;
+}
+
+export const isUniqueViolation = (error: unknown): boolean =>
+  isSqliteError(error) && error.code === 'SQLITE_CONSTRAINT_UNIQUE';

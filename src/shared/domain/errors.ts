@@ -1,0 +1,26 @@
+/**
+ * Refusals a decider can give. They carry no HTTP status: the adapters map them
+ * (404, 409, 422 over HTTP; exit codes on the command line).
+ */
+export abstract class DomainError extends Error {
+  abstract readonly kind: 'not-found' | 'conflict' | 'rule-violation';
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The thing named by the command (in the path, over HTTP) does not exist. */
+export class NotFoundError extends DomainError {
+  readonly kind = 'not-found';
+}
+
+/** The thing already exists, or was already decided, with different content. */
+export class ConflictError extends DomainError {
+  readonly kind = 'conflict';
+}
+
+/** A rule of spec/domain.md refuses the command. */
+export class RuleViolationError extends DomainError {
+  readonly kind = 'rule-violation';
+}

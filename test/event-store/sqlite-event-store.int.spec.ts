@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { DuplicateEventIdError, type NewEvent } from '../../src/event-store/event-store.port.js';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { tempDir } from '../support/temp-dir.js';
+import { describeEventStoreContract } from './event-store.contract.js';
+
+describeEventStoreContract('embedded SQLite', () => {
+  const dir = tempDir();
+  const store = new SqliteEventStore({ path: join(dir.path, 'events.db'), pollIntervalMs: 20 });
+  return Promise.resolve({
+    store,
+    dispose: async () => {
+      await store.close();
+      dir.remove();
+    },
+  });
+});
+
+describe('embedded SQLite event store', () => {
+  const event = (id = randomUUID()): NewEvent => ({
+    id,
+    type: 'ThingHappened',
+    data: {},
+    metadata: {
+      recordedAt: '2022-07-18T10:00:00.000Z',
+      actor: 't',
+      commandId: 'c',
+      correlationId: 'c',
+      causationId: 'c',
+      schemaVersion: 1,
+    },
+  });
+
+  it('refuses an event id already stored in another stream', async () => {
+    const dir = tempDir();
+    const store = new SqliteEventStore({ path: join(dir.path, 'events.db') });
+    const shared = event();
+    await store.appendToStream('a-1', [shared], { expectedRevision: 'no-stream' });
+
+    await expect(store.appendToStream('b-1', [shared], { expectedRevision: 'no-stream' })).rejects.toBeInstanceOf(
+      DuplicateEventIdError,
+    );
+    expect(await store.readStream('b-1')).toEqual([]);
+    await store.close();
+    dir.remove();
+  });
+
+  it('commits appends requested together in one transaction, each checked on its own', async () => {
+    const dir = tempDir();
+    const commits: number[] = [];
+    const store = new SqliteEventStore({
+      path: join(dir.path, 'events.db'),
+      onCommit: (appends) => commits.push(appends),
+    });
+
+    const results = await Promise.allSettled([
+      store.appendToStream('s-1', [event()], { expectedRevision: 'no-stream' }),
+      store.appendToStream('s-1', [event()], { expectedRevision: 0n }),
+      store.appendToStream('s-1', [event()], { expectedRevision: 0n }),
+      store.appendToStream('s-2', [event()], { expectedRevision: 'no-stream' }),
+    ]);
+
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(commits).toEqual([4]);
+    await store.close();
+    dir.remove();
+  });
+
+  it('keeps acknowledged events in the file for the next process', async () => {
+    const dir = tempDir();
+    const path = join(dir.path, 'events.db');
+    const store = new SqliteEventStore({ path });
+    await store.appendToStream('s-1', [event(), event()], { expectedRevision: 'no-stream' });
+    await store.close();
+
+    const raw = new Database(path, { readonly: true });
+    expect(raw.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 2 });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+    dir.remove();
+  });
+});
