@@ -117,7 +117,10 @@ export class WrongExpectedRevisionError extends Error {
 
 /** An event id that is already stored in another stream or at another revision. */
 export class DuplicateEventIdError extends Error {
-  constructor(readonly eventId: string, readonly stream: string) {
+  constructor(
+    readonly eventId: string,
+    readonly stream: string,
+  ) {
     super(`Event id ${eventId} is already stored (appending to ${stream})`);
     this.name = 'DuplicateEventIdError';
   }

@@ -31,7 +31,12 @@ export const participantDecider: Decider<ParticipantCommand, ParticipantEvent, P
 function evolve(state: ParticipantState, event: ParticipantEvent, revision: number): ParticipantState {
   switch (event.type) {
     case 'ParticipantRegistered':
-      return { status: 'registered', registration: { data: event.data, revision }, stages: new Map(), outcomes: new Map() };
+      return {
+        status: 'registered',
+        registration: { data: event.data, revision },
+        stages: new Map(),
+        outcomes: new Map(),
+      };
     case 'StageObtained': {
       const participant = registered(state);
       const stages = new Map(participant.stages).set(event.data.stageId, { data: event.data, revision });
@@ -52,7 +57,9 @@ function decide(command: ParticipantCommand, state: ParticipantState): Decision<
     case 'RegisterParticipant': {
       if (state.status === 'registered') {
         if (sameContent(state.registration.data, command.data)) return alreadyApplied(state.registration.revision);
-        throw new ConflictError(`Participant ${command.data.participantId} was already registered with different content`);
+        throw new ConflictError(
+          `Participant ${command.data.participantId} was already registered with different content`,
+        );
       }
       return [{ type: 'ParticipantRegistered', data: command.data }];
     }

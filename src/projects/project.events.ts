@@ -57,11 +57,7 @@ export type OutreachRecorded = DomainEvent<'OutreachRecorded', OutreachData>;
 export type ProjectNarrativeWritten = DomainEvent<'ProjectNarrativeWritten', NarrativeData>;
 
 export type ProjectEvent =
-  | ProjectSubmitted
-  | ProjectApproved
-  | ProjectRejected
-  | OutreachRecorded
-  | ProjectNarrativeWritten;
+  ProjectSubmitted | ProjectApproved | ProjectRejected | OutreachRecorded | ProjectNarrativeWritten;
 
 export const PROJECT_EVENT_TYPES: readonly ProjectEvent['type'][] = [
   'ProjectSubmitted',

@@ -28,10 +28,7 @@ export interface AttendanceData {
 export type SessionHeld = DomainEvent<'SessionHeld', SessionHeldData>;
 export type SessionCancelled = DomainEvent<'SessionCancelled', { readonly sessionId: string; readonly reason: string }>;
 export type ParticipantAttended = DomainEvent<'ParticipantAttended', AttendanceData>;
-export type AttendanceRetracted = DomainEvent<
-  'AttendanceRetracted',
-  AttendanceData & { readonly reason: string }
->;
+export type AttendanceRetracted = DomainEvent<'AttendanceRetracted', AttendanceData & { readonly reason: string }>;
 
 export type SessionEvent = SessionHeld | SessionCancelled | ParticipantAttended | AttendanceRetracted;
 

@@ -56,7 +56,9 @@ describe('participant decider', () => {
 
     it('keeps a stage id unique within its participant', () => {
       const obtained = { type: 'StageObtained', data: stage } as const;
-      given([registered, obtained]).when({ type: 'RecordStage', data: stage, project: approvedProject }).thenAlreadyApplied(1);
+      given([registered, obtained])
+        .when({ type: 'RecordStage', data: stage, project: approvedProject })
+        .thenAlreadyApplied(1);
       given([registered, obtained])
         .when({ type: 'RecordStage', data: { ...stage, sector: 'vente' }, project: approvedProject })
         .thenThrows(ConflictError);
@@ -75,7 +77,9 @@ describe('participant decider', () => {
     });
 
     it('refuses an outcome for an unknown project, or dated in the future', () => {
-      given([registered]).when({ type: 'RecordOutcome', data: outcome, project: null, today }).thenThrows(RuleViolationError);
+      given([registered])
+        .when({ type: 'RecordOutcome', data: outcome, project: null, today })
+        .thenThrows(RuleViolationError);
       given([registered])
         .when({ type: 'RecordOutcome', data: { ...outcome, date: '2023-02-01' }, project: approvedProject, today })
         .thenThrows(RuleViolationError, /future/);
@@ -92,7 +96,9 @@ describe('participant decider', () => {
     });
 
     it('cannot record an outcome for an unknown participant', () => {
-      given([]).when({ type: 'RecordOutcome', data: outcome, project: approvedProject, today }).thenThrows(NotFoundError);
+      given([])
+        .when({ type: 'RecordOutcome', data: outcome, project: approvedProject, today })
+        .thenThrows(NotFoundError);
     });
   });
 });

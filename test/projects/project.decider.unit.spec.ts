@@ -20,7 +20,13 @@ const submission: ProjectSubmission = {
 const submitted = { type: 'ProjectSubmitted', data: submission } as const;
 const approved = { type: 'ProjectApproved', data: { projectId: 'digimobile-2022', fundedAmount: 12000 } } as const;
 const rejected = { type: 'ProjectRejected', data: { projectId: 'digimobile-2022', reason: 'out of scope' } } as const;
-const outreach = { projectId: 'digimobile-2022', outreachId: 'o-1', date: '2022-09-01', audience: 'people', count: 180 } as const;
+const outreach = {
+  projectId: 'digimobile-2022',
+  outreachId: 'o-1',
+  date: '2022-09-01',
+  audience: 'people',
+  count: 180,
+} as const;
 const today = '2022-12-31';
 
 describe('project decider', () => {
@@ -49,13 +55,19 @@ describe('project decider', () => {
   describe('DecideProject', () => {
     it('approves a submitted project', () => {
       given([submitted])
-        .when({ type: 'DecideProject', data: { projectId: 'digimobile-2022', decision: 'approved', fundedAmount: 12000 } })
+        .when({
+          type: 'DecideProject',
+          data: { projectId: 'digimobile-2022', decision: 'approved', fundedAmount: 12000 },
+        })
         .then([approved]);
     });
 
     it('rejects a submitted project', () => {
       given([submitted])
-        .when({ type: 'DecideProject', data: { projectId: 'digimobile-2022', decision: 'rejected', reason: 'out of scope' } })
+        .when({
+          type: 'DecideProject',
+          data: { projectId: 'digimobile-2022', decision: 'rejected', reason: 'out of scope' },
+        })
         .then([rejected]);
     });
 
@@ -67,7 +79,10 @@ describe('project decider', () => {
 
     it('decides once: the same decision again is already applied', () => {
       given([submitted, approved])
-        .when({ type: 'DecideProject', data: { projectId: 'digimobile-2022', decision: 'approved', fundedAmount: 12000 } })
+        .when({
+          type: 'DecideProject',
+          data: { projectId: 'digimobile-2022', decision: 'approved', fundedAmount: 12000 },
+        })
         .thenAlreadyApplied(1);
     });
 
@@ -86,7 +101,9 @@ describe('project decider', () => {
     });
 
     it('refuses outreach for a project that is only submitted, or rejected', () => {
-      given([submitted]).when({ type: 'RecordOutreach', data: outreach, today }).thenThrows(RuleViolationError, /approved/);
+      given([submitted])
+        .when({ type: 'RecordOutreach', data: outreach, today })
+        .thenThrows(RuleViolationError, /approved/);
       given([submitted, rejected])
         .when({ type: 'RecordOutreach', data: outreach, today })
         .thenThrows(RuleViolationError, /rejected/);
@@ -100,7 +117,9 @@ describe('project decider', () => {
 
     it('answers a repeat of the same outreach id as already applied, and refuses different content', () => {
       const recorded = { type: 'OutreachRecorded', data: outreach } as const;
-      given([submitted, approved, recorded]).when({ type: 'RecordOutreach', data: outreach, today }).thenAlreadyApplied(2);
+      given([submitted, approved, recorded])
+        .when({ type: 'RecordOutreach', data: outreach, today })
+        .thenAlreadyApplied(2);
       given([submitted, approved, recorded])
         .when({ type: 'RecordOutreach', data: { ...outreach, count: 181 }, today })
         .thenThrows(ConflictError);

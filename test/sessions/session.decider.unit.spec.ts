@@ -22,7 +22,11 @@ const retracted = {
   type: 'AttendanceRetracted',
   data: { sessionId: 'dm-01', participantId: 'p-1', reason: 'wrong session' },
 } as const;
-const attend = { type: 'RecordAttendance', data: { sessionId: 'dm-01', participantId: 'p-1' }, participantRegistered: true } as const;
+const attend = {
+  type: 'RecordAttendance',
+  data: { sessionId: 'dm-01', participantId: 'p-1' },
+  participantRegistered: true,
+} as const;
 
 describe('session decider', () => {
   describe('RecordSession', () => {
@@ -34,7 +38,9 @@ describe('session decider', () => {
       given([])
         .when({ type: 'RecordSession', data: session, project: { ...approvedProject, status: 'submitted' }, today })
         .thenThrows(RuleViolationError, /approved/);
-      given([]).when({ type: 'RecordSession', data: session, project: null, today }).thenThrows(RuleViolationError, /does not exist/);
+      given([])
+        .when({ type: 'RecordSession', data: session, project: null, today })
+        .thenThrows(RuleViolationError, /does not exist/);
     });
 
     it('refuses a date in the future, and a date that is not in the calendar', () => {
@@ -47,7 +53,9 @@ describe('session decider', () => {
     });
 
     it('answers an identical repeat as already applied and refuses different content', () => {
-      given([held]).when({ type: 'RecordSession', data: session, project: approvedProject, today }).thenAlreadyApplied(0);
+      given([held])
+        .when({ type: 'RecordSession', data: session, project: approvedProject, today })
+        .thenAlreadyApplied(0);
       given([held])
         .when({ type: 'RecordSession', data: { ...session, date: '2022-07-19' }, project: approvedProject, today })
         .thenThrows(ConflictError);
@@ -56,18 +64,24 @@ describe('session decider', () => {
 
   describe('CancelSession', () => {
     it('cancels a held session', () => {
-      given([held]).when({ type: 'CancelSession', data: { sessionId: 'dm-01', reason: 'storm' } }).then([cancelled]);
+      given([held])
+        .when({ type: 'CancelSession', data: { sessionId: 'dm-01', reason: 'storm' } })
+        .then([cancelled]);
     });
 
     it('is not cancelled twice: the same cancellation is already applied, another one a conflict', () => {
-      given([held, cancelled]).when({ type: 'CancelSession', data: { sessionId: 'dm-01', reason: 'storm' } }).thenAlreadyApplied(1);
+      given([held, cancelled])
+        .when({ type: 'CancelSession', data: { sessionId: 'dm-01', reason: 'storm' } })
+        .thenAlreadyApplied(1);
       given([held, cancelled])
         .when({ type: 'CancelSession', data: { sessionId: 'dm-01', reason: 'other' } })
         .thenThrows(ConflictError, /not cancelled twice/);
     });
 
     it('cannot cancel an unknown session', () => {
-      given([]).when({ type: 'CancelSession', data: { sessionId: 'dm-01', reason: 'storm' } }).thenThrows(NotFoundError);
+      given([])
+        .when({ type: 'CancelSession', data: { sessionId: 'dm-01', reason: 'storm' } })
+        .thenThrows(NotFoundError);
     });
   });
 
@@ -81,11 +95,15 @@ describe('session decider', () => {
     });
 
     it('refuses an unregistered participant', () => {
-      given([held]).when({ ...attend, participantRegistered: false }).thenThrows(RuleViolationError, /not registered/);
+      given([held])
+        .when({ ...attend, participantRegistered: false })
+        .thenThrows(RuleViolationError, /not registered/);
     });
 
     it('takes no attendance at a cancelled session', () => {
-      given([held, cancelled]).when(attend).thenThrows(RuleViolationError, /cancelled/);
+      given([held, cancelled])
+        .when(attend)
+        .thenThrows(RuleViolationError, /cancelled/);
     });
 
     it('takes a new attendance after a retraction', () => {
@@ -105,7 +123,9 @@ describe('session decider', () => {
     });
 
     it('only retracts a recorded attendance', () => {
-      given([held]).when(retract).thenThrows(RuleViolationError, /no recorded attendance/);
+      given([held])
+        .when(retract)
+        .thenThrows(RuleViolationError, /no recorded attendance/);
     });
 
     it('answers the same retraction again as already applied, and another reason as a conflict', () => {

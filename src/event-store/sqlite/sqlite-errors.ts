@@ -11,13 +11,13 @@ export function isSqliteError(error: unknown): error is Error & { code: string }
   return typeof code === 'string' && code.startsWith('SQLITE_');
 }
 
-export function toStoreError(error: unknown, action: string): unknown {
+export function toStoreError(error: unknown, action: string): Error {
   if (isSqliteError(error) && UNAVAILABLE_CODES.test(error.code)) {
     return new EventStoreUnavailableError(`The event store cannot ${action}: ${error.code} ${error.message}`, {
       cause: error,
     });
   }
-  return error;
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 export const isUniqueViolation = (error: unknown): boolean =>

@@ -157,12 +157,13 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.flush();
     this.closed = true;
     this.wakeSubscribers();
     this.db.close();
+    return Promise.resolve();
   }
 
   get isClosed(): boolean {

@@ -21,8 +21,7 @@ export interface AlreadyApplied {
 
 export const alreadyApplied = (revision: number): AlreadyApplied => ({ alreadyApplied: true, revision });
 
-export const isAlreadyApplied = <E>(decision: Decision<E>): decision is AlreadyApplied =>
-  !Array.isArray(decision);
+export const isAlreadyApplied = <E>(decision: Decision<E>): decision is AlreadyApplied => !Array.isArray(decision);
 
 /** Exhaustiveness check for switches over discriminated unions. */
 export function assertNever(value: never): never {

@@ -1,0 +1,35 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { FiguresModule } from '../figures/figures.module.js';
+import { YearlyFiguresProjection } from '../figures/yearly-figures.projection.js';
+import { OperationsModule } from '../operations/operations.module.js';
+import { ParticipantsModule } from '../participants/participants.module.js';
+import { ProjectionsModule } from '../projections/projections.module.js';
+import { ProjectDetailsProjection } from '../projects/read-model/project-details.projection.js';
+import { ProjectsModule } from '../projects/projects.module.js';
+import { SessionsModule } from '../sessions/sessions.module.js';
+import { CoreModule, type CoreOptions } from './core.module.js';
+import { ServiceLifecycle } from './service-lifecycle.js';
+
+/** Every read model the service keeps, fed from the log. */
+export const READ_MODELS = [ProjectDetailsProjection, YearlyFiguresProjection];
+
+@Module({})
+export class AppModule {
+  static register(options: CoreOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        CoreModule.register(options),
+        ProjectionsModule.register(READ_MODELS),
+        ProjectsModule,
+        SessionsModule,
+        ParticipantsModule,
+        FiguresModule,
+        OperationsModule,
+      ],
+      providers: [ServiceLifecycle],
+    };
+  }
+}

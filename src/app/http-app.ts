@@ -1,0 +1,73 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
+import type { Logger } from 'pino';
+import { ProblemDetailsFilter } from '../http/problem-details.filter.js';
+import { RequestValidationPipe } from '../http/request-validation.js';
+import { NestPinoLogger, createLogger } from '../logging/logger.js';
+import { Metrics } from '../operations/metrics.js';
+import { AppModule } from './app.module.js';
+import type { CoreOptions } from './core.module.js';
+
+/** Request bodies larger than 1 MiB are refused with 413 (spec/api.md). */
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface HttpAppOptions extends CoreOptions {
+  readonly logger?: Logger;
+}
+
+/** The service's HTTP application, configured but not listening. */
+export async function createHttpApp(options: HttpAppOptions): Promise<NestFastifyApplication> {
+  const logger = options.logger ?? createLogger(options.config.logLevel);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // Requests are counted in the metrics and logged at debug level, not one info line each.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT,
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
+    logger: new NestPinoLogger(logger),
+  });
+  app.useGlobalPipes(new RequestValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  measureRequests(app, app.get(Metrics));
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApiDescription()), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+  await app.init();
+  return app;
+}
+
+function openApiDescription() {
+  return new DocumentBuilder()
+    .setTitle('Indicators of the local coordination programme')
+    .setDescription(
+      'Projects post activity as commands; every fact is an immutable event; the figures are projections of the log. ' +
+        'Commands answer 201 `{ id, position }` when they wrote, 200 when they repeated an applied command. ' +
+        'Errors are application/problem+json (RFC 9457); 400 lists the wrong fields in `errors`.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+}
+
+function measureRequests(app: NestFastifyApplication, metrics: Metrics): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpRequests.inc({ method: request.method, route, status: reply.statusCode });
+    metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    request.log.debug(
+      { method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime },
+      'answered',
+    );
+    done();
+  });
+}
+
+export { createLogger };

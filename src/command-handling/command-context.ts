@@ -1,0 +1,53 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { canonicalJson } from '../shared/domain/same-content.js';
+
+/** Who sent a command, and how to recognise it when it is sent again. */
+export interface CommandContext {
+  /** The Idempotency-Key when the client sent one, else a fresh UUID. */
+  readonly commandId: string;
+  readonly idempotencyKey?: string;
+  /** Digest of the request (command type, path and body). */
+  readonly requestHash: string;
+  readonly actor: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+}
+
+/** Who sent a command, as the adapter (HTTP, command line) knows it. */
+export interface CommandSender {
+  readonly actor: string;
+  readonly idempotencyKey?: string;
+  readonly correlationId?: string;
+}
+
+/** The context of a command: the request digest covers its type and data, not what the server adds. */
+export function commandContext(
+  command: { readonly type: string; readonly data: object },
+  sender: CommandSender,
+): CommandContext {
+  const commandId = sender.idempotencyKey ?? randomUUID();
+  return {
+    commandId,
+    ...(sender.idempotencyKey === undefined ? {} : { idempotencyKey: sender.idempotencyKey }),
+    requestHash: createHash('sha256')
+      .update(canonicalJson({ type: command.type, data: command.data }))
+      .digest('base64url'),
+    actor: sender.actor,
+    correlationId: sender.correlationId ?? commandId,
+    causationId: commandId,
+  };
+}
+
+/**
+ * Event ids derived from the Idempotency-Key: a retried command produces the
+ * same ids, which the store (SQLite, and EventStoreDB too) recognises.
+ * Formatted as a version-8 (name-based, SHA-256) UUID.
+ */
+export function eventIdFor(context: CommandContext, index: number): string {
+  if (context.idempotencyKey === undefined) return randomUUID();
+  const bytes = createHash('sha256').update(`${context.idempotencyKey}\u0000${index}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x80;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

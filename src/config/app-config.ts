@@ -1,0 +1,67 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export type EventStoreKind = 'sqlite' | 'eventstoredb';
+
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** The service's settings, read once from the environment (spec/api.md, "Configuration"). */
+export class AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly adminToken: string | undefined;
+  readonly logLevel: string;
+  readonly eventStore: EventStoreKind;
+  readonly eventStoreConnectionString: string | undefined;
+  /** Time zone of business dates ("today" for the no-future-date rule). */
+  readonly timeZone: string;
+
+  constructor(env: NodeJS.ProcessEnv = process.env) {
+    this.port = integer(env.PORT ?? '3000', 'PORT', 0, 65535);
+    this.host = env.HOST ?? '127.0.0.1';
+    const dataDir = env.DATA_DIR ?? './data';
+    this.dataDir = isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir);
+    this.adminToken = nonEmpty(env.ADMIN_TOKEN);
+    this.logLevel = oneOf(env.LOG_LEVEL ?? 'info', 'LOG_LEVEL', [
+      'fatal',
+      'error',
+      'warn',
+      'info',
+      'debug',
+      'trace',
+      'silent',
+    ]);
+    this.eventStore = oneOf(env.EVENT_STORE ?? 'sqlite', 'EVENT_STORE', ['sqlite', 'eventstoredb'] as const);
+    this.eventStoreConnectionString = nonEmpty(env.EVENTSTORE_CONNECTION_STRING);
+    this.timeZone = env.BUSINESS_TIME_ZONE ?? 'Europe/Brussels';
+    try {
+      new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone });
+    } catch {
+      throw new ConfigurationError(`BUSINESS_TIME_ZONE is not a time zone: ${this.timeZone}`);
+    }
+  }
+}
+
+function integer(value: string, name: string, min: number, max: number): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw new ConfigurationError(`${name} must be an integer from ${min} to ${max}, not "${value}"`);
+  }
+  return parsed;
+}
+
+function oneOf<T extends string>(value: string, name: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigurationError(`${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+  }
+  return value as T;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}

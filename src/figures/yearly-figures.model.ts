@@ -1,0 +1,361 @@
+import { yearOf } from '../shared/domain/calendar.js';
+import { assertNever } from '../shared/domain/decider.js';
+import { FIGURE, PROGRAMME, mdeScope, projectScope, type FigureValues } from './figure-keys.js';
+import type { ProgrammeEvent } from './programme-event.js';
+
+export interface ProjectInfo {
+  readonly projectId: string;
+  readonly year: number;
+  readonly mdes: readonly string[];
+  readonly carrierType: string;
+  readonly audience: string;
+  readonly targetsPartners: boolean;
+  readonly kind: string;
+  readonly theme: string | null;
+  status: 'submitted' | 'approved' | 'rejected';
+}
+
+export interface SessionInfo {
+  readonly sessionId: string;
+  readonly projectId: string;
+  readonly year: number;
+  readonly kind: string;
+  cancelled: boolean;
+  /** Participants with a recorded, not retracted, attendance. */
+  readonly attendees: Set<string>;
+}
+
+export interface ParticipantInfo {
+  readonly role: string;
+  readonly registered: boolean;
+}
+
+export type DistinctDimension = 'sector' | 'company';
+
+/** What changed since the last drain, for the projection to write. */
+export class ModelChanges {
+  readonly counters = new Map<string, { scope: string; year: number; key: string }>();
+  readonly projects = new Set<string>();
+  readonly sessions = new Set<string>();
+  /** `session|participant` → whether the attendance now counts as recorded. */
+  readonly attendees = new Map<string, { sessionId: string; participantId: string; present: boolean }>();
+  readonly participants = new Set<string>();
+  readonly distinctValues: Array<{ scope: string; year: number; dimension: DistinctDimension; value: string }> = [];
+
+  clear(): void {
+    this.counters.clear();
+    this.projects.clear();
+    this.sessions.clear();
+    this.attendees.clear();
+    this.participants.clear();
+    this.distinctValues.length = 0;
+  }
+}
+
+/**
+ * The yearly figures of spec/domain.md, computed from the events, in memory.
+ *
+ * A figure belongs to the year of its business date (a session's date, an
+ * outreach's date, a stage's start date, an outcome's date; a project's year for
+ * project counts), so an event recorded late still counts in its year. Cancelled
+ * sessions and retracted attendances count nowhere. Participants are distinct
+ * within each project, MDE and the programme, by year.
+ *
+ * Pure: no clock, no storage. The projection persists it; audits replay it.
+ */
+export class YearlyFiguresModel {
+  readonly changes = new ModelChanges();
+  private readonly projects = new Map<string, ProjectInfo>();
+  private readonly sessions = new Map<string, SessionInfo>();
+  private readonly participants = new Map<string, ParticipantInfo>();
+  private readonly counters = new Map<string, Map<string, number>>();
+  private readonly participantRefs = new Map<string, Map<string, number>>();
+  private readonly distinctValues = new Map<string, Set<string>>();
+  private readonly scopesOfProject = new Map<string, readonly string[]>();
+
+  constructor(private readonly trackChanges = true) {}
+
+  apply(event: ProgrammeEvent): void {
+    switch (event.type) {
+      case 'ProjectSubmitted': {
+        const { data } = event;
+        if (this.projects.has(data.projectId)) return;
+        const project: ProjectInfo = {
+          projectId: data.projectId,
+          year: data.year,
+          mdes: data.mdes,
+          carrierType: data.carrier.type,
+          audience: data.audience,
+          targetsPartners: data.targetsPartners,
+          kind: data.kind,
+          theme: data.theme ?? null,
+          status: 'submitted',
+        };
+        this.projects.set(data.projectId, project);
+        this.scopesOfProject.delete(data.projectId);
+        this.changed('projects', data.projectId);
+        this.countProject(project, 'submitted');
+        return;
+      }
+      case 'ProjectApproved':
+      case 'ProjectRejected': {
+        const project = this.projects.get(event.data.projectId);
+        if (!project || project.status !== 'submitted') return;
+        project.status = event.type === 'ProjectApproved' ? 'approved' : 'rejected';
+        this.changed('projects', project.projectId);
+        if (project.status === 'approved') this.countProject(project, 'approved');
+        else
+          for (const scope of this.programmeScopes(project)) this.add(scope, project.year, FIGURE.projectsRejected, 1);
+        return;
+      }
+      case 'OutreachRecorded': {
+        const { data } = event;
+        for (const scope of this.activityScopes(data.projectId)) {
+          this.add(scope, yearOf(data.date), FIGURE.outreach(data.audience), data.count);
+        }
+        return;
+      }
+      case 'ProjectNarrativeWritten':
+        return;
+      case 'SessionHeld': {
+        const { data } = event;
+        if (this.sessions.has(data.sessionId)) return;
+        const session: SessionInfo = {
+          sessionId: data.sessionId,
+          projectId: data.projectId,
+          year: yearOf(data.date),
+          kind: data.kind,
+          cancelled: false,
+          attendees: new Set(),
+        };
+        this.sessions.set(data.sessionId, session);
+        this.changed('sessions', data.sessionId);
+        this.countSession(session, 1);
+        return;
+      }
+      case 'SessionCancelled': {
+        const session = this.sessions.get(event.data.sessionId);
+        if (!session || session.cancelled) return;
+        this.countSession(session, -1);
+        for (const participantId of session.attendees) this.countAttendance(session, participantId, -1);
+        session.cancelled = true;
+        this.changed('sessions', session.sessionId);
+        return;
+      }
+      case 'ParticipantAttended': {
+        const session = this.sessions.get(event.data.sessionId);
+        const { participantId } = event.data;
+        if (!session || session.attendees.has(participantId)) return;
+        session.attendees.add(participantId);
+        this.attendeeChanged(session.sessionId, participantId, true);
+        if (!session.cancelled) this.countAttendance(session, participantId, 1);
+        return;
+      }
+      case 'AttendanceRetracted': {
+        const session = this.sessions.get(event.data.sessionId);
+        const { participantId } = event.data;
+        if (!session?.attendees.delete(participantId)) return;
+        this.attendeeChanged(session.sessionId, participantId, false);
+        if (!session.cancelled) this.countAttendance(session, participantId, -1);
+        return;
+      }
+      case 'ParticipantRegistered': {
+        const { data } = event;
+        // A registration is immutable; attendance needs it first (spec/domain.md).
+        if (this.participants.has(data.participantId)) return;
+        this.participants.set(data.participantId, { role: data.role, registered: data.registeredJobSeeker });
+        this.changed('participants', data.participantId);
+        return;
+      }
+      case 'StageObtained': {
+        const { data } = event;
+        const year = yearOf(data.startDate);
+        for (const scope of this.activityScopes(data.projectId)) {
+          this.add(scope, year, FIGURE.stages, 1);
+          if (this.addDistinct(scope, year, 'sector', normaliseSector(data.sector))) {
+            this.add(scope, year, FIGURE.stageSectors, 1);
+          }
+          if (this.addDistinct(scope, year, 'company', data.companyId)) this.add(scope, year, FIGURE.stageCompanies, 1);
+        }
+        return;
+      }
+      case 'OutcomeRecorded': {
+        const { data } = event;
+        for (const scope of this.activityScopes(data.projectId)) {
+          this.add(scope, yearOf(data.date), FIGURE.outcomes(data.type), 1);
+        }
+        return;
+      }
+      default:
+        assertNever(event);
+    }
+  }
+
+  /** The counters of a scope and year (keys absent are zero). */
+  figures(scope: string, year: number): FigureValues {
+    return this.counters.get(scopeYear(scope, year)) ?? new Map();
+  }
+
+  project(projectId: string): ProjectInfo | undefined {
+    return this.projects.get(projectId);
+  }
+
+  session(sessionId: string): SessionInfo | undefined {
+    return this.sessions.get(sessionId);
+  }
+
+  participant(participantId: string): ParticipantInfo | undefined {
+    return this.participants.get(participantId);
+  }
+
+  /** Scopes an activity of the project counts in: the project, the programme, each of its MDEs. */
+  activityScopes(projectId: string): readonly string[] {
+    let scopes = this.scopesOfProject.get(projectId);
+    if (!scopes) {
+      const project = this.projects.get(projectId);
+      scopes = [projectScope(projectId), ...this.programmeScopes(project)];
+      this.scopesOfProject.set(projectId, scopes);
+    }
+    return scopes;
+  }
+
+  /** Loading a persisted model: facts first, then `recountDistinctParticipants`. */
+  restoreProject(project: ProjectInfo): void {
+    this.projects.set(project.projectId, project);
+    this.scopesOfProject.delete(project.projectId);
+  }
+
+  restoreSession(session: Omit<SessionInfo, 'attendees'>): void {
+    this.sessions.set(session.sessionId, { ...session, attendees: new Set() });
+  }
+
+  restoreAttendee(sessionId: string, participantId: string): void {
+    this.sessions.get(sessionId)?.attendees.add(participantId);
+  }
+
+  restoreParticipant(participantId: string, participant: ParticipantInfo): void {
+    this.participants.set(participantId, participant);
+  }
+
+  restoreDistinctValue(scope: string, year: number, dimension: DistinctDimension, value: string): void {
+    this.distinctSet(scope, year, dimension).add(value);
+  }
+
+  restoreCounter(scope: string, year: number, key: string, value: number): void {
+    this.counterMap(scope, year).set(key, value);
+  }
+
+  /** Rebuilds the distinct-participant reference counts from the restored attendances. */
+  recountDistinctParticipants(): void {
+    this.participantRefs.clear();
+    for (const session of this.sessions.values()) {
+      if (session.cancelled) continue;
+      for (const participantId of session.attendees) {
+        for (const scope of this.activityScopes(session.projectId)) {
+          const refs = this.refsOf(scope, session.year);
+          refs.set(participantId, (refs.get(participantId) ?? 0) + 1);
+        }
+      }
+    }
+  }
+
+  private programmeScopes(project: ProjectInfo | undefined): readonly string[] {
+    return [PROGRAMME, ...(project?.mdes ?? []).map(mdeScope)];
+  }
+
+  private countProject(project: ProjectInfo, stage: 'submitted' | 'approved'): void {
+    const keys = FIGURE.projects(stage);
+    for (const scope of this.programmeScopes(project)) {
+      this.add(scope, project.year, keys.count, 1);
+      this.add(scope, project.year, keys.byCarrierType(project.carrierType), 1);
+      this.add(scope, project.year, keys.byAudience(project.audience), 1);
+      this.add(scope, project.year, keys.byKind(project.kind), 1);
+      if (project.targetsPartners) this.add(scope, project.year, keys.targetsPartners, 1);
+      if (project.theme) this.add(scope, project.year, keys.byTheme(project.theme), 1);
+    }
+  }
+
+  private countSession(session: SessionInfo, delta: 1 | -1): void {
+    for (const scope of this.activityScopes(session.projectId)) {
+      this.add(scope, session.year, FIGURE.sessions, delta);
+      this.add(scope, session.year, FIGURE.sessionsByKind(session.kind), delta);
+    }
+  }
+
+  private countAttendance(session: SessionInfo, participantId: string, delta: 1 | -1): void {
+    const participant = this.participants.get(participantId);
+    const { year } = session;
+    for (const scope of this.activityScopes(session.projectId)) {
+      this.add(scope, year, FIGURE.attendances, delta);
+      const refs = this.refsOf(scope, year);
+      const before = refs.get(participantId) ?? 0;
+      const after = before + delta;
+      if (after === 0) refs.delete(participantId);
+      else refs.set(participantId, after);
+      if (before !== 0 && after !== 0) continue;
+      // The participant entered or left this scope's distinct set.
+      this.add(scope, year, FIGURE.participants, delta);
+      if (!participant) continue;
+      this.add(scope, year, FIGURE.participantsByRole(participant.role), delta);
+      if (!participant.registered) this.add(scope, year, FIGURE.notRegisteredJobSeekers, delta);
+    }
+  }
+
+  private add(scope: string, year: number, key: string, delta: number): void {
+    const values = this.counterMap(scope, year);
+    values.set(key, (values.get(key) ?? 0) + delta);
+    if (this.trackChanges) this.changes.counters.set(`${scope}|${year}|${key}`, { scope, year, key });
+  }
+
+  private addDistinct(scope: string, year: number, dimension: DistinctDimension, value: string): boolean {
+    const values = this.distinctSet(scope, year, dimension);
+    if (values.has(value)) return false;
+    values.add(value);
+    if (this.trackChanges) this.changes.distinctValues.push({ scope, year, dimension, value });
+    return true;
+  }
+
+  private changed(kind: 'projects' | 'sessions' | 'participants', id: string): void {
+    if (this.trackChanges) this.changes[kind].add(id);
+  }
+
+  private attendeeChanged(sessionId: string, participantId: string, present: boolean): void {
+    if (this.trackChanges)
+      this.changes.attendees.set(`${sessionId}|${participantId}`, { sessionId, participantId, present });
+  }
+
+  private counterMap(scope: string, year: number): Map<string, number> {
+    const key = scopeYear(scope, year);
+    let values = this.counters.get(key);
+    if (!values) {
+      values = new Map();
+      this.counters.set(key, values);
+    }
+    return values;
+  }
+
+  private refsOf(scope: string, year: number): Map<string, number> {
+    const key = scopeYear(scope, year);
+    let refs = this.participantRefs.get(key);
+    if (!refs) {
+      refs = new Map();
+      this.participantRefs.set(key, refs);
+    }
+    return refs;
+  }
+
+  private distinctSet(scope: string, year: number, dimension: DistinctDimension): Set<string> {
+    const key = `${scope}|${year}|${dimension}`;
+    let values = this.distinctValues.get(key);
+    if (!values) {
+      values = new Set();
+      this.distinctValues.set(key, values);
+    }
+    return values;
+  }
+}
+
+const scopeYear = (scope: string, year: number): string => `${scope}|${year}`;
+
+/** "Horeca" and " horeca" are one sector. */
+export const normaliseSector = (sector: string): string => sector.normalize('NFC').trim().toLocaleLowerCase('fr');

@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import type { StoredEvent } from '../event-store/event-store.port.js';
+import type { Projection } from '../projections/projection.js';
+import { isProgrammeEvent } from './programme-event.js';
+import { YearlyFiguresModel, type DistinctDimension, type ProjectInfo } from './yearly-figures.model.js';
+
+const TABLES = [
+  'figures',
+  'figures_projects',
+  'figures_sessions',
+  'figures_attendees',
+  'figures_participants',
+  'figures_distinct_values',
+] as const;
+
+/**
+ * Persists the yearly figures model: the counters the queries read (`figures`)
+ * and the facts the model needs to go on counting after a restart (which
+ * sessions exist and are cancelled, who attended, participants' roles, the
+ * distinct sectors and companies already counted).
+ */
+@Injectable()
+export class YearlyFiguresProjection implements Projection {
+  readonly name = 'yearly-figures';
+  readonly version = 1;
+  readonly tables = TABLES;
+  private model = new YearlyFiguresModel();
+  private statements: ReturnType<typeof prepare> | undefined;
+
+  setUp(db: Database.Database): void {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS figures (
+        scope TEXT NOT NULL, year INTEGER NOT NULL, key TEXT NOT NULL, value INTEGER NOT NULL,
+        PRIMARY KEY (scope, year, key)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS figures_projects (
+        project_id TEXT PRIMARY KEY, year INTEGER NOT NULL, mdes TEXT NOT NULL, carrier_type TEXT NOT NULL,
+        audience TEXT NOT NULL, targets_partners INTEGER NOT NULL, kind TEXT NOT NULL, theme TEXT,
+        status TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS figures_sessions (
+        session_id TEXT PRIMARY KEY, project_id TEXT NOT NULL, year INTEGER NOT NULL, kind TEXT NOT NULL,
+        cancelled INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS figures_attendees (
+        session_id TEXT NOT NULL, participant_id TEXT NOT NULL,
+        PRIMARY KEY (session_id, participant_id)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS figures_participants (
+        participant_id TEXT PRIMARY KEY, role TEXT NOT NULL, registered INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS figures_distinct_values (
+        scope TEXT NOT NULL, year INTEGER NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL,
+        PRIMARY KEY (scope, year, dimension, value)) WITHOUT ROWID;
+    `);
+    this.statements = prepare(db);
+  }
+
+  load(db: Database.Database): void {
+    const model = new YearlyFiguresModel();
+    for (const row of db.prepare('SELECT * FROM figures_projects').iterate() as Iterable<ProjectRow>) {
+      model.restoreProject({
+        projectId: row.project_id,
+        year: row.year,
+        mdes: JSON.parse(row.mdes) as string[],
+        carrierType: row.carrier_type,
+        audience: row.audience,
+        targetsPartners: row.targets_partners === 1,
+        kind: row.kind,
+        theme: row.theme,
+        status: row.status as ProjectInfo['status'],
+      });
+    }
+    for (const row of db.prepare('SELECT * FROM figures_sessions').iterate() as Iterable<SessionRow>) {
+      model.restoreSession({
+        sessionId: row.session_id,
+        projectId: row.project_id,
+        year: row.year,
+        kind: row.kind,
+        cancelled: row.cancelled === 1,
+      });
+    }
+    for (const row of db
+      .prepare('SELECT session_id, participant_id FROM figures_attendees')
+      .raw()
+      .iterate() as Iterable<[string, string]>) {
+      model.restoreAttendee(row[0], row[1]);
+    }
+    for (const row of db.prepare('SELECT * FROM figures_participants').raw().iterate() as Iterable<
+      [string, string, number]
+    >) {
+      model.restoreParticipant(row[0], { role: row[1], registered: row[2] === 1 });
+    }
+    for (const row of db.prepare('SELECT * FROM figures_distinct_values').raw().iterate() as Iterable<
+      [string, number, DistinctDimension, string]
+    >) {
+      model.restoreDistinctValue(row[0], row[1], row[2], row[3]);
+    }
+    for (const row of db.prepare('SELECT * FROM figures').raw().iterate() as Iterable<
+      [string, number, string, number]
+    >) {
+      model.restoreCounter(row[0], row[1], row[2], row[3]);
+    }
+    model.recountDistinctParticipants();
+    this.model = model;
+  }
+
+  apply(events: readonly StoredEvent[]): void {
+    for (const event of events) {
+      if (isProgrammeEvent(event)) this.model.apply(event);
+    }
+    this.write();
+  }
+
+  private write(): void {
+    const statements = this.statements;
+    if (!statements) throw new Error('The yearly figures projection is not set up');
+    const { changes } = this.model;
+    for (const projectId of changes.projects) {
+      const project = this.model.project(projectId)!;
+      statements.upsertProject.run(
+        project.projectId,
+        project.year,
+        JSON.stringify(project.mdes),
+        project.carrierType,
+        project.audience,
+        project.targetsPartners ? 1 : 0,
+        project.kind,
+        project.theme,
+        project.status,
+      );
+    }
+    for (const sessionId of changes.sessions) {
+      const session = this.model.session(sessionId)!;
+      statements.upsertSession.run(
+        session.sessionId,
+        session.projectId,
+        session.year,
+        session.kind,
+        session.cancelled ? 1 : 0,
+      );
+    }
+    for (const { sessionId, participantId, present } of changes.attendees.values()) {
+      (present ? statements.insertAttendee : statements.deleteAttendee).run(sessionId, participantId);
+    }
+    for (const participantId of changes.participants) {
+      const participant = this.model.participant(participantId)!;
+      statements.insertParticipant.run(participantId, participant.role, participant.registered ? 1 : 0);
+    }
+    for (const { scope, year, dimension, value } of changes.distinctValues) {
+      statements.insertDistinctValue.run(scope, year, dimension, value);
+    }
+    for (const { scope, year, key } of changes.counters.values()) {
+      const value = this.model.figures(scope, year).get(key) ?? 0;
+      if (value === 0) statements.deleteFigure.run(scope, year, key);
+      else statements.upsertFigure.run(scope, year, key, value);
+    }
+    changes.clear();
+  }
+}
+
+interface ProjectRow {
+  project_id: string;
+  year: number;
+  mdes: string;
+  carrier_type: string;
+  audience: string;
+  targets_partners: number;
+  kind: string;
+  theme: string | null;
+  status: string;
+}
+
+interface SessionRow {
+  session_id: string;
+  project_id: string;
+  year: number;
+  kind: string;
+  cancelled: number;
+}
+
+function prepare(db: Database.Database) {
+  return {
+    upsertProject: db.prepare(`INSERT OR REPLACE INTO figures_projects
+      (project_id, year, mdes, carrier_type, audience, targets_partners, kind, theme, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    upsertSession: db.prepare(
+      'INSERT OR REPLACE INTO figures_sessions (session_id, project_id, year, kind, cancelled) VALUES (?, ?, ?, ?, ?)',
+    ),
+    insertAttendee: db.prepare('INSERT OR IGNORE INTO figures_attendees (session_id, participant_id) VALUES (?, ?)'),
+    deleteAttendee: db.prepare('DELETE FROM figures_attendees WHERE session_id = ? AND participant_id = ?'),
+    insertParticipant: db.prepare(
+      'INSERT OR REPLACE INTO figures_participants (participant_id, role, registered) VALUES (?, ?, ?)',
+    ),
+    insertDistinctValue: db.prepare(
+      'INSERT OR IGNORE INTO figures_distinct_values (scope, year, dimension, value) VALUES (?, ?, ?, ?)',
+    ),
+    upsertFigure: db.prepare('INSERT OR REPLACE INTO figures (scope, year, key, value) VALUES (?, ?, ?, ?)'),
+    deleteFigure: db.prepare('DELETE FROM figures WHERE scope = ? AND year = ? AND key = ?'),
+  };
+}

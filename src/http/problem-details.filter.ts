@@ -1,0 +1,154 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ConcurrencyConflictError, IdempotencyKeyReusedError } from '../command-handling/command-errors.js';
+import { EventStoreUnavailableError } from '../event-store/event-store.port.js';
+import { DomainError } from '../shared/domain/errors.js';
+import { PROBLEM_CONTENT_TYPE, RequestValidationError, problemType, type ProblemDetails } from './problem-details.js';
+
+/** Errors that carry their own problem (thrown by the projections, auth, …). */
+export interface ProblemSource {
+  toProblem(): { problem: ProblemDetails; headers?: Record<string, string> };
+}
+
+const isProblemSource = (error: unknown): error is ProblemSource =>
+  typeof (error as Partial<ProblemSource> | null)?.toProblem === 'function';
+
+/**
+ * Every error leaves as application/problem+json (RFC 9457), with the status
+ * the contract gives it (spec/api.md): 400 names the fields, domain refusals
+ * are 404 / 409 / 422, an unavailable store is 503 with Retry-After.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { problem, headers } = this.toProblem(error);
+    if (problem.status >= 500) this.logger.error({ err: error }, problem.detail);
+    sendProblem(reply, problem, headers);
+  }
+
+  toProblem(error: unknown): { problem: ProblemDetails; headers?: Record<string, string> } {
+    if (error instanceof RequestValidationError) {
+      return {
+        problem: {
+          type: problemType('validation'),
+          title: 'Invalid request',
+          status: 400,
+          detail: error.message,
+          errors: error.errors,
+        },
+      };
+    }
+    if (error instanceof DomainError) return { problem: domainProblem(error) };
+    if (error instanceof IdempotencyKeyReusedError) {
+      return {
+        problem: {
+          type: problemType('idempotency-key-reused'),
+          title: 'Idempotency-Key reused',
+          status: 422,
+          detail: error.message,
+        },
+      };
+    }
+    if (error instanceof ConcurrencyConflictError) {
+      return {
+        problem: {
+          type: problemType('concurrency-conflict'),
+          title: 'Concurrent writers conflicted',
+          status: 409,
+          detail: error.message,
+        },
+      };
+    }
+    if (error instanceof EventStoreUnavailableError) {
+      return {
+        problem: {
+          type: problemType('store-unavailable'),
+          title: 'Event store unavailable',
+          status: 503,
+          detail: error.message,
+        },
+        headers: { 'retry-after': '5' },
+      };
+    }
+    if (isProblemSource(error)) return error.toProblem();
+    if (error instanceof HttpException) {
+      // Fastify's own refusals reach us as HttpExceptions: a 400 there is a body that is not JSON.
+      if (error.getStatus() === 400) return { problem: malformedBody(error.message) };
+      return { problem: httpProblem(error.getStatus(), error.message) };
+    }
+    const fastifyStatus = (error as { statusCode?: unknown } | null)?.statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      return { problem: fastifyProblem(fastifyStatus, error as Error & { code?: string }) };
+    }
+    return {
+      problem: {
+        type: problemType('internal'),
+        title: 'Internal error',
+        status: 500,
+        detail: 'The server failed to answer; the failure is logged',
+      },
+    };
+  }
+}
+
+export function sendProblem(reply: FastifyReply, problem: ProblemDetails, headers: Record<string, string> = {}): void {
+  void reply.status(problem.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+function domainProblem(error: DomainError): ProblemDetails {
+  switch (error.kind) {
+    case 'not-found':
+      return { type: problemType('not-found'), title: 'Not found', status: 404, detail: error.message };
+    case 'conflict':
+      return {
+        type: problemType('conflict'),
+        title: 'Conflicts with what is recorded',
+        status: 409,
+        detail: error.message,
+      };
+    case 'rule-violation':
+      return {
+        type: problemType('rule-violation'),
+        title: 'Refused by a domain rule',
+        status: 422,
+        detail: error.message,
+      };
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Invalid request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  408: 'Request timeout',
+  413: 'Request body too large',
+  415: 'Unsupported media type',
+  429: 'Too many requests',
+};
+
+function httpProblem(status: number, detail: string): ProblemDetails {
+  return { type: problemType(`http-${status}`), title: TITLES[status] ?? `HTTP ${status}`, status, detail };
+}
+
+function malformedBody(detail: string): ProblemDetails {
+  return {
+    type: problemType('validation'),
+    title: 'Invalid request',
+    status: 400,
+    detail,
+    errors: [{ field: 'body', message: 'malformed JSON' }],
+  };
+}
+
+/** Errors Fastify raises before a route runs: malformed JSON, body too large, unknown media type. */
+function fastifyProblem(status: number, error: Error): ProblemDetails {
+  if (status === 400) return malformedBody(error.message);
+  if (status === 413) return httpProblem(413, 'Request bodies are limited to 1 MiB');
+  return httpProblem(status, error.message);
+}

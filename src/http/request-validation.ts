@@ -1,0 +1,81 @@
+import { Injectable, ValidationPipe, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+import { ID_PATTERN, MDE_PATTERN } from '../shared/domain/ids.js';
+import { RequestValidationError, type FieldError } from './problem-details.js';
+
+/**
+ * class-validator DTOs, refusing unknown fields (a misspelt field must never
+ * silently drop data) and naming every wrong field, nested ones as `carrier.type`.
+ */
+@Injectable()
+export class RequestValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors: ValidationError[]) => new RequestValidationError(flatten(errors)),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw new RequestValidationError([{ field: 'body', message: 'must be a JSON object' }]);
+    }
+    if (metadata.type === 'query' && value !== null && typeof value === 'object') {
+      for (const [name, given] of Object.entries(value)) {
+        if (Array.isArray(given)) throw new RequestValidationError([{ field: name, message: 'must be given once' }]);
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      message: constraint === 'whitelistValidation' ? 'unknown field' : message,
+    }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** A client-chosen id in the path, as spec/domain.md allows them. */
+@Injectable()
+export class IdParamPipe implements PipeTransform<string, string> {
+  transform(value: string, metadata: ArgumentMetadata): string {
+    if (!ID_PATTERN.test(value)) {
+      throw new RequestValidationError([{ field: metadata.data ?? 'id', message: `must match ${ID_PATTERN.source}` }]);
+    }
+    return value;
+  }
+}
+
+/** A year in the path. */
+@Injectable()
+export class YearParamPipe implements PipeTransform<string, number> {
+  transform(value: string, metadata: ArgumentMetadata): number {
+    if (!/^\d{4}$/.test(value)) {
+      throw new RequestValidationError([{ field: metadata.data ?? 'year', message: 'must be a four-digit year' }]);
+    }
+    return Number(value);
+  }
+}
+
+/** An MDE slug in the path. */
+@Injectable()
+export class MdeParamPipe implements PipeTransform<string, string> {
+  transform(value: string, metadata: ArgumentMetadata): string {
+    if (!MDE_PATTERN.test(value) || value.length > 64) {
+      throw new RequestValidationError([
+        { field: metadata.data ?? 'mde', message: 'must be an MDE slug (lower-case words joined by dashes)' },
+      ]);
+    }
+    return value;
+  }
+}

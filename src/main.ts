@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { createHttpApp, createLogger } from './app/http-app.js';
+import { AppConfig } from './config/app-config.js';
+
+async function main(): Promise<void> {
+  const config = new AppConfig();
+  const logger = createLogger(config.logLevel);
+  try {
+    const app = await createHttpApp({ config, logger });
+    await app.listen({ port: config.port, host: config.host });
+    logger.info(
+      { dataDir: config.dataDir, eventStore: config.eventStore },
+      `Serving on http://${config.host}:${config.port} (OpenAPI at /api/docs)`,
+    );
+  } catch (error) {
+    logger.fatal({ err: error }, `The service cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}
+
+void main();

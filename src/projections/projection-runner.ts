@@ -1,0 +1,194 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type LogSubscription,
+  type StoredEvent,
+} from '../event-store/event-store.port.js';
+import { EventSchemas } from '../event-store/event-schemas.js';
+import { problemType, type ProblemDetails } from '../http/problem-details.js';
+import { PROJECTIONS, type Projection } from './projection.js';
+import { ReadStore } from './read-store.js';
+
+/** A query asked for a position the read models did not reach in time. */
+export class ProjectionsBehindError extends Error {
+  constructor(
+    readonly wanted: bigint,
+    readonly reached: bigint | null,
+  ) {
+    super(`The read models have reached position ${reached ?? 0n}, not yet ${wanted}; retry shortly`);
+    this.name = 'ProjectionsBehindError';
+  }
+
+  toProblem(): { problem: ProblemDetails; headers: Record<string, string> } {
+    return {
+      problem: {
+        type: problemType('projections-behind'),
+        title: 'Read models not up to date yet',
+        status: 503,
+        detail: this.message,
+      },
+      headers: { 'retry-after': '1' },
+    };
+  }
+}
+
+interface Waiter {
+  readonly position: bigint;
+  readonly resolve: (reached: boolean) => void;
+}
+
+const BATCH_SIZE = 5000;
+
+/**
+ * Feeds every projection from the event store's subscription (never from the
+ * in-memory EventBus, which loses events on a crash), one transaction a batch,
+ * each projection's checkpoint written with its read model.
+ */
+@Injectable()
+export class ProjectionRunner {
+  private readonly logger = new Logger('projections');
+  private readonly checkpoints = new Map<string, bigint | null>();
+  private readonly waiters = new Set<Waiter>();
+  private subscription: LogSubscription | undefined;
+  private following: Promise<void> | undefined;
+  private stopped = false;
+  private lastFailure: Error | undefined;
+  private readonly onBatch: Array<(position: bigint, events: number) => void> = [];
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readStore: ReadStore,
+    @Inject(PROJECTIONS) private readonly projections: readonly Projection[],
+    private readonly schemas: EventSchemas,
+  ) {}
+
+  /** Prepares and loads every projection, then follows the log in the background. */
+  start(): void {
+    if (this.following) return;
+    for (const projection of this.projections) {
+      this.checkpoints.set(projection.name, this.readStore.prepare(projection).position);
+      projection.load(this.readStore.db);
+    }
+    this.following = this.follow();
+  }
+
+  /** The position every read model has reached; null before the first event. */
+  get position(): bigint | null {
+    let lowest: bigint | undefined;
+    for (const position of this.checkpoints.values()) {
+      if (position === null) return null;
+      if (lowest === undefined || position < lowest) lowest = position;
+    }
+    return lowest ?? null;
+  }
+
+  get failure(): Error | undefined {
+    return this.lastFailure;
+  }
+
+  /** Resolves when the read models reflect at least `position`, or rejects after `timeoutMs`. */
+  async waitFor(position: bigint, timeoutMs: number): Promise<void> {
+    if (this.reached(position)) return;
+    const reached = await new Promise<boolean>((resolve) => {
+      const waiter: Waiter = {
+        position,
+        resolve: (ok) => {
+          clearTimeout(timer);
+          resolve(ok);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        resolve(false);
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+    if (!reached) throw new ProjectionsBehindError(position, this.position);
+  }
+
+  /** Called after each batch is committed (metrics). */
+  observe(listener: (position: bigint, events: number) => void): void {
+    this.onBatch.push(listener);
+  }
+
+  /** Applies the log up to its current head and returns; for the command line. */
+  async catchUp(): Promise<void> {
+    for (;;) {
+      const batch = await this.store.readAll({ ...this.after(), maxCount: BATCH_SIZE });
+      if (batch.length === 0) return;
+      this.apply(batch);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.subscription?.close();
+    await this.following;
+    this.following = undefined;
+  }
+
+  private async follow(): Promise<void> {
+    let retryDelay = 100;
+    while (!this.stopped) {
+      try {
+        this.subscription = this.store.subscribeToAll({ ...this.after(), maxBatchSize: BATCH_SIZE });
+        for await (const batch of this.subscription) {
+          this.apply(batch);
+          retryDelay = 100;
+          if (this.stopped) break;
+        }
+      } catch (error) {
+        if (this.stopped) break;
+        this.lastFailure = error instanceof Error ? error : new Error(String(error));
+        this.logger.error({ err: error }, `A projection batch failed; retrying in ${retryDelay} ms`);
+        await this.subscription?.close();
+        this.reload();
+        await new Promise((resolve) => setTimeout(resolve, retryDelay));
+        retryDelay = Math.min(retryDelay * 2, 10_000);
+      }
+    }
+  }
+
+  private after(): { after?: bigint } {
+    const position = this.position;
+    return position === null ? {} : { after: position };
+  }
+
+  private apply(batch: readonly StoredEvent[]): void {
+    if (batch.length === 0) return;
+    const events = batch.map((event) => this.schemas.upcast(event));
+    const last = events[events.length - 1]!.position;
+    this.readStore.db.transaction(() => {
+      for (const projection of this.projections) {
+        const checkpoint = this.checkpoints.get(projection.name) ?? null;
+        const fresh = checkpoint === null ? events : events.filter((event) => event.position > checkpoint);
+        if (fresh.length === 0) continue;
+        projection.apply(fresh, this.readStore.db);
+        this.readStore.saveCheckpoint(projection.name, { version: projection.version, position: last });
+      }
+    })();
+    for (const projection of this.projections) {
+      const checkpoint = this.checkpoints.get(projection.name) ?? null;
+      if (checkpoint === null || checkpoint < last) this.checkpoints.set(projection.name, last);
+    }
+    this.lastFailure = undefined;
+    for (const listener of this.onBatch) listener(last, events.length);
+    for (const waiter of [...this.waiters]) {
+      if (this.reached(waiter.position)) {
+        this.waiters.delete(waiter);
+        waiter.resolve(true);
+      }
+    }
+  }
+
+  /** After a failed batch was rolled back, the in-memory mirrors are read again from the tables. */
+  private reload(): void {
+    for (const projection of this.projections) projection.load(this.readStore.db);
+  }
+
+  private reached(position: bigint): boolean {
+    const current = this.position;
+    return position <= 0n || (current !== null && current >= position);
+  }
+}

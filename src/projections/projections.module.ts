@@ -1,0 +1,30 @@
+import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
+import { join } from 'node:path';
+import { AppConfig } from '../config/app-config.js';
+import { ReadConsistency } from './consistency.js';
+import { PROJECTIONS, type Projection } from './projection.js';
+import { ProjectionRunner } from './projection-runner.js';
+import { ReadStore } from './read-store.js';
+
+/** The read store, the projections written into it, and the runner that feeds them. */
+@Global()
+@Module({})
+export class ProjectionsModule {
+  static register(projections: readonly Type<Projection>[]): DynamicModule {
+    return {
+      module: ProjectionsModule,
+      providers: [
+        ...projections,
+        { provide: PROJECTIONS, useFactory: (...instances: Projection[]) => instances, inject: [...projections] },
+        {
+          provide: ReadStore,
+          useFactory: (config: AppConfig) => new ReadStore(join(config.dataDir, 'read-models.db')),
+          inject: [AppConfig],
+        },
+        ProjectionRunner,
+        ReadConsistency,
+      ],
+      exports: [...projections, ReadStore, ProjectionRunner, ReadConsistency],
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Projection } from './projection.js';
+
+export interface Checkpoint {
+  readonly version: number;
+  /** Position of the last event applied; null before the first. */
+  readonly position: bigint | null;
+}
+
+/**
+ * The SQLite database holding the read models and their checkpoints: a local,
+ * rebuildable cache of the log. It is a separate file from the events database,
+ * so projection writes never contend with appends, and losing it loses nothing.
+ */
+export class ReadStore {
+  readonly db: Database.Database;
+  private readonly readCheckpoint: Database.Statement;
+  private readonly writeCheckpoint: Database.Statement;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // The read models can be rebuilt from the log: a crash may lose the last
+    // commits, never their consistency with the checkpoint written with them.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
+      name TEXT PRIMARY KEY,
+      version INTEGER NOT NULL,
+      position TEXT
+    ) WITHOUT ROWID`);
+    this.readCheckpoint = this.db.prepare('SELECT version, position FROM projection_checkpoints WHERE name = ?');
+    this.writeCheckpoint = this.db.prepare(
+      `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position`,
+    );
+  }
+
+  checkpoint(name: string): Checkpoint | null {
+    const row = this.readCheckpoint.get(name) as { version: number; position: string | null } | undefined;
+    return row ? { version: row.version, position: row.position === null ? null : BigInt(row.position) } : null;
+  }
+
+  saveCheckpoint(name: string, checkpoint: Checkpoint): void {
+    this.writeCheckpoint.run(name, checkpoint.version, checkpoint.position?.toString() ?? null);
+  }
+
+  /**
+   * Prepares a projection: creates its tables, and empties them when the stored
+   * version differs from the code's, so that it is rebuilt from position 0.
+   */
+  prepare(projection: Projection): Checkpoint {
+    const stored = this.checkpoint(projection.name);
+    if (stored && stored.version === projection.version) {
+      projection.setUp(this.db);
+      return stored;
+    }
+    this.db.transaction(() => {
+      for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+      projection.setUp(this.db);
+      this.saveCheckpoint(projection.name, { version: projection.version, position: null });
+    })();
+    return { version: projection.version, position: null };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,98 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandSender } from '../command-handling/command-context.js';
+import { CommandResponses, QueryResponses } from '../http/api-responses.js';
+import { Sender, answer, type CommandAnswer } from '../http/command-sender.js';
+import { IdParamPipe } from '../http/request-validation.js';
+import { ReadQueryDto } from '../projections/consistency.js';
+import { withoutAbsent } from '../shared/without-absent.js';
+import { DecideProjectCommand } from './decide-project.handler.js';
+import { DecideProjectDto } from './dto/decide-project.dto.js';
+import { RecordOutreachDto } from './dto/record-outreach.dto.js';
+import { SubmitProjectDto } from './dto/submit-project.dto.js';
+import { WriteNarrativeDto } from './dto/write-narrative.dto.js';
+import { GetProject } from './read-model/get-project.query.js';
+import type { ProjectDetails } from './read-model/project-details.projection.js';
+import { RecordOutreachCommand } from './record-outreach.handler.js';
+import { SubmitProjectCommand } from './submit-project.handler.js';
+import { WriteNarrativeCommand } from './write-narrative.handler.js';
+
+@ApiTags('projects')
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried command recognisable' })
+@Controller('api/projects')
+export class ProjectsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Submit a project (ProjectSubmitted)' })
+  @CommandResponses()
+  async submit(
+    @Body() body: SubmitProjectDto,
+    @Sender() sender: CommandSender,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandAnswer> {
+    const { id, carrier, targets, ...submission } = body;
+    const data = withoutAbsent({
+      projectId: id,
+      ...submission,
+      carrier: { name: carrier.name, type: carrier.type },
+      targets: targets && withoutAbsent({ ...targets }),
+    });
+    return answer(reply, id, await this.commands.execute(new SubmitProjectCommand(data, sender)));
+  }
+
+  @Post(':id/decision')
+  @ApiOperation({ summary: 'Approve or reject a submitted project, once (ProjectApproved / ProjectRejected)' })
+  @CommandResponses('The project does not exist')
+  async decide(
+    @Param('id', IdParamPipe) id: string,
+    @Body() body: DecideProjectDto,
+    @Sender() sender: CommandSender,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandAnswer> {
+    const data = withoutAbsent({ projectId: id, ...body });
+    return answer(reply, id, await this.commands.execute(new DecideProjectCommand(data, sender)));
+  }
+
+  @Post(':id/outreach')
+  @ApiOperation({ summary: 'Record people or companies contacted by an approved project (OutreachRecorded)' })
+  @CommandResponses('The project does not exist')
+  async outreach(
+    @Param('id', IdParamPipe) id: string,
+    @Body() body: RecordOutreachDto,
+    @Sender() sender: CommandSender,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandAnswer> {
+    const { id: outreachId, ...outreach } = body;
+    const command = new RecordOutreachCommand({ projectId: id, outreachId, ...outreach }, sender);
+    return answer(reply, outreachId, await this.commands.execute(command));
+  }
+
+  @Post(':id/narrative')
+  @ApiOperation({ summary: "Write the project's story for a year's report (ProjectNarrativeWritten)" })
+  @CommandResponses('The project does not exist')
+  async narrative(
+    @Param('id', IdParamPipe) id: string,
+    @Body() body: WriteNarrativeDto,
+    @Sender() sender: CommandSender,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandAnswer> {
+    const command = new WriteNarrativeCommand({ projectId: id, year: body.year, text: body.text }, sender);
+    return answer(reply, id, await this.commands.execute(command));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The project as recorded: submission, status, decision, narratives, revision' })
+  @QueryResponses('The project does not exist')
+  find(
+    @Param('id', IdParamPipe) id: string,
+    @Query() query: ReadQueryDto,
+  ): Promise<ProjectDetails & { position: string }> {
+    return this.queries.execute(new GetProject(id, query.minPosition));
+  }
+}

@@ -1,0 +1,22 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor } from '../command-handling/command-executor.js';
+import { CommandMessage } from '../command-handling/command-message.js';
+import { projectStream } from '../shared/domain/ids.js';
+import { projectDecider } from './project.decider.js';
+import type { NarrativeData } from './project.events.js';
+
+export class WriteNarrativeCommand extends CommandMessage<NarrativeData> {}
+
+@CommandHandler(WriteNarrativeCommand)
+export class WriteNarrativeHandler implements ICommandHandler<WriteNarrativeCommand> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  execute({ data, sender }: WriteNarrativeCommand) {
+    return this.executor.execute(
+      projectStream(data.projectId),
+      projectDecider,
+      { type: 'WriteNarrative', data },
+      sender,
+    );
+  }
+}

@@ -1,0 +1,24 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor } from '../command-handling/command-executor.js';
+import { CommandMessage } from '../command-handling/command-message.js';
+import { participantDecider } from '../participants/participant.decider.js';
+import { participantStream, sessionStream } from '../shared/domain/ids.js';
+import type { RecordAttendance } from './session.commands.js';
+import { sessionDecider } from './session.decider.js';
+
+export class RecordAttendanceCommand extends CommandMessage<RecordAttendance['data']> {}
+
+@CommandHandler(RecordAttendanceCommand)
+export class RecordAttendanceHandler implements ICommandHandler<RecordAttendanceCommand> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  async execute({ data, sender }: RecordAttendanceCommand) {
+    const participant = await this.executor.state(participantStream(data.participantId), participantDecider);
+    const command = {
+      type: 'RecordAttendance',
+      data,
+      participantRegistered: participant.status === 'registered',
+    } as const;
+    return this.executor.execute(sessionStream(data.sessionId), sessionDecider, command, sender);
+  }
+}
