@@ -63,14 +63,17 @@ export class ProjectionRunner {
     private readonly schemas: EventSchemas,
   ) {}
 
-  /** Prepares and loads every projection, then follows the log in the background. */
-  start(): void {
+  /**
+   * Prepares and loads every projection, then (unless told not to) follows the
+   * log in the background.
+   */
+  start(options: { follow?: boolean } = {}): void {
     if (this.following) return;
     for (const projection of this.projections) {
       this.checkpoints.set(projection.name, this.readStore.prepare(projection).position);
       projection.load(this.readStore.db);
     }
-    this.following = this.follow();
+    if (options.follow ?? true) this.following = this.follow();
   }
 
   /** The position every read model has reached; null before the first event. */
@@ -81,6 +84,11 @@ export class ProjectionRunner {
       if (lowest === undefined || position < lowest) lowest = position;
     }
     return lowest ?? null;
+  }
+
+  /** The projections this runner feeds, for verification. */
+  projectionsForAudit(): readonly Projection[] {
+    return this.projections;
   }
 
   get failure(): Error | undefined {
@@ -117,7 +125,7 @@ export class ProjectionRunner {
     for (;;) {
       const batch = await this.store.readAll({ ...this.after(), maxCount: BATCH_SIZE });
       if (batch.length === 0) return;
-      this.apply(batch);
+      this.deliver(batch);
     }
   }
 
@@ -134,7 +142,7 @@ export class ProjectionRunner {
       try {
         this.subscription = this.store.subscribeToAll({ ...this.after(), maxBatchSize: BATCH_SIZE });
         for await (const batch of this.subscription) {
-          this.apply(batch);
+          this.deliver(batch);
           retryDelay = 100;
           if (this.stopped) break;
         }
@@ -155,7 +163,11 @@ export class ProjectionRunner {
     return position === null ? {} : { after: position };
   }
 
-  private apply(batch: readonly StoredEvent[]): void {
+  /**
+   * Applies a batch of the log. Events at or before a projection's checkpoint
+   * are skipped, so a batch delivered twice changes nothing.
+   */
+  deliver(batch: readonly StoredEvent[]): void {
     if (batch.length === 0) return;
     const events = batch.map((event) => this.schemas.upcast(event));
     const last = events[events.length - 1]!.position;

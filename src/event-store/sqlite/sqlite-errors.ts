@@ -6,8 +6,9 @@ import { EventStoreUnavailableError } from '../event-store.port.js';
  */
 const UNAVAILABLE_CODES = /^SQLITE_(FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN|BUSY|LOCKED|PERM|NOMEM|PROTOCOL)/;
 
+/** Recognised by its code, not by `instanceof`: the native module's errors may come from another realm. */
 export function isSqliteError(error: unknown): error is Error & { code: string } {
-  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   return typeof code === 'string' && code.startsWith('SQLITE_');
 }
 
@@ -17,7 +18,7 @@ export function toStoreError(error: unknown, action: string): Error {
       cause: error,
     });
   }
-  return error instanceof Error ? error : new Error(String(error));
+  return isSqliteError(error) || error instanceof Error ? error : new Error(String(error));
 }
 
 export const isUniqueViolation = (error: unknown): boolean =>

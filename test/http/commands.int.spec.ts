@@ -1,0 +1,222 @@
+import { participantBody, projectBody, seedApprovedProject, sessionBody } from '../support/api-fixtures.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('commands over HTTP', () => {
+  let app: TestApp;
+
+  beforeEach(async () => {
+    app = await startTestApp();
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  describe('POST /api/projects', () => {
+    it('answers 201 with the id and the position of the event', async () => {
+      const response = await app.post('/api/projects', projectBody());
+      expect(response.status).toBe(201);
+      expect(response.body).toEqual({ id: 'digimobile-2022', position: '1' });
+    });
+
+    it('answers an identical repeat 200 with the same position, writing nothing', async () => {
+      const first = await app.post('/api/projects', projectBody());
+      const repeat = await app.post('/api/projects', projectBody());
+      expect(repeat.status).toBe(200);
+      expect(repeat.body).toEqual(first.body);
+      const next = await app.post('/api/participants', participantBody());
+      expect(next.body.position).toBe('2');
+    });
+
+    it('answers 409 when the id exists with different content', async () => {
+      await app.post('/api/projects', projectBody());
+      const response = await app.post('/api/projects', projectBody('digimobile-2022', { title: 'Other' }));
+      expect(response.status).toBe(409);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+
+    it.each([
+      ['a missing field', { title: undefined }, 'title'],
+      ['an unknown field', { budget: 1 }, 'budget'],
+      ['a wrong type', { year: '2022' }, 'year'],
+      ['an unknown carrier type', { carrier: { name: 'X', type: 'bank' } }, 'carrier.type'],
+      ['an unknown nested field', { carrier: { name: 'X', type: 'cpas', vat: 'BE0' } }, 'carrier.vat'],
+      ['a thematic project without theme', { theme: undefined }, 'theme'],
+      ['an invalid id', { id: '../etc/passwd' }, 'id'],
+      ['a negative target', { targets: { participants: -1 } }, 'targets.participants'],
+      ['an unknown target', { targets: { smiles: 3 } }, 'targets.smiles'],
+      ['an empty MDE list', { mdes: [] }, 'mdes'],
+      ['a blank title', { title: '   ' }, 'title'],
+    ])('answers 400 naming the field for %s', async (_case, change, field) => {
+      const response = await app.post('/api/projects', projectBody('p-1', change));
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ status: 400, type: expect.any(String), title: expect.any(String) });
+      expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+      expect((await app.get('/api/projects/p-1')).status).toBe(404);
+    });
+  });
+
+  describe('POST /api/projects/{id}/decision', () => {
+    beforeEach(async () => {
+      await app.post('/api/projects', projectBody());
+    });
+
+    it('approves once: 201, then 200 for the same decision, 409 for another', async () => {
+      const approve = { decision: 'approved', fundedAmount: 12000.5, reason: 'fits the call' };
+      expect((await app.post('/api/projects/digimobile-2022/decision', approve)).status).toBe(201);
+      expect((await app.post('/api/projects/digimobile-2022/decision', approve)).status).toBe(200);
+      expect((await app.post('/api/projects/digimobile-2022/decision', { decision: 'rejected' })).status).toBe(409);
+      const project = await app.get('/api/projects/digimobile-2022');
+      expect(project.body).toMatchObject({
+        status: 'approved',
+        decision: { decision: 'approved', fundedAmount: 12000.5 },
+      });
+    });
+
+    it('answers 404 for an unknown project and 400 for an invalid decision', async () => {
+      expect((await app.post('/api/projects/unknown/decision', { decision: 'approved' })).status).toBe(404);
+      const invalid = await app.post('/api/projects/digimobile-2022/decision', { decision: 'maybe', fundedAmount: -5 });
+      expect(invalid.status).toBe(400);
+      expect((invalid.body.errors as Array<{ field: string }>).map((e) => e.field).sort()).toEqual([
+        'decision',
+        'fundedAmount',
+      ]);
+    });
+  });
+
+  describe('POST /api/projects/{id}/outreach', () => {
+    const outreach = { id: 'o-1', date: '2022-09-01', audience: 'people', count: 180 };
+
+    it('answers 422 before the project is approved, 201 after', async () => {
+      await app.post('/api/projects', projectBody());
+      expect((await app.post('/api/projects/digimobile-2022/outreach', outreach)).status).toBe(422);
+      await app.post('/api/projects/digimobile-2022/decision', { decision: 'approved' });
+      expect((await app.post('/api/projects/digimobile-2022/outreach', outreach)).status).toBe(201);
+      expect((await app.post('/api/projects/digimobile-2022/outreach', outreach)).status).toBe(200);
+      expect((await app.post('/api/projects/digimobile-2022/outreach', { ...outreach, count: 5 })).status).toBe(409);
+    });
+
+    it('refuses a count out of range and a date in the future', async () => {
+      await seedApprovedProject(app);
+      expect((await app.post('/api/projects/digimobile-2022/outreach', { ...outreach, count: 0 })).status).toBe(400);
+      expect((await app.post('/api/projects/digimobile-2022/outreach', { ...outreach, count: 100001 })).status).toBe(
+        400,
+      );
+      const future = await app.post('/api/projects/digimobile-2022/outreach', { ...outreach, date: '2023-02-01' });
+      expect(future.status).toBe(422);
+      expect(future.body.detail).toMatch(/future/);
+    });
+  });
+
+  describe('POST /api/projects/{id}/narrative', () => {
+    it('records a narrative (201), repeats it (200), and needs the project (404)', async () => {
+      await app.post('/api/projects', projectBody());
+      const narrative = { year: 2022, text: 'Entre mi-juillet et début novembre, un bus…' };
+      expect((await app.post('/api/projects/digimobile-2022/narrative', narrative)).status).toBe(201);
+      expect((await app.post('/api/projects/digimobile-2022/narrative', narrative)).status).toBe(200);
+      expect((await app.post('/api/projects/other/narrative', narrative)).status).toBe(404);
+      expect((await app.post('/api/projects/digimobile-2022/narrative', { year: 2022, text: '' })).status).toBe(400);
+      const project = await app.get('/api/projects/digimobile-2022');
+      expect(project.body.narratives).toEqual({ '2022': { text: narrative.text, writtenAt: expect.any(String) } });
+    });
+  });
+
+  describe('POST /api/sessions', () => {
+    it('answers 422 for an unknown or unapproved project, 201 for an approved one', async () => {
+      expect((await app.post('/api/sessions', sessionBody())).status).toBe(422);
+      await app.post('/api/projects', projectBody());
+      expect((await app.post('/api/sessions', sessionBody())).status).toBe(422);
+      await app.post('/api/projects/digimobile-2022/decision', { decision: 'approved' });
+      expect((await app.post('/api/sessions', sessionBody())).status).toBe(201);
+      expect((await app.post('/api/sessions', sessionBody())).status).toBe(200);
+      expect((await app.post('/api/sessions', sessionBody('dm-01', { kind: 'workshop' }))).status).toBe(409);
+    });
+
+    it('answers 400 for a date outside the calendar and 422 for a date in the future', async () => {
+      await seedApprovedProject(app);
+      const notADate = await app.post('/api/sessions', sessionBody('dm-02', { date: '2022-02-30' }));
+      expect(notADate.status).toBe(400);
+      expect(notADate.body.errors).toEqual([expect.objectContaining({ field: 'date' })]);
+      expect((await app.post('/api/sessions', sessionBody('dm-02', { date: '2023-01-16' }))).status).toBe(422);
+      expect((await app.post('/api/sessions', sessionBody('dm-02', { date: '2023-01-15' }))).status).toBe(201);
+    });
+  });
+
+  describe('attendances', () => {
+    beforeEach(async () => {
+      await seedApprovedProject(app);
+    });
+
+    it('records an attendance once (201, then 200) and refuses an unregistered participant (422)', async () => {
+      const first = await app.post('/api/sessions/dm-01/attendances', { participantId: 'p-7f3a' });
+      const again = await app.post('/api/sessions/dm-01/attendances', { participantId: 'p-7f3a' });
+      expect([first.status, again.status]).toEqual([201, 200]);
+      expect(again.body).toEqual(first.body);
+      expect((await app.post('/api/sessions/dm-01/attendances', { participantId: 'p-none' })).status).toBe(422);
+      expect((await app.post('/api/sessions/dm-99/attendances', { participantId: 'p-7f3a' })).status).toBe(404);
+    });
+
+    it('takes no attendance at a cancelled session (422); a cancellation is not made twice (409)', async () => {
+      expect((await app.post('/api/sessions/dm-01/cancellation', { reason: 'storm' })).status).toBe(201);
+      expect((await app.post('/api/sessions/dm-01/cancellation', { reason: 'storm' })).status).toBe(200);
+      expect((await app.post('/api/sessions/dm-01/cancellation', { reason: 'other' })).status).toBe(409);
+      expect((await app.post('/api/sessions/dm-01/attendances', { participantId: 'p-7f3a' })).status).toBe(422);
+      expect((await app.post('/api/sessions/dm-99/cancellation', { reason: 'x' })).status).toBe(404);
+      expect((await app.post('/api/sessions/dm-01/cancellation', {})).status).toBe(400);
+    });
+
+    it('retracts a recorded attendance only', async () => {
+      const retract = (participant: string) =>
+        app.post(`/api/sessions/dm-01/attendances/${participant}/retraction`, { reason: 'wrong session' });
+      expect((await retract('p-7f3a')).status).toBe(422);
+      await app.post('/api/sessions/dm-01/attendances', { participantId: 'p-7f3a' });
+      expect((await retract('p-7f3a')).status).toBe(201);
+      expect((await retract('p-7f3a')).status).toBe(200);
+      expect((await retract('p-unknown')).status).toBe(404);
+    });
+  });
+
+  describe('participants, stages and outcomes', () => {
+    beforeEach(async () => {
+      await seedApprovedProject(app);
+    });
+
+    it('registers once (200 on repeat, 409 on different content)', async () => {
+      expect((await app.post('/api/participants', participantBody())).status).toBe(200);
+      expect((await app.post('/api/participants', participantBody('p-7f3a', { role: 'citizen' }))).status).toBe(409);
+      expect((await app.post('/api/participants', participantBody('p-2', { registeredJobSeeker: 'yes' }))).status).toBe(
+        400,
+      );
+    });
+
+    it('records stages for an approved project, unique within the participant', async () => {
+      const stage = {
+        id: 's-1',
+        projectId: 'digimobile-2022',
+        startDate: '2022-10-03',
+        sector: 'horeca',
+        companyId: 'c-12',
+      };
+      expect((await app.post('/api/participants/p-7f3a/stages', stage)).status).toBe(201);
+      expect((await app.post('/api/participants/p-7f3a/stages', stage)).status).toBe(200);
+      expect((await app.post('/api/participants/p-7f3a/stages', { ...stage, sector: 'vente' })).status).toBe(409);
+      expect((await app.post('/api/participants/p-none/stages', stage)).status).toBe(404);
+      expect((await app.post('/api/participants/p-7f3a/stages', { ...stage, id: 's-2', projectId: 'x' })).status).toBe(
+        422,
+      );
+    });
+
+    it('records outcomes, refusing an unknown project and a future date', async () => {
+      const outcome = { id: 'out-1', projectId: 'digimobile-2022', type: 'hired', date: '2022-11-30' };
+      expect((await app.post('/api/participants/p-7f3a/outcomes', outcome)).status).toBe(201);
+      expect(
+        (await app.post('/api/participants/p-7f3a/outcomes', { ...outcome, id: 'o2', projectId: 'x' })).status,
+      ).toBe(422);
+      expect(
+        (await app.post('/api/participants/p-7f3a/outcomes', { ...outcome, id: 'o3', date: '2024-01-01' })).status,
+      ).toBe(422);
+      expect(
+        (await app.post('/api/participants/p-7f3a/outcomes', { ...outcome, id: 'o4', type: 'promoted' })).status,
+      ).toBe(400);
+    });
+  });
+});

@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import { EventSchemas } from '../../src/event-store/event-schemas.js';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { READ_MODELS } from '../../src/app/app.module.js';
+import type { ProgrammeEvent } from '../../src/figures/programme-event.js';
+import type { Projection } from '../../src/projections/projection.js';
+import { ProjectionRunner } from '../../src/projections/projection-runner.js';
+import { dumpReadModel, type ReadModelDump } from '../../src/projections/read-model-dump.js';
+import { ReadStore } from '../../src/projections/read-store.js';
+import * as e from '../support/programme-events.js';
+import { appendAll } from '../support/log-builder.js';
+import { tempDir } from '../support/temp-dir.js';
+
+/** A programme with every kind of event, corrections and a late entry among them. */
+const history: ProgrammeEvent[][] = [
+  [
+    e.submitted('dm', { mdes: ['forest', 'jette'], carrier: { name: 'Commune', type: 'commune' } }),
+    e.submitted('duo'),
+    e.submitted('no', { mdes: ['uccle'] }),
+    e.approved('dm'),
+    e.approved('duo'),
+    e.rejected('no'),
+    e.registered('p1'),
+    e.registered('p2', 'citizen', false),
+  ],
+  [
+    e.held('s1', 'dm', '2022-07-18', 'outreach-stand'),
+    e.held('s2', 'dm', '2022-07-19', 'outreach-stand'),
+    e.attended('s1', 'p1'),
+    e.attended('s2', 'p1'),
+    e.attended('s2', 'p2'),
+    e.outreach('duo', 'o1', 'people', 180),
+  ],
+  [
+    e.cancelled('s2'),
+    e.retracted('s1', 'p1'),
+    e.attended('s1', 'p2'),
+    e.stage('p1', 'st1', 'duo', 'horeca', 'c1'),
+    e.outcome('p2', 'out1', 'duo', 'hired'),
+    e.held('s0', 'dm', '2022-12-20'), // late entry for December
+  ],
+];
+
+const projections = (): Projection[] => READ_MODELS.map((Model) => new Model());
+
+describe('projections fed from the event store', () => {
+  const dir = tempDir();
+  let store: SqliteEventStore;
+
+  beforeAll(() => {
+    store = new SqliteEventStore({ path: join(dir.path, 'events.db') });
+  });
+  afterAll(async () => {
+    await store.close();
+    dir.remove();
+  });
+
+  async function project(readStore: ReadStore): Promise<ProjectionRunner> {
+    const runner = new ProjectionRunner(store, readStore, projections(), new EventSchemas());
+    runner.start({ follow: false });
+    await runner.catchUp();
+    return runner;
+  }
+
+  function dump(readStore: ReadStore, runner: ProjectionRunner): ReadModelDump {
+    return Object.assign(
+      {},
+      ...runner.projectionsForAudit().map((p) => dumpReadModel(readStore.db, p)),
+    ) as ReadModelDump;
+  }
+
+  it('gives the same read model when fed in steps across restarts as when rebuilt from position 0', async () => {
+    const incremental = new ReadStore(join(dir.path, 'incremental.db'));
+    let runner: ProjectionRunner | undefined;
+    for (const step of history) {
+      await appendAll(store, step);
+      // A new runner and new projections each step: a restart, resuming from the checkpoints.
+      runner = await project(incremental);
+    }
+    const rebuilt = new ReadStore(join(dir.path, 'rebuilt.db'));
+    const fromZero = await project(rebuilt);
+
+    expect(dump(incremental, runner!)).toEqual(dump(rebuilt, fromZero));
+    expect(runner!.position).toBe(await store.headPosition());
+    const figures = dump(rebuilt, fromZero).figures!;
+    expect(figures).toContainEqual(['project:dm', 2022, 'participants', 1]);
+    expect(figures).toContainEqual(['project:dm', 2022, 'sessions', 2]);
+    incremental.close();
+    rebuilt.close();
+  });
+
+  it('changes nothing when the same events are delivered twice', async () => {
+    const readStore = new ReadStore(join(dir.path, 'twice.db'));
+    const runner = await project(readStore);
+    const before = dump(readStore, runner);
+
+    runner.deliver(await store.readAll({ maxCount: 1000 }));
+
+    expect(dump(readStore, runner)).toEqual(before);
+    readStore.close();
+  });
+
+  it('rebuilds a projection from position 0 when its version changes', async () => {
+    const readStore = new ReadStore(join(dir.path, 'versioned.db'));
+    await project(readStore);
+    readStore.db.prepare("UPDATE projection_checkpoints SET version = 0 WHERE name = 'yearly-figures'").run();
+    readStore.db.prepare("UPDATE figures SET value = 999 WHERE key = 'sessions'").run();
+
+    const runner = await project(readStore);
+
+    expect(dump(readStore, runner).figures).toContainEqual(['project:dm', 2022, 'sessions', 2]);
+    readStore.close();
+  });
+});

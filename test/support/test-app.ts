@@ -1,0 +1,65 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { LightMyRequestResponse } from 'fastify';
+import { createHttpApp } from '../../src/app/http-app.js';
+import { AppConfig } from '../../src/config/app-config.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { FixedClock } from './fixed-clock.js';
+import { tempDir } from './temp-dir.js';
+
+export interface TestResponse {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+  readonly headers: LightMyRequestResponse['headers'];
+}
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly clock: FixedClock;
+  readonly dataDir: string;
+  get(url: string, headers?: Record<string, string>): Promise<TestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  /** A raw request, for bodies that are not JSON. */
+  send(method: 'GET' | 'POST', url: string, payload: string, headers: Record<string, string>): Promise<TestResponse>;
+  close(): Promise<void>;
+}
+
+/** The real application on a temporary SQLite file, driven in-process (no socket). */
+export async function startTestApp(
+  options: { today?: string; env?: Record<string, string>; dataDir?: string } = {},
+): Promise<TestApp> {
+  const dir = options.dataDir ? { path: options.dataDir, remove: () => undefined } : tempDir();
+  const config = new AppConfig({ DATA_DIR: dir.path, LOG_LEVEL: 'silent', ...options.env });
+  const clock = new FixedClock(new Date(`${options.today ?? '2023-01-15'}T10:00:00.000Z`));
+  const app = await createHttpApp({ config, clock, logger: createLogger('silent') });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  async function send(
+    method: 'GET' | 'POST',
+    url: string,
+    payload: string | undefined,
+    headers: Record<string, string>,
+  ) {
+    const response = await fastify.inject({ method, url, ...(payload === undefined ? {} : { payload }), headers });
+    let body: Record<string, unknown> = {};
+    try {
+      body = JSON.parse(response.body) as Record<string, unknown>;
+    } catch {
+      body = { text: response.body };
+    }
+    return { status: response.statusCode, body, headers: response.headers };
+  }
+
+  return {
+    app,
+    clock,
+    dataDir: dir.path,
+    get: (url, headers = {}) => send('GET', url, undefined, headers),
+    post: (url, body = {}, headers = {}) =>
+      send('POST', url, JSON.stringify(body), { 'content-type': 'application/json', ...headers }),
+    send,
+    close: async () => {
+      await app.close();
+      dir.remove();
+    },
+  };
+}
