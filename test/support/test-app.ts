@@ -40,7 +40,7 @@ export async function startTestApp(
     headers: Record<string, string>,
   ) {
     const response = await fastify.inject({ method, url, ...(payload === undefined ? {} : { payload }), headers });
-    let body: Record<string, unknown> = {};
+    let body: Record<string, unknown>;
     try {
       body = JSON.parse(response.body) as Record<string, unknown>;
     } catch {
