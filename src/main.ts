@@ -12,6 +12,20 @@ async function main(): Promise<void> {
       { dataDir: config.dataDir, eventStore: config.eventStore },
       `Serving on http://${config.host}:${config.port} (OpenAPI at /api/docs)`,
     );
+    // Graceful stop: refuse new requests, finish those in flight, checkpoint the
+    // projections, close the stores; then exit 0.
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        logger.info(`${signal} received: stopping`);
+        app.close().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'The service did not stop cleanly');
+            process.exit(1);
+          },
+        );
+      });
+    }
   } catch (error) {
     logger.fatal({ err: error }, `The service cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;

@@ -34,7 +34,6 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   });
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   measureRequests(app, app.get(Metrics));
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApiDescription()), {
     jsonDocumentUrl: 'api/docs-json',

@@ -325,37 +325,28 @@ export class YearlyFiguresModel {
   }
 
   private counterMap(scope: string, year: number): Map<string, number> {
-    const key = scopeYear(scope, year);
-    let values = this.counters.get(key);
-    if (!values) {
-      values = new Map();
-      this.counters.set(key, values);
-    }
-    return values;
+    return entry(this.counters, scopeYear(scope, year), () => new Map<string, number>());
   }
 
   private refsOf(scope: string, year: number): Map<string, number> {
-    const key = scopeYear(scope, year);
-    let refs = this.participantRefs.get(key);
-    if (!refs) {
-      refs = new Map();
-      this.participantRefs.set(key, refs);
-    }
-    return refs;
+    return entry(this.participantRefs, scopeYear(scope, year), () => new Map<string, number>());
   }
 
   private distinctSet(scope: string, year: number, dimension: DistinctDimension): Set<string> {
-    const key = `${scope}|${year}|${dimension}`;
-    let values = this.distinctValues.get(key);
-    if (!values) {
-      values = new Set();
-      this.distinctValues.set(key, values);
-    }
-    return values;
+    return entry(this.distinctValues, `${scope}|${year}|${dimension}`, () => new Set<string>());
   }
 }
 
 const scopeYear = (scope: string, year: number): string => `${scope}|${year}`;
+
+function entry<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
+}
 
 /** "Horeca" and " horeca" are one sector. */
 export const normaliseSector = (sector: string): string => sector.normalize('NFC').trim().toLocaleLowerCase('fr');

@@ -120,12 +120,15 @@ export class ProjectionRunner {
     this.onBatch.push(listener);
   }
 
-  /** Applies the log up to its current head and returns; for the command line. */
-  async catchUp(): Promise<void> {
+  /** Applies the log up to its current head (or up to `until`) and returns; for the command line. */
+  async catchUp(until?: bigint): Promise<void> {
     for (;;) {
+      const current = this.position;
+      if (until !== undefined && current !== null && current >= until) return;
       const batch = await this.store.readAll({ ...this.after(), maxCount: BATCH_SIZE });
-      if (batch.length === 0) return;
-      this.deliver(batch);
+      const wanted = until === undefined ? batch : batch.filter((event) => event.position <= until);
+      if (wanted.length === 0) return;
+      this.deliver(wanted);
     }
   }
 

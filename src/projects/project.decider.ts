@@ -1,8 +1,8 @@
 import { requirePastDate } from '../shared/domain/calendar.js';
 import { alreadyApplied, assertNever, type Decider, type Decision } from '../shared/domain/decider.js';
-import { ConflictError, NotFoundError, RuleViolationError } from '../shared/domain/errors.js';
+import { RuleViolationError } from '../shared/domain/errors.js';
 import { requireApprovedProject, type ProjectFacts } from '../shared/domain/project-facts.js';
-import { sameContent } from '../shared/domain/same-content.js';
+import { created, mustExist, repeated, type Recorded } from '../shared/domain/recorded.js';
 import type { ProjectCommand } from './project.commands.js';
 import type {
   NarrativeData,
@@ -12,23 +12,16 @@ import type {
   ProjectSubmission,
 } from './project.events.js';
 
-interface Recorded<T> {
-  readonly data: T;
-  readonly revision: number;
-}
-
 export type ProjectState =
   | { readonly status: 'absent' }
   | {
       readonly status: 'submitted' | 'approved' | 'rejected';
       readonly submission: Recorded<ProjectSubmission>;
-      readonly decision?: Recorded<ProjectDecisionData> & { readonly decision: 'approved' | 'rejected' };
+      readonly decision?: Recorded<ProjectDecisionData & { readonly decision: 'approved' | 'rejected' }>;
       readonly outreach: ReadonlyMap<string, Recorded<OutreachData>>;
       /** The latest narrative of each year. */
       readonly narratives: ReadonlyMap<number, Recorded<NarrativeData>>;
     };
-
-type ExistingProject = Exclude<ProjectState, { status: 'absent' }>;
 
 export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState> = {
   initialState: () => ({ status: 'absent' }),
@@ -52,17 +45,17 @@ function evolve(state: ProjectState, event: ProjectEvent, revision: number): Pro
       };
     case 'ProjectApproved':
     case 'ProjectRejected': {
-      const project = existing(state);
+      const project = created(state, 'ProjectSubmitted');
       const decision = event.type === 'ProjectApproved' ? 'approved' : 'rejected';
-      return { ...project, status: decision, decision: { data: event.data, revision, decision } };
+      return { ...project, status: decision, decision: { data: { ...event.data, decision }, revision } };
     }
     case 'OutreachRecorded': {
-      const project = existing(state);
+      const project = created(state, 'ProjectSubmitted');
       const outreach = new Map(project.outreach).set(event.data.outreachId, { data: event.data, revision });
       return { ...project, outreach };
     }
     case 'ProjectNarrativeWritten': {
-      const project = existing(state);
+      const project = created(state, 'ProjectSubmitted');
       const narratives = new Map(project.narratives).set(event.data.year, { data: event.data, revision });
       return { ...project, narratives };
     }
@@ -79,38 +72,38 @@ function decide(command: ProjectCommand, state: ProjectState): Decision<ProjectE
         throw new RuleViolationError('A thematic project needs a theme');
       }
       if (state.status !== 'absent') {
-        if (sameContent(state.submission.data, submission)) return alreadyApplied(state.submission.revision);
-        throw new ConflictError(`Project ${submission.projectId} was already submitted with different content`);
+        return repeated(
+          state.submission,
+          submission,
+          `Project ${submission.projectId} was already submitted with different content`,
+        )!;
       }
       return [{ type: 'ProjectSubmitted', data: submission }];
     }
     case 'DecideProject': {
-      const project = mustExist(state, command.data.projectId);
-      const { decision, ...data } = command.data;
+      const project = mustExist(state, `Project ${command.data.projectId} does not exist`);
       if (project.decision) {
-        if (project.decision.decision === decision && sameContent(project.decision.data, data)) {
-          return alreadyApplied(project.decision.revision);
-        }
-        throw new ConflictError(
-          `Project ${data.projectId} was already ${project.decision.decision}; a project is decided once`,
-        );
+        const conflict = `Project ${command.data.projectId} was already ${project.decision.data.decision}; a project is decided once`;
+        return repeated(project.decision, command.data, conflict)!;
       }
+      const { decision, ...data } = command.data;
       return [{ type: decision === 'approved' ? 'ProjectApproved' : 'ProjectRejected', data }];
     }
     case 'RecordOutreach': {
-      const project = mustExist(state, command.data.projectId);
+      const project = mustExist(state, `Project ${command.data.projectId} does not exist`);
       const outreach = command.data;
-      const earlier = project.outreach.get(outreach.outreachId);
-      if (earlier) {
-        if (sameContent(earlier.data, outreach)) return alreadyApplied(earlier.revision);
-        throw new ConflictError(`Outreach ${outreach.outreachId} was already recorded with different content`);
-      }
+      const repeat = repeated(
+        project.outreach.get(outreach.outreachId),
+        outreach,
+        `Outreach ${outreach.outreachId} was already recorded with different content`,
+      );
+      if (repeat) return repeat;
       requireApprovedProject(projectFacts(project), outreach.projectId, 'Outreach');
       requirePastDate(outreach.date, command.today, 'An outreach');
       return [{ type: 'OutreachRecorded', data: outreach }];
     }
     case 'WriteNarrative': {
-      const project = mustExist(state, command.data.projectId);
+      const project = mustExist(state, `Project ${command.data.projectId} does not exist`);
       const latest = project.narratives.get(command.data.year);
       if (latest && latest.data.text === command.data.text) return alreadyApplied(latest.revision);
       return [{ type: 'ProjectNarrativeWritten', data: command.data }];
@@ -118,14 +111,4 @@ function decide(command: ProjectCommand, state: ProjectState): Decision<ProjectE
     default:
       return assertNever(command);
   }
-}
-
-function existing(state: ProjectState): ExistingProject {
-  if (state.status === 'absent') throw new Error('Project event before ProjectSubmitted');
-  return state;
-}
-
-function mustExist(state: ProjectState, projectId: string): ExistingProject {
-  if (state.status === 'absent') throw new NotFoundError(`Project ${projectId} does not exist`);
-  return state;
 }

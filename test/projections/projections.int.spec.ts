@@ -7,6 +7,7 @@ import type { Projection } from '../../src/projections/projection.js';
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';
 import { dumpReadModel, type ReadModelDump } from '../../src/projections/read-model-dump.js';
 import { ReadStore } from '../../src/projections/read-store.js';
+import { verifyReadModels } from '../../src/projections/read-model-verification.js';
 import * as e from '../support/programme-events.js';
 import { appendAll } from '../support/log-builder.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -97,6 +98,27 @@ describe('projections fed from the event store', () => {
     runner.deliver(await store.readAll({ maxCount: 1000 }));
 
     expect(dump(readStore, runner)).toEqual(before);
+    readStore.close();
+  });
+
+  it('verifies the live read models against a rebuild, naming every row that differs', async () => {
+    const readStore = new ReadStore(join(dir.path, 'verified.db'));
+    await project(readStore);
+    const verify = () =>
+      verifyReadModels({ live: readStore, store, schemas: new EventSchemas(), projections, scratchDir: dir.path });
+
+    expect((await verify()).differences).toEqual([]);
+    readStore.db.prepare("UPDATE figures SET value = 7 WHERE scope = 'project:dm' AND key = 'sessions'").run();
+    const report = await verify();
+
+    expect(report.differences).toEqual([
+      {
+        projection: 'yearly-figures',
+        table: 'figures',
+        onlyLive: [['project:dm', 2022, 'sessions', 7]],
+        onlyRebuilt: [['project:dm', 2022, 'sessions', 2]],
+      },
+    ]);
     readStore.close();
   });
 

@@ -1,0 +1,52 @@
+import { Inject } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command, CommandRunner } from 'nest-commander';
+import { READ_MODELS } from '../app/app.module.js';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { EventSchemas } from '../event-store/event-schemas.js';
+import { verifyReadModels } from '../projections/read-model-verification.js';
+import { ReadStore } from '../projections/read-store.js';
+
+@Command({
+  name: 'verify',
+  description:
+    'Rebuild every projection from position 0 aside and compare it with the live read models; exits 1 on any difference',
+})
+export class VerifyCommand extends CommandRunner {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readStore: ReadStore,
+    private readonly schemas: EventSchemas,
+  ) {
+    super();
+  }
+
+  async run(): Promise<void> {
+    const scratchDir = mkdtempSync(join(tmpdir(), 'indicators-verify-'));
+    try {
+      const report = await verifyReadModels({
+        live: this.readStore,
+        store: this.store,
+        schemas: this.schemas,
+        projections: () => READ_MODELS.map((Model) => new Model()),
+        scratchDir,
+      });
+      for (const difference of report.differences) {
+        console.log(
+          `DIFFERENT ${difference.projection}/${difference.table}: ${difference.onlyLive.length} rows only in the live read model, ` +
+            `${difference.onlyRebuilt.length} only in the rebuild`,
+        );
+        for (const row of difference.onlyLive) console.log(`  live    ${JSON.stringify(row)}`);
+        for (const row of difference.onlyRebuilt) console.log(`  rebuilt ${JSON.stringify(row)}`);
+      }
+      const at = `at position ${report.position ?? 0n}`;
+      if (report.differences.length === 0) console.log(`OK read models equal a rebuild from position 0 ${at}`);
+      else console.log(`FAILED ${report.differences.length} tables differ from a rebuild ${at}`);
+      process.exitCode = report.differences.length === 0 ? 0 : 1;
+    } finally {
+      rmSync(scratchDir, { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DemoDataset } from '../../src/demo/demo-dataset.js';
+import { ROOT, startService, type ServiceProcess } from '../support/service-process.js';
+import { tempDir } from '../support/temp-dir.js';
+
+interface Figures {
+  [key: string]: unknown;
+  sessions: number;
+  sessionsByKind: Record<string, number>;
+  participants: number;
+  attendancesPerParticipant: number;
+  participantsByRole: Record<string, number>;
+  notRegisteredJobSeekers: number;
+  stages: number;
+  stageSectors: number;
+  outreach: Record<string, number>;
+  outcomes: Record<string, number>;
+}
+
+/** Shares are round(100 × part / whole), halves up (spec/domain.md). */
+const share = (part: number, whole: number): number => Math.floor((200 * part + whole) / (2 * whole));
+
+function approvedProjects() {
+  const dataset = JSON.parse(readFileSync(join(ROOT, 'demo/programme-2022.json'), 'utf8')) as DemoDataset;
+  return dataset.projects.filter((p) => p.decision.decision === 'approved');
+}
+
+function runDemo(url: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['dist/demo/run-demo.js', '--url', url], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+describe('the service end to end, with the demo data set of the 2022 report', () => {
+  const data = tempDir();
+  let service: ServiceProcess;
+  let demo: { code: number | null; output: string };
+  let position: string;
+
+  beforeAll(async () => {
+    service = await startService({ DATA_DIR: data.path });
+    demo = await runDemo(service.url);
+    position = /log position (\d+)/.exec(demo.output)?.[1] ?? '0';
+  }, 60_000);
+
+  afterAll(async () => {
+    await service.stop();
+    data.remove();
+  });
+
+  const get = async <T>(path: string): Promise<T> => {
+    const response = await fetch(`${service.url}${path}?minPosition=${position}`);
+    expect(response.status).toBe(200);
+    return (await response.json()) as T;
+  };
+  const project = (id: string) => get<Figures>(`/api/figures/2022/projects/${id}`);
+
+  it('replays the data set over HTTP and prints the figures', () => {
+    expect(demo.code).toBe(0);
+    expect(demo.output).toMatch(/Replayed 5181 commands .*: 5181 events written/);
+    expect(demo.output).toMatch(/DigiMobile\s+19\s+252/);
+  });
+
+  it('reproduces the programme: 28 projects funded, and the shares of submitted projects', async () => {
+    const programme = await get<{
+      projects: {
+        submitted: {
+          count: number;
+          byAudience: Record<string, number>;
+          byCarrierType: Record<string, number>;
+          targetsPartners: number;
+        };
+        approved: { count: number };
+      };
+      activity: Figures;
+    }>('/api/figures/2022');
+    const { submitted } = programme.projects;
+
+    expect(programme.projects.approved.count).toBe(28);
+    expect(share(submitted.byAudience['all-job-seekers']!, submitted.count)).toBe(50);
+    expect(share(submitted.byCarrierType.commune!, submitted.count)).toBe(30);
+    expect(share(submitted.byCarrierType['mission-locale']! + submitted.byCarrierType.ale!, submitted.count)).toBe(18);
+    expect(share(submitted.byCarrierType.cpas!, submitted.count)).toBe(14);
+    expect(share(submitted.targetsPartners, submitted.count)).toBe(46); // "près de la moitié"
+  });
+
+  it('reproduces DigiMobile: 19 dates, 252 participants, more than half not registered', async () => {
+    const figures = await project('digimobile-2022');
+    expect(figures.sessions).toBe(19);
+    expect(figures.participants).toBe(252);
+    expect(figures.notRegisteredJobSeekers).toBeGreaterThan(252 / 2);
+  });
+
+  it('reproduces Duo Dynamique: 180 people and 140 companies contacted, 12 information sessions, 31 stages in 16 sectors', async () => {
+    const figures = await project('duo-dynamique-2022');
+    expect(figures.outreach).toMatchObject({ people: 180, companies: 140 });
+    expect(figures.sessionsByKind['information-session']).toBe(12);
+    expect([figures.stages, figures.stageSectors]).toEqual([31, 16]);
+  });
+
+  it('reproduces the other projects the report counts', async () => {
+    expect((await project('networking-360-uccle-2022')).participantsByRole).toMatchObject({
+      'job-seeker': 22,
+      independent: 20,
+      'partner-staff': 11,
+    });
+    expect(await project('team-4-noh-2022')).toMatchObject({
+      sessions: 4,
+      participantsByRole: { 'job-seeker': 40, 'partner-staff': 6 },
+    });
+    expect(await project('ceo-events-1210-2022')).toMatchObject({
+      sessionsByKind: { event: 3 },
+      participantsByRole: { employer: 23, 'job-seeker': 85 },
+      outreach: { 'job-seekers': 108 },
+    });
+    expect((await project('rebondir-schaerbeek-2022')).outcomes).toMatchObject({ 'professional-project-defined': 38 });
+    const printemps = await project('printemps-emploi-2022');
+    expect([printemps.sessions, printemps.participants, printemps.attendancesPerParticipant]).toEqual([57, 310, 2]);
+    expect((await project('thema-lunch-evere-2022')).sessions).toBe(8);
+    expect(await project('diginome-2022')).toMatchObject({ participants: 53, outcomes: { 'training-completed': 53 } });
+    expect((await project('allo-digiparcours-2022')).participants).toBe(60);
+  });
+
+  it('counts participants distinct across the programme', async () => {
+    const programme = await get<{ activity: Figures }>('/api/figures/2022');
+    let sumOfProjects = 0;
+    for (const { id } of approvedProjects()) sumOfProjects += (await project(id)).participants;
+    // Ten DigiMobile visitors also came to Thema Lunch: the programme counts them once.
+    expect(sumOfProjects - programme.activity.participants).toBe(10);
+  });
+
+  it('replays the same data set again without writing anything', async () => {
+    const again = await runDemo(service.url);
+    expect(again.code).toBe(0);
+    expect(again.output).toMatch(/0 events written, 5181 repeats answered 200/);
+  }, 60_000);
+
+  it('stops on SIGTERM with exit code 0', async () => {
+    expect(await service.stop()).toBe(0);
+  });
+});
