@@ -21,6 +21,10 @@ async function main(): Promise<void> {
       if (!error.code?.startsWith('commander.')) console.error(error.message);
       process.exit(2);
     },
+    serviceErrorHandler: (error: Error) => {
+      console.error(error.message);
+      process.exit(2);
+    },
   });
 }
 

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from '../auth/auth.module.js';
+import { TokenRegistryProjection } from '../auth/token-registry.projection.js';
 import { FiguresModule } from '../figures/figures.module.js';
 import { YearlyFiguresProjection } from '../figures/yearly-figures.projection.js';
 import { OperationsModule } from '../operations/operations.module.js';
@@ -12,7 +14,7 @@ import { CoreModule, type CoreOptions } from './core.module.js';
 import { ServiceLifecycle } from './service-lifecycle.js';
 
 /** Every read model the service keeps, fed from the log. */
-export const READ_MODELS = [ProjectDetailsProjection, YearlyFiguresProjection];
+export const READ_MODELS = [ProjectDetailsProjection, YearlyFiguresProjection, TokenRegistryProjection];
 
 @Module({})
 export class AppModule {
@@ -23,6 +25,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         CoreModule.register(options),
         ProjectionsModule.register(READ_MODELS),
+        AuthModule,
         ProjectsModule,
         SessionsModule,
         ParticipantsModule,

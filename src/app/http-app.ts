@@ -3,6 +3,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
+import { Authenticator } from '../auth/authenticator.js';
+import { applyAbuseLimits } from '../http/abuse-limits.js';
 import { ProblemDetailsFilter } from '../http/problem-details.filter.js';
 import { RequestValidationPipe } from '../http/request-validation.js';
 import { NestPinoLogger, createLogger } from '../logging/logger.js';
@@ -34,6 +36,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   });
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  await applyAbuseLimits(app, options.config, app.get(Authenticator));
   measureRequests(app, app.get(Metrics));
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApiDescription()), {
     jsonDocumentUrl: 'api/docs-json',

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { TokenBootstrap } from '../auth/token-bootstrap.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { Metrics } from '../operations/metrics.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
@@ -18,14 +19,16 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     private readonly runner: ProjectionRunner,
     private readonly readStore: ReadStore,
     private readonly metrics: Metrics,
+    private readonly tokens: TokenBootstrap,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.runner.observe((position, events) => {
       this.metrics.projectionPosition.set(Number(position));
       this.metrics.projectedEvents.inc(events);
     });
     this.runner.start();
+    await this.tokens.ensureCoordinatorToken();
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { AccessScope } from '../auth/principal.js';
 import { canonicalJson } from '../shared/domain/same-content.js';
 
 /** Who sent a command, and how to recognise it when it is sent again. */
@@ -15,7 +16,10 @@ export interface CommandContext {
 
 /** Who sent a command, as the adapter (HTTP, command line) knows it. */
 export interface CommandSender {
+  /** The token id (never its secret), recorded as the events' actor. */
   readonly actor: string;
+  /** What the sender may act on: a partner only on projects of its MDEs. */
+  readonly access: AccessScope;
   readonly idempotencyKey?: string;
   readonly correlationId?: string;
 }

@@ -20,6 +20,12 @@ export class AppConfig {
   readonly eventStoreConnectionString: string | undefined;
   /** Time zone of business dates ("today" for the no-future-date rule). */
   readonly timeZone: string;
+  /** Requests a minute per partner or auditor token (or per client address without a valid token). */
+  readonly rateLimitPerMinute: number;
+  /** Requests a minute per coordinator token: bulk imports come from coordinators. */
+  readonly coordinatorRateLimitPerMinute: number;
+  /** Origins allowed to call from a browser; none by default (CORS closed). */
+  readonly corsOrigins: readonly string[];
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.port = integer(env.PORT ?? '3000', 'PORT', 0, 65535);
@@ -39,6 +45,17 @@ export class AppConfig {
     this.eventStore = oneOf(env.EVENT_STORE ?? 'sqlite', 'EVENT_STORE', ['sqlite', 'eventstoredb'] as const);
     this.eventStoreConnectionString = nonEmpty(env.EVENTSTORE_CONNECTION_STRING);
     this.timeZone = env.BUSINESS_TIME_ZONE ?? 'Europe/Brussels';
+    this.rateLimitPerMinute = integer(env.RATE_LIMIT_PER_MINUTE ?? '6000', 'RATE_LIMIT_PER_MINUTE', 1, 10_000_000);
+    this.coordinatorRateLimitPerMinute = integer(
+      env.COORDINATOR_RATE_LIMIT_PER_MINUTE ?? '600000',
+      'COORDINATOR_RATE_LIMIT_PER_MINUTE',
+      1,
+      100_000_000,
+    );
+    this.corsOrigins = (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== '');
     try {
       new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone });
     } catch {

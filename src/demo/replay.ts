@@ -68,8 +68,9 @@ async function send(
         body,
       });
       const text = await response.text();
-      if (response.status === 503 && attempt < 5) {
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      if ((response.status === 503 || response.status === 429) && attempt < 10) {
+        const retryAfter = Number(response.headers.get('retry-after') ?? '1');
+        await new Promise((resolve) => setTimeout(resolve, 1000 * Math.min(retryAfter, 60)));
         continue;
       }
       return { status: response.status, body: text };

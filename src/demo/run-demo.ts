@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createHttpApp, createLogger } from '../app/http-app.js';
@@ -13,7 +14,7 @@ const DEFAULT_DATASET = new URL('../../demo/programme-2022.json', import.meta.ur
  * npm run demo: replays the demo data set through the HTTP API, then prints
  * the programme's and each project's figures. Without --url it starts the
  * service in-process on DATA_DIR (./data by default); replaying again writes
- * nothing new.
+ * nothing new. With --url, it sends --token (or ADMIN_TOKEN) as a coordinator.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,9 +26,12 @@ async function main(): Promise<void> {
   });
   const dataset = JSON.parse(readFileSync(values.dataset ?? DEFAULT_DATASET, 'utf8')) as DemoDataset;
   const commands = expandDataset(dataset);
-  const headers: Record<string, string> = values.token ? { authorization: `Bearer ${values.token}` } : {};
+  // In-process, the demo is its own coordinator: a one-off ADMIN_TOKEN unless one is configured.
+  const token =
+    values.token ?? (values.url ? process.env.ADMIN_TOKEN : undefined) ?? randomBytes(24).toString('base64url');
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
 
-  const config = new AppConfig();
+  const config = new AppConfig({ ...process.env, ADMIN_TOKEN: process.env.ADMIN_TOKEN ?? token });
   const app = values.url ? undefined : await createHttpApp({ config, logger: createLogger('warn') });
   let baseUrl = values.url?.replace(/\/$/, '');
   if (app) {

@@ -1,4 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { AccessDeniedError, requireAccess } from '../auth/access-denied.error.js';
+import { FULL_ACCESS, reaches, type AccessScope } from '../auth/principal.js';
 import { ProjectDetailsProjection } from '../projects/read-model/project-details.projection.js';
 import { ReadConsistency } from '../projections/consistency.js';
 import { NotFoundError } from '../shared/domain/errors.js';
@@ -19,6 +21,7 @@ export class GetProgrammeFigures extends Query<ProgrammeFiguresAnswer> {
   constructor(
     readonly year: number,
     readonly minPosition?: string,
+    readonly access: AccessScope = FULL_ACCESS,
   ) {
     super();
   }
@@ -29,6 +32,7 @@ export class GetMdeFigures extends Query<MdeFiguresAnswer> {
     readonly year: number,
     readonly mde: string,
     readonly minPosition?: string,
+    readonly access: AccessScope = FULL_ACCESS,
   ) {
     super();
   }
@@ -39,6 +43,7 @@ export class GetProjectFigures extends Query<ProjectFiguresAnswer> {
     readonly year: number,
     readonly projectId: string,
     readonly minPosition?: string,
+    readonly access: AccessScope = FULL_ACCESS,
   ) {
     super();
   }
@@ -51,7 +56,10 @@ export class GetProgrammeFiguresHandler implements IQueryHandler<GetProgrammeFig
     private readonly figures: FiguresReader,
   ) {}
 
-  async execute({ year, minPosition }: GetProgrammeFigures): Promise<ProgrammeFiguresAnswer> {
+  async execute({ year, minPosition, access }: GetProgrammeFigures): Promise<ProgrammeFiguresAnswer> {
+    if (access.kind !== 'all') {
+      throw new AccessDeniedError("The programme's figures cover every MDE; a partner token reads its MDEs' figures");
+    }
     await this.consistency.reach(minPosition);
     return { year, position: this.consistency.position(), ...programmeFigures(this.figures.figures(PROGRAMME, year)) };
   }
@@ -64,7 +72,8 @@ export class GetMdeFiguresHandler implements IQueryHandler<GetMdeFigures> {
     private readonly figures: FiguresReader,
   ) {}
 
-  async execute({ year, mde, minPosition }: GetMdeFigures): Promise<MdeFiguresAnswer> {
+  async execute({ year, mde, minPosition, access }: GetMdeFigures): Promise<MdeFiguresAnswer> {
+    if (!reaches(access, [mde])) throw new AccessDeniedError(`The MDE ${mde} is outside this token's scope`);
     await this.consistency.reach(minPosition);
     const scope = mdeScope(mde);
     if (!this.figures.scopeExists(scope)) throw new NotFoundError(`No project names the MDE ${mde}`);
@@ -80,10 +89,11 @@ export class GetProjectFiguresHandler implements IQueryHandler<GetProjectFigures
     private readonly projects: ProjectDetailsProjection,
   ) {}
 
-  async execute({ year, projectId, minPosition }: GetProjectFigures): Promise<ProjectFiguresAnswer> {
+  async execute({ year, projectId, minPosition, access }: GetProjectFigures): Promise<ProjectFiguresAnswer> {
     await this.consistency.reach(minPosition);
     const project = this.projects.find(projectId);
     if (!project) throw new NotFoundError(`Project ${projectId} does not exist`);
+    requireAccess(access, project.mdes, `Project ${projectId}`);
     return {
       year,
       projectId,

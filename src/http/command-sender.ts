@@ -1,18 +1,12 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FULL_ACCESS, scopeOf } from '../auth/principal.js';
 import type { CommandOutcome } from '../command-handling/command-executor.js';
 import type { CommandSender } from '../command-handling/command-context.js';
 import { RequestValidationError } from './problem-details.js';
 
 /** Visible ASCII, as for any header value meant to be compared byte for byte. */
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** Who is calling: set by authentication, `anonymous` until then. */
-    actor?: string;
-  }
-}
 
 /**
  * The sender of a command, from the request: who (the actor), the
@@ -33,7 +27,8 @@ export const Sender = createParamDecorator((_: unknown, context: ExecutionContex
     ]);
   }
   return {
-    actor: request.actor ?? 'anonymous',
+    actor: request.principal?.tokenId ?? 'anonymous',
+    access: request.principal ? scopeOf(request.principal) : FULL_ACCESS,
     ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     ...(correlationId === undefined ? {} : { correlationId }),
   };

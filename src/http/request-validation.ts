@@ -1,6 +1,7 @@
 import { Injectable, ValidationPipe, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import { ID_PATTERN, MDE_PATTERN } from '../shared/domain/ids.js';
+import { personalDataIn, personalDataMessage } from './personal-data.js';
 import { RequestValidationError, type FieldError } from './problem-details.js';
 
 /**
@@ -49,9 +50,11 @@ function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] 
 @Injectable()
 export class IdParamPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
-    if (!ID_PATTERN.test(value)) {
-      throw new RequestValidationError([{ field: metadata.data ?? 'id', message: `must match ${ID_PATTERN.source}` }]);
-    }
+    const field = metadata.data ?? 'id';
+    if (!ID_PATTERN.test(value))
+      throw new RequestValidationError([{ field, message: `must match ${ID_PATTERN.source}` }]);
+    const personal = personalDataIn(value);
+    if (personal) throw new RequestValidationError([{ field, message: personalDataMessage(field, personal) }]);
     return value;
   }
 }

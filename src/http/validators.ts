@@ -14,6 +14,17 @@ import {
 } from 'class-validator';
 import { isCalendarDate } from '../shared/domain/calendar.js';
 import { ID_PATTERN } from '../shared/domain/ids.js';
+import { personalDataIn, personalDataMessage } from './personal-data.js';
+
+/** No e-mail address, phone number or national register number: participants are pseudonymous. */
+export const Pseudonymous = () =>
+  ValidateBy({
+    name: 'isPseudonymous',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || personalDataIn(value) === null,
+      defaultMessage: (args) => personalDataMessage(args?.property ?? 'value', personalDataIn(String(args?.value))!),
+    },
+  });
 
 /** A client-chosen id (spec/domain.md): a retried command names the same id. */
 export const ClientId = (description: string, example: string) =>
@@ -21,6 +32,7 @@ export const ClientId = (description: string, example: string) =>
     ApiProperty({ description, example, pattern: ID_PATTERN.source }),
     IsString(),
     Matches(ID_PATTERN, { message: `$property must match ${ID_PATTERN.source}` }),
+    Pseudonymous(),
   );
 
 /** A `YYYY-MM-DD` date that exists in the calendar. */
@@ -54,6 +66,7 @@ export const Text = (max: number, description: string, example: string, required
     IsString(),
     Length(1, max),
     Matches(/\S/, { message: '$property must not be blank' }),
+    Pseudonymous(),
   );
 
 export const WholeNumber = (min: number, max: number, description: string, example: number) =>

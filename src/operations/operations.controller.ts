@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { Public } from '../auth/auth.decorators.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { Metrics } from './metrics.js';
@@ -13,6 +14,7 @@ export interface HealthAnswer {
 
 /** Open routes (no token): they answer nothing private. */
 @ApiTags('operations')
+@Public()
 @Controller()
 export class OperationsController {
   constructor(

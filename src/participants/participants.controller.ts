@@ -2,6 +2,7 @@ import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { Allow } from '../auth/auth.decorators.js';
 import type { CommandSender } from '../command-handling/command-context.js';
 import { CommandResponses } from '../http/api-responses.js';
 import { Sender, answer, type CommandAnswer } from '../http/command-sender.js';
@@ -15,6 +16,7 @@ import { RegisterParticipantCommand } from './register-participant.handler.js';
 
 @ApiTags('participants')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried command recognisable' })
+@Allow('coordinator', 'partner')
 @Controller('api/participants')
 export class ParticipantsController {
   constructor(private readonly commands: CommandBus) {}

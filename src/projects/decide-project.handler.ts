@@ -1,3 +1,4 @@
+import { ProjectAccess } from '../auth/project-access.js';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-handling/command-executor.js';
 import { CommandMessage } from '../command-handling/command-message.js';
@@ -9,9 +10,13 @@ export class DecideProjectCommand extends CommandMessage<DecideProject['data']> 
 
 @CommandHandler(DecideProjectCommand)
 export class DecideProjectHandler implements ICommandHandler<DecideProjectCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly access: ProjectAccess,
+  ) {}
 
-  execute({ data, sender }: DecideProjectCommand) {
+  async execute({ data, sender }: DecideProjectCommand) {
+    await this.access.project(data.projectId, sender.access);
     return this.executor.execute(
       projectStream(data.projectId),
       projectDecider,

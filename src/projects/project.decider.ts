@@ -31,7 +31,9 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState>
 
 /** What other aggregates may know of a project: whether it exists and its status. */
 export function projectFacts(state: ProjectState): ProjectFacts | null {
-  return state.status === 'absent' ? null : { projectId: state.submission.data.projectId, status: state.status };
+  if (state.status === 'absent') return null;
+  const { projectId, mdes } = state.submission.data;
+  return { projectId, status: state.status, mdes };
 }
 
 function evolve(state: ProjectState, event: ProjectEvent, revision: number): ProjectState {

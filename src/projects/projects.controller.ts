@@ -2,6 +2,8 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { Access, Allow } from '../auth/auth.decorators.js';
+import type { AccessScope } from '../auth/principal.js';
 import type { CommandSender } from '../command-handling/command-context.js';
 import { CommandResponses, QueryResponses } from '../http/api-responses.js';
 import { Sender, answer, type CommandAnswer } from '../http/command-sender.js';
@@ -29,6 +31,7 @@ export class ProjectsController {
   ) {}
 
   @Post()
+  @Allow('coordinator', 'partner')
   @ApiOperation({ summary: 'Submit a project (ProjectSubmitted)' })
   @CommandResponses()
   async submit(
@@ -47,7 +50,9 @@ export class ProjectsController {
   }
 
   @Post(':id/decision')
-  @ApiOperation({ summary: 'Approve or reject a submitted project, once (ProjectApproved / ProjectRejected)' })
+  @ApiOperation({
+    summary: 'Approve or reject a submitted project, once (ProjectApproved / ProjectRejected); coordinators only',
+  })
   @CommandResponses('The project does not exist')
   async decide(
     @Param('id', IdParamPipe) id: string,
@@ -60,6 +65,7 @@ export class ProjectsController {
   }
 
   @Post(':id/outreach')
+  @Allow('coordinator', 'partner')
   @ApiOperation({ summary: 'Record people or companies contacted by an approved project (OutreachRecorded)' })
   @CommandResponses('The project does not exist')
   async outreach(
@@ -74,6 +80,7 @@ export class ProjectsController {
   }
 
   @Post(':id/narrative')
+  @Allow('coordinator', 'partner')
   @ApiOperation({ summary: "Write the project's story for a year's report (ProjectNarrativeWritten)" })
   @CommandResponses('The project does not exist')
   async narrative(
@@ -87,12 +94,14 @@ export class ProjectsController {
   }
 
   @Get(':id')
+  @Allow('coordinator', 'auditor', 'partner')
   @ApiOperation({ summary: 'The project as recorded: submission, status, decision, narratives, revision' })
   @QueryResponses('The project does not exist')
   find(
     @Param('id', IdParamPipe) id: string,
     @Query() query: ReadQueryDto,
+    @Access() access: AccessScope,
   ): Promise<ProjectDetails & { position: string }> {
-    return this.queries.execute(new GetProject(id, query.minPosition));
+    return this.queries.execute(new GetProject(id, query.minPosition, access));
   }
 }

@@ -1,3 +1,4 @@
+import { ProjectAccess } from '../auth/project-access.js';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-handling/command-executor.js';
 import { CommandMessage } from '../command-handling/command-message.js';
@@ -13,9 +14,11 @@ export class RecordOutreachHandler implements ICommandHandler<RecordOutreachComm
   constructor(
     private readonly executor: CommandExecutor,
     private readonly clock: Clock,
+    private readonly access: ProjectAccess,
   ) {}
 
-  execute({ data, sender }: RecordOutreachCommand) {
+  async execute({ data, sender }: RecordOutreachCommand) {
+    await this.access.project(data.projectId, sender.access);
     const command = { type: 'RecordOutreach', data, today: this.clock.today() } as const;
     return this.executor.execute(projectStream(data.projectId), projectDecider, command, sender);
   }

@@ -1,3 +1,4 @@
+import { requireAccess } from '../auth/access-denied.error.js';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-handling/command-executor.js';
 import { CommandMessage } from '../command-handling/command-message.js';
@@ -12,6 +13,7 @@ export class SubmitProjectHandler implements ICommandHandler<SubmitProjectComman
   constructor(private readonly executor: CommandExecutor) {}
 
   execute({ data, sender }: SubmitProjectCommand) {
+    requireAccess(sender.access, data.mdes, `Project ${data.projectId}`);
     return this.executor.execute(
       projectStream(data.projectId),
       projectDecider,

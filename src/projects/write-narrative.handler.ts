@@ -1,3 +1,4 @@
+import { ProjectAccess } from '../auth/project-access.js';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-handling/command-executor.js';
 import { CommandMessage } from '../command-handling/command-message.js';
@@ -9,9 +10,13 @@ export class WriteNarrativeCommand extends CommandMessage<NarrativeData> {}
 
 @CommandHandler(WriteNarrativeCommand)
 export class WriteNarrativeHandler implements ICommandHandler<WriteNarrativeCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly access: ProjectAccess,
+  ) {}
 
-  execute({ data, sender }: WriteNarrativeCommand) {
+  async execute({ data, sender }: WriteNarrativeCommand) {
+    await this.access.project(data.projectId, sender.access);
     return this.executor.execute(
       projectStream(data.projectId),
       projectDecider,

@@ -1,3 +1,4 @@
+import { ProjectAccess } from '../auth/project-access.js';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-handling/command-executor.js';
 import { CommandMessage } from '../command-handling/command-message.js';
@@ -9,9 +10,13 @@ export class CancelSessionCommand extends CommandMessage<CancelSession['data']> 
 
 @CommandHandler(CancelSessionCommand)
 export class CancelSessionHandler implements ICommandHandler<CancelSessionCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly access: ProjectAccess,
+  ) {}
 
-  execute({ data, sender }: CancelSessionCommand) {
+  async execute({ data, sender }: CancelSessionCommand) {
+    await this.access.session(data.sessionId, sender.access);
     return this.executor.execute(
       sessionStream(data.sessionId),
       sessionDecider,

@@ -1,3 +1,4 @@
+import { ProjectAccess } from '../auth/project-access.js';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-handling/command-executor.js';
 import { CommandMessage } from '../command-handling/command-message.js';
@@ -10,9 +11,13 @@ export class RecordAttendanceCommand extends CommandMessage<RecordAttendance['da
 
 @CommandHandler(RecordAttendanceCommand)
 export class RecordAttendanceHandler implements ICommandHandler<RecordAttendanceCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly access: ProjectAccess,
+  ) {}
 
   async execute({ data, sender }: RecordAttendanceCommand) {
+    await this.access.session(data.sessionId, sender.access);
     const participant = await this.executor.state(participantStream(data.participantId), participantDecider);
     const command = {
       type: 'RecordAttendance',

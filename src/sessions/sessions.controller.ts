@@ -2,6 +2,7 @@ import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { Allow } from '../auth/auth.decorators.js';
 import type { CommandSender } from '../command-handling/command-context.js';
 import { CommandResponses } from '../http/api-responses.js';
 import { Sender, answer, type CommandAnswer } from '../http/command-sender.js';
@@ -17,6 +18,7 @@ import { RetractAttendanceCommand } from './retract-attendance.handler.js';
 
 @ApiTags('sessions')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried command recognisable' })
+@Allow('coordinator', 'partner')
 @Controller('api/sessions')
 export class SessionsController {
   constructor(private readonly commands: CommandBus) {}

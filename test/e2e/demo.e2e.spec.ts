@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemoDataset } from '../../src/demo/demo-dataset.js';
@@ -27,9 +28,12 @@ function approvedProjects() {
   return dataset.projects.filter((p) => p.decision.decision === 'approved');
 }
 
+const ADMIN_TOKEN = randomUUID();
+const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
 function runDemo(url: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['dist/demo/run-demo.js', '--url', url], {
+    const child = spawn(process.execPath, ['dist/demo/run-demo.js', '--url', url, '--token', ADMIN_TOKEN], {
       cwd: ROOT,
       env: { ...process.env, NODE_OPTIONS: '' },
     });
@@ -47,7 +51,7 @@ describe('the service end to end, with the demo data set of the 2022 report', ()
   let position: string;
 
   beforeAll(async () => {
-    service = await startService({ DATA_DIR: data.path });
+    service = await startService({ DATA_DIR: data.path, ADMIN_TOKEN });
     demo = await runDemo(service.url);
     position = /log position (\d+)/.exec(demo.output)?.[1] ?? '0';
   }, 60_000);
@@ -58,7 +62,7 @@ describe('the service end to end, with the demo data set of the 2022 report', ()
   });
 
   const get = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${service.url}${path}?minPosition=${position}`);
+    const response = await fetch(`${service.url}${path}?minPosition=${position}`, { headers: auth });
     expect(response.status).toBe(200);
     return (await response.json()) as T;
   };

@@ -77,7 +77,6 @@ describe('HTTP conventions', () => {
     const response = await app.post('/api/projects', projectBody('meta-1'), {
       'idempotency-key': 'k-meta',
       'x-correlation-id': 'corr-42',
-      authorization: 'Bearer anything',
     });
     expect(response.status).toBe(201);
     const { EVENT_STORE } = await import('../../src/event-store/event-store.port.js');
@@ -85,7 +84,7 @@ describe('HTTP conventions', () => {
     const [event] = await store.readStream('project-meta-1');
     expect(event!.metadata).toEqual({
       recordedAt: '2023-01-15T10:00:00.000Z',
-      actor: 'anonymous',
+      actor: 'admin',
       commandId: 'k-meta',
       correlationId: 'corr-42',
       causationId: 'k-meta',

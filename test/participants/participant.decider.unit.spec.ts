@@ -6,7 +6,7 @@ import { specificationFor } from '../support/decider-specification.js';
 
 const { given } = specificationFor(participantDecider);
 
-const approvedProject: ProjectFacts = { projectId: 'duo-dynamique-2022', status: 'approved' };
+const approvedProject: ProjectFacts = { projectId: 'duo-dynamique-2022', status: 'approved', mdes: ['forest'] };
 const registration = { participantId: 'p-7f3a', role: 'job-seeker', registeredJobSeeker: true } as const;
 const registered = { type: 'ParticipantRegistered', data: registration } as const;
 const stage: StageData = {

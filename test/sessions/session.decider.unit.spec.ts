@@ -6,7 +6,7 @@ import { specificationFor } from '../support/decider-specification.js';
 
 const { given } = specificationFor(sessionDecider);
 
-const approvedProject: ProjectFacts = { projectId: 'digimobile-2022', status: 'approved' };
+const approvedProject: ProjectFacts = { projectId: 'digimobile-2022', status: 'approved', mdes: ['forest'] };
 const session: SessionHeldData = {
   sessionId: 'dm-01',
   projectId: 'digimobile-2022',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
 import { createHttpApp } from '../../src/app/http-app.js';
@@ -14,12 +15,19 @@ export interface TestResponse {
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
+  /** The ADMIN_TOKEN the app was started with; sent by default on every request. */
+  readonly adminToken: string;
   readonly clock: FixedClock;
   readonly dataDir: string;
   get(url: string, headers?: Record<string, string>): Promise<TestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
   /** A raw request, for bodies that are not JSON. */
-  send(method: 'GET' | 'POST', url: string, payload: string, headers: Record<string, string>): Promise<TestResponse>;
+  send(
+    method: 'GET' | 'POST' | 'DELETE',
+    url: string,
+    payload: string,
+    headers: Record<string, string>,
+  ): Promise<TestResponse>;
   close(): Promise<void>;
 }
 
@@ -28,7 +36,8 @@ export async function startTestApp(
   options: { today?: string; env?: Record<string, string>; dataDir?: string } = {},
 ): Promise<TestApp> {
   const dir = options.dataDir ? { path: options.dataDir, remove: () => undefined } : tempDir();
-  const config = new AppConfig({ DATA_DIR: dir.path, LOG_LEVEL: 'silent', ...options.env });
+  const adminToken = options.env?.ADMIN_TOKEN ?? `admin-${randomUUID()}`;
+  const config = new AppConfig({ DATA_DIR: dir.path, LOG_LEVEL: 'silent', ADMIN_TOKEN: adminToken, ...options.env });
   const clock = new FixedClock(new Date(`${options.today ?? '2023-01-15'}T10:00:00.000Z`));
   const app = await createHttpApp({ config, clock, logger: createLogger('silent') });
   const fastify = app.getHttpAdapter().getInstance();
@@ -39,7 +48,13 @@ export async function startTestApp(
     payload: string | undefined,
     headers: Record<string, string>,
   ) {
-    const response = await fastify.inject({ method, url, ...(payload === undefined ? {} : { payload }), headers });
+    const allHeaders = { authorization: `Bearer ${adminToken}`, ...headers };
+    const response = await fastify.inject({
+      method,
+      url,
+      ...(payload === undefined ? {} : { payload }),
+      headers: allHeaders,
+    });
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(response.body) as Record<string, unknown>;
@@ -51,6 +66,7 @@ export async function startTestApp(
 
   return {
     app,
+    adminToken,
     clock,
     dataDir: dir.path,
     get: (url, headers = {}) => send('GET', url, undefined, headers),

@@ -1,4 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { requireAccess } from '../../auth/access-denied.error.js';
+import { FULL_ACCESS, type AccessScope } from '../../auth/principal.js';
 import { ReadConsistency } from '../../projections/consistency.js';
 import { NotFoundError } from '../../shared/domain/errors.js';
 import { ProjectDetailsProjection, type ProjectDetails } from './project-details.projection.js';
@@ -9,6 +11,7 @@ export class GetProject extends Query<ProjectAnswer> {
   constructor(
     readonly projectId: string,
     readonly minPosition?: string,
+    readonly access: AccessScope = FULL_ACCESS,
   ) {
     super();
   }
@@ -21,10 +24,11 @@ export class GetProjectHandler implements IQueryHandler<GetProject> {
     private readonly projects: ProjectDetailsProjection,
   ) {}
 
-  async execute({ projectId, minPosition }: GetProject): Promise<ProjectAnswer> {
+  async execute({ projectId, minPosition, access }: GetProject): Promise<ProjectAnswer> {
     await this.consistency.reach(minPosition);
     const project = this.projects.find(projectId);
     if (!project) throw new NotFoundError(`Project ${projectId} does not exist`);
+    requireAccess(access, project.mdes, `Project ${projectId}`);
     return { ...project, position: this.consistency.position() };
   }
 }

@@ -4,6 +4,7 @@ import { RuleViolationError } from './errors.js';
 export interface ProjectFacts {
   readonly projectId: string;
   readonly status: 'submitted' | 'approved' | 'rejected';
+  readonly mdes: readonly string[];
 }
 
 /** Sessions, outreach and stages can only be recorded for an approved project (spec/domain.md). */

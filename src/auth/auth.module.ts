@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthGuard } from './auth.guard.js';
+import { Authenticator } from './authenticator.js';
+import { ProjectAccess } from './project-access.js';
+import { TokenBootstrap } from './token-bootstrap.js';
+import { IssueTokenHandler, RevokeTokenHandler } from './token.handlers.js';
+import { TokensController } from './tokens.controller.js';
+
+/** Who may do what: tokens, roles, MDE scopes (spec/api.md, "Security"). */
+@Global()
+@Module({
+  controllers: [TokensController],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    Authenticator,
+    ProjectAccess,
+    TokenBootstrap,
+    IssueTokenHandler,
+    RevokeTokenHandler,
+  ],
+  exports: [Authenticator, ProjectAccess, TokenBootstrap],
+})
+export class AuthModule {}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { CommandExecutor } from '../command-handling/command-executor.js';
+import { projectDecider, projectFacts } from '../projects/project.decider.js';
+import { sessionDecider } from '../sessions/session.decider.js';
+import { projectStream, sessionStream } from '../shared/domain/ids.js';
+import type { ProjectFacts } from '../shared/domain/project-facts.js';
+import { requireAccess } from './access-denied.error.js';
+import type { AccessScope } from './principal.js';
+
+/**
+ * Loads the project a command refers to and checks that the sender may act on
+ * it. An unknown project or session is left to the decider, which answers 404
+ * or 422 as the contract says.
+ */
+@Injectable()
+export class ProjectAccess {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  async project(projectId: string, access: AccessScope): Promise<ProjectFacts | null> {
+    const facts = projectFacts(await this.executor.state(projectStream(projectId), projectDecider));
+    if (facts) requireAccess(access, facts.mdes, `Project ${projectId}`);
+    return facts;
+  }
+
+  async session(sessionId: string, access: AccessScope): Promise<void> {
+    if (access.kind === 'all') return;
+    const session = await this.executor.state(sessionStream(sessionId), sessionDecider);
+    if (session.status !== 'absent') await this.project(session.held.data.projectId, access);
+  }
+}

@@ -1,0 +1,50 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { AppConfig } from '../config/app-config.js';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { ProjectionRunner } from '../projections/projection-runner.js';
+import { ConflictError } from '../shared/domain/errors.js';
+import { FULL_ACCESS } from './principal.js';
+import { IssueTokenCommand } from './token.handlers.js';
+import { TokenRegistryProjection } from './token-registry.projection.js';
+
+/** The fixed id makes the bootstrap token unique even when several instances start at once. */
+export const BOOTSTRAP_TOKEN_ID = 'bootstrap';
+
+/**
+ * A fresh install must be usable: with no ADMIN_TOKEN and no token stored, the
+ * service generates a coordinator token at its first start and prints it, once.
+ */
+@Injectable()
+export class TokenBootstrap {
+  private readonly logger = new Logger('security');
+
+  constructor(
+    private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: ProjectionRunner,
+    private readonly registry: TokenRegistryProjection,
+    private readonly commands: CommandBus,
+  ) {}
+
+  async ensureCoordinatorToken(): Promise<void> {
+    if (this.config.adminToken !== undefined) return;
+    const head = await this.store.headPosition();
+    if (head !== null) await this.runner.waitFor(head, 60_000);
+    if (this.registry.count() > 0) return;
+    try {
+      const issued = await this.commands.execute(
+        new IssueTokenCommand(
+          { role: 'coordinator', mdes: [], label: 'Generated at first start' },
+          { actor: 'system', access: FULL_ACCESS },
+          BOOTSTRAP_TOKEN_ID,
+        ),
+      );
+      this.logger.warn('No ADMIN_TOKEN and no token stored: generated a coordinator token, printed once on stdout');
+      process.stdout.write(`\nCoordinator token (shown once, keep it): ${issued.token}\n\n`);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // Another instance generated it first.
+    }
+  }
+}

@@ -1,0 +1,207 @@
+import type { EventStore } from '../../src/event-store/event-store.port.js';
+import { EVENT_STORE } from '../../src/event-store/event-store.port.js';
+import { participantBody, projectBody, seedApprovedProject } from '../support/api-fixtures.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe('security', () => {
+  describe('tokens', () => {
+    let app: TestApp;
+
+    beforeEach(async () => {
+      app = await startTestApp();
+      await seedApprovedProject(app);
+    });
+    afterEach(async () => {
+      await app.close();
+    });
+
+    it('shows a secret once, lists tokens without secrets, and records the token id as the actor', async () => {
+      const issued = await app.post('/api/tokens', { role: 'partner', mdes: ['forest'], label: 'MDE Forest' });
+      expect(issued.status).toBe(201);
+      const { id, token } = issued.body as { id: string; token: string };
+      expect(token.startsWith(`${id}.`)).toBe(true);
+      expect(token.length).toBeGreaterThan(40);
+
+      const write = await app.post('/api/participants', participantBody('p-partner'), bearer(token));
+      const list = await app.get(`/api/tokens?minPosition=${String(write.body.position)}`);
+      const listing = JSON.stringify(list.body);
+      expect(listing).not.toContain(token.split('.')[1]);
+      expect(listing).not.toMatch(/secret|hash/i);
+      expect(list.body.tokens).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id, role: 'partner', mdes: ['forest'], revokedAt: null, createdBy: 'admin' }),
+        ]),
+      );
+      const store = app.app.get<EventStore>(EVENT_STORE);
+      const [registration] = await store.readStream('participant-p-partner');
+      expect(registration!.metadata.actor).toBe(id);
+      expect(JSON.stringify([registration!.data, registration!.metadata])).not.toContain(token.split('.')[1]);
+    });
+
+    it('refuses a revoked token from the next request on, and a revocation from another process too', async () => {
+      const first = (await app.post('/api/tokens', { role: 'partner', mdes: ['forest'], label: 'A' })).body as {
+        id: string;
+        token: string;
+      };
+      const second = (await app.post('/api/tokens', { role: 'partner', mdes: ['forest'], label: 'B' })).body as {
+        id: string;
+        token: string;
+      };
+      expect((await app.post('/api/participants', participantBody('p-a'), bearer(first.token))).status).toBe(201);
+
+      expect((await app.send('DELETE', `/api/tokens/${first.id}`, '', {})).status).toBe(200);
+      expect((await app.post('/api/participants', participantBody('p-b'), bearer(first.token))).status).toBe(401);
+      expect((await app.send('DELETE', `/api/tokens/${first.id}`, '', {})).status).toBe(200);
+
+      // A second service on the same data, as the command line would be, revokes the other token.
+      const other = await startTestApp({ dataDir: app.dataDir, env: { ADMIN_TOKEN: app.adminToken } });
+      expect((await other.send('DELETE', `/api/tokens/${second.id}`, '', {})).status).toBe(200);
+      await other.app.close();
+      expect((await app.post('/api/participants', participantBody('p-c'), bearer(second.token))).status).toBe(401);
+    });
+
+    it('refuses malformed token requests and unknown tokens', async () => {
+      expect((await app.post('/api/tokens', { role: 'partner', label: 'no MDE' })).status).toBe(400);
+      const auditorWithMdes = await app.post('/api/tokens', { role: 'auditor', mdes: ['forest'], label: 'x' });
+      expect(auditorWithMdes.status).toBe(400);
+      expect(auditorWithMdes.body.errors).toEqual([expect.objectContaining({ field: 'mdes' })]);
+      expect((await app.send('DELETE', '/api/tokens/tok_nothere', '', {})).status).toBe(404);
+      for (const authorization of [
+        'Bearer tok_nothere.secret',
+        'Basic YWRtaW46YWRtaW4=',
+        'Bearer',
+        `Bearer ${app.adminToken}x`,
+      ]) {
+        expect((await app.get('/api/figures/2022', { authorization })).status).toBe(401);
+      }
+    });
+  });
+
+  describe('the first start', () => {
+    it('generates a coordinator token when none is configured nor stored, prints it once, and stores its hash only', async () => {
+      const data = tempDir();
+      const printed: string[] = [];
+      const write = process.stdout.write.bind(process.stdout);
+      process.stdout.write = (chunk: string | Uint8Array) => {
+        printed.push(String(chunk));
+        return true;
+      };
+      try {
+        const first = await startTestApp({ dataDir: data.path, env: { ADMIN_TOKEN: '' } });
+        const token = /Coordinator token \(shown once, keep it\): (\S+)/.exec(printed.join(''))?.[1];
+        expect(token).toBeDefined();
+        expect((await first.get('/api/tokens', bearer(token!))).status).toBe(200);
+        expect((await first.get('/api/tokens', { authorization: `Bearer ${first.adminToken}` })).status).toBe(401);
+        const store = first.app.get<EventStore>(EVENT_STORE);
+        const [issued] = await store.readStream('token-bootstrap');
+        expect(JSON.stringify(issued!.data)).not.toContain(token!.split('.')[1]);
+        expect(issued!.data).toMatchObject({
+          tokenId: 'bootstrap',
+          role: 'coordinator',
+          secretHash: expect.any(String),
+        });
+        await first.app.close();
+
+        printed.length = 0;
+        const second = await startTestApp({ dataDir: data.path, env: { ADMIN_TOKEN: '' } });
+        expect(printed.join('')).not.toMatch(/Coordinator token/);
+        expect((await second.get('/api/tokens', bearer(token!))).status).toBe(200);
+        await second.app.close();
+      } finally {
+        process.stdout.write = write;
+        data.remove();
+      }
+    });
+  });
+
+  describe('abuse limits', () => {
+    it('answers 429 with Retry-After once a token exceeds its rate', async () => {
+      const app = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '5' } });
+      const { token } = (await app.post('/api/tokens', { role: 'auditor', label: 'greedy' })).body as { token: string };
+      const responses = [];
+      for (let i = 0; i < 7; i++) responses.push(await app.get('/api/figures/2022', bearer(token)));
+      expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 429, 429]);
+      const refused = responses[6]!;
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.body).toMatchObject({ status: 429, title: 'Too many requests' });
+      expect((await app.get('/health', bearer(token))).status).toBe(200);
+      await app.close();
+    });
+
+    it('sets security headers and keeps CORS closed unless an origin is configured', async () => {
+      const closed = await startTestApp();
+      const response = await closed.get('/api/figures/2022', { origin: 'https://evil.example' });
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(response.headers['access-control-allow-origin']).toBeUndefined();
+      await closed.close();
+
+      const open = await startTestApp({ env: { CORS_ORIGINS: 'https://coordination.example' } });
+      const allowed = await open.get('/api/figures/2022', { origin: 'https://coordination.example' });
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://coordination.example');
+      await open.close();
+    });
+  });
+
+  describe('no personal data', () => {
+    let app: TestApp;
+
+    beforeAll(async () => {
+      app = await startTestApp();
+      await seedApprovedProject(app);
+    });
+    afterAll(async () => {
+      await app.close();
+    });
+
+    it.each([
+      ['a participant id that is a phone number', '/api/participants', participantBody('p-0471234567'), 'id'],
+      ['a participant id that is an e-mail', '/api/participants', participantBody('marie@example.be'), 'id'],
+      [
+        'an attendance naming a national number',
+        '/api/sessions/dm-01/attendances',
+        { participantId: '85073003328' },
+        'participantId',
+      ],
+      [
+        'a narrative with an e-mail',
+        '/api/projects/digimobile-2022/narrative',
+        { year: 2022, text: 'Contact : jean.dupont@example.be' },
+        'text',
+      ],
+      [
+        'a cancellation reason with a phone',
+        '/api/sessions/dm-01/cancellation',
+        { reason: 'Appeler Marie au 0470 12 34 56' },
+        'reason',
+      ],
+      [
+        'a project title with a national number',
+        '/api/projects',
+        projectBody('np-1', { title: 'Suivi de 85.07.30-033.28' }),
+        'title',
+      ],
+    ])('refuses %s, saying participants must be pseudonymous, and writes nothing', async (_case, url, body, field) => {
+      const store = app.app.get<EventStore>(EVENT_STORE);
+      const before = await store.headPosition();
+      const response = await app.post(url, body);
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field, message: expect.stringMatching(/participants must be pseudonymous/) }),
+        ]),
+      );
+      expect(await store.headPosition()).toBe(before);
+    });
+
+    it('refuses a participant id in the path that is a phone number', async () => {
+      const response = await app.post('/api/sessions/dm-01/attendances/0471234567/retraction', { reason: 'x' });
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body.errors)).toMatch(/pseudonymous/);
+    });
+  });
+});
