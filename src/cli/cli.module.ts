@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { ReadStore } from '../projections/read-store.js';
+import { MigrateCommand } from './migrate.command.js';
 import { VerifyCommand } from './verify.command.js';
 
 /** The command line: the same core as the service, without HTTP and without following the log. */
@@ -15,7 +16,7 @@ export class CliModule implements OnApplicationShutdown {
     return {
       module: CliModule,
       imports: [CqrsModule.forRoot(), CoreModule.register({ config }), ProjectionsModule.register(READ_MODELS)],
-      providers: [VerifyCommand],
+      providers: [VerifyCommand, MigrateCommand],
     };
   }
 

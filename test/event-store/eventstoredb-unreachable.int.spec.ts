@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { ConfigurationError } from '../../src/config/app-config.js';
@@ -6,20 +5,12 @@ import { EventStoreUnavailableError } from '../../src/event-store/event-store.po
 import { connectEventStoreDb } from '../../src/event-store/eventstoredb/eventstoredb-connection.js';
 import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store.js';
 import { aNewEvent } from '../support/new-event.js';
+import { freePort } from '../support/service-process.js';
 
 /**
  * What the EventStoreDB adapter does when no server answers, with the real
  * client on a loopback port where nothing listens: this needs no server.
  */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 const event = aNewEvent('0f8fad5b-d9cb-469f-a165-70867728950e');
 
 describe('EventStoreDB adapter without a server', () => {
@@ -28,7 +19,7 @@ describe('EventStoreDB adapter without a server', () => {
   beforeAll(async () => {
     // The adapter warns at each retry; the assertions below say what matters.
     Logger.overrideLogger(false);
-    connectionString = `esdb://admin:s3cret@127.0.0.1:${await closedPort()}?tls=false`;
+    connectionString = `esdb://admin:s3cret@127.0.0.1:${await freePort()}?tls=false`;
   });
 
   it('fails to start after its retry budget, naming the server and the variable, not the password', async () => {
