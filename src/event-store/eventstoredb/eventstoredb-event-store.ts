@@ -28,7 +28,12 @@ import {
 import { Backoff } from './backoff.js';
 import { toStoreError } from './eventstoredb-errors.js';
 import { decodeEvent, encodeEvent, isSystemEvent } from './eventstoredb-event-encoding.js';
-import { toClientExpectedRevision, toClientPosition, toLogPosition } from './eventstoredb-positions.js';
+import {
+  isKnownPosition,
+  toClientExpectedRevision,
+  toClientPosition,
+  toLogPosition,
+} from './eventstoredb-positions.js';
 import { EventStoreDbLogSubscription } from './eventstoredb-subscription.js';
 
 export interface EventStoreDbStoreOptions {
@@ -74,10 +79,9 @@ export class EventStoreDbEventStore implements EventStore {
       const result = await this.client.appendToStream(stream, events.map(encodeEvent), {
         expectedRevision: toClientExpectedRevision(options.expectedRevision),
       });
-      const position =
-        result.position === undefined
-          ? await this.positionAt(stream, result.nextExpectedRevision)
-          : toLogPosition(result.position, `the append to ${stream}`);
+      const position = isKnownPosition(result.position)
+        ? toLogPosition(result.position, `the append to ${stream}`)
+        : await this.positionAt(stream, result.nextExpectedRevision);
       this.options.onAppend?.(events.length);
       return { nextExpectedRevision: result.nextExpectedRevision, position };
     } catch (error) {
@@ -217,7 +221,7 @@ export class EventStoreDbEventStore implements EventStore {
     return { events, last, ended: count < wanted };
   }
 
-  /** The position of the event at a revision, when an older server answers an idempotent append without one. */
+  /** The position of the event at a revision, when the server answers an append (a repeated one) without it. */
   private async positionAt(stream: string, revision: StreamRevision): Promise<LogPosition> {
     const read = this.client.readStream(stream, { fromRevision: revision, maxCount: 1 });
     for await (const resolved of read as AsyncIterable<ResolvedEvent>) {

@@ -11,13 +11,18 @@ const UNKNOWN_POSITION = 2n ** 64n - 1n;
  * position names one event; only the legacy TCP transactions shared one.
  */
 export function toLogPosition(position: Position | undefined, what: string): LogPosition {
-  if (position === undefined || position.commit === UNKNOWN_POSITION || position.commit < 0n) {
+  if (!isKnownPosition(position)) {
     throw new Error(
       `EventStoreDB did not give the log position of ${what}; this service needs EventStoreDB 22.10 or later, ` +
         'which gives positions on stream reads and appends',
     );
   }
   return position.commit;
+}
+
+/** Whether the server gave a position: it sends none, or -1 (read as 2^64-1), when it has none to give. */
+export function isKnownPosition(position: Position | undefined): position is Position {
+  return position !== undefined && position.commit >= 0n && position.commit < UNKNOWN_POSITION;
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   fromClientRevision,
+  isKnownPosition,
   toClientExpectedRevision,
   toClientPosition,
   toLogPosition,
@@ -20,6 +21,13 @@ describe('EventStoreDB positions and revisions', () => {
     expect(() => toLogPosition({ commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n }, 'event 42')).toThrow(
       /did not give the log position of event 42/,
     );
+  });
+
+  it('tells a position the server gave from none (absent, or -1 read as 2^64-1)', () => {
+    expect(isKnownPosition({ commit: 0n, prepare: 0n })).toBe(true);
+    expect(isKnownPosition({ commit: beyondDoubles, prepare: beyondDoubles })).toBe(true);
+    expect(isKnownPosition(undefined)).toBe(false);
+    expect(isKnownPosition({ commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n })).toBe(false);
   });
 
   it('refuses to turn a negative or out-of-range number into a checkpoint', () => {
