@@ -21,9 +21,11 @@ async function main(): Promise<void> {
       if (!error.code?.startsWith('commander.')) console.error(error.message);
       process.exit(2);
     },
+    // A command that fails (a store that does not answer, a migration that stops)
+    // exits non-zero; nest-commander's default only prints the error and exits 0.
     serviceErrorHandler: (error: Error) => {
       console.error(error.message);
-      process.exit(2);
+      process.exitCode = 2;
     },
   });
 }

@@ -1,9 +1,18 @@
 import 'reflect-metadata';
 import { createHttpApp, createLogger } from './app/http-app.js';
-import { AppConfig } from './config/app-config.js';
+import { AppConfig, ConfigurationError } from './config/app-config.js';
 
 async function main(): Promise<void> {
-  const config = new AppConfig();
+  let config: AppConfig;
+  try {
+    config = new AppConfig();
+  } catch (error) {
+    // No logger before the configuration (it names the log level): one line, no stack trace.
+    if (!(error instanceof ConfigurationError)) throw error;
+    console.error(`The service cannot start: ${error.message}`);
+    process.exitCode = 1;
+    return;
+  }
   const logger = createLogger(config.logLevel);
   try {
     const app = await createHttpApp({ config, logger });

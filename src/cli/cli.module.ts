@@ -1,16 +1,19 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { READ_MODELS } from '../app/app.module.js';
 import { CoreModule } from '../app/core.module.js';
 import type { AppConfig } from '../config/app-config.js';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CreateTokenCommand, ListTokensCommand, RevokeTokenCliCommand, TokensCommand } from './tokens.command.js';
+import { ReadStore } from '../projections/read-store.js';
+import { MigrateCommand } from './migrate.command.js';
 import { VerifyCommand } from './verify.command.js';
 
 /** The command line: the same core as the service, without HTTP and without following the log. */
 @Module({})
-export class CliModule {
+export class CliModule implements OnApplicationShutdown {
   static register(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
@@ -20,7 +23,25 @@ export class CliModule {
         ProjectionsModule.register(READ_MODELS),
         AuthModule,
       ],
-      providers: [VerifyCommand, TokensCommand, CreateTokenCommand, ListTokensCommand, RevokeTokenCliCommand],
+      providers: [
+        VerifyCommand,
+        MigrateCommand,
+        TokensCommand,
+        CreateTokenCommand,
+        ListTokensCommand,
+        RevokeTokenCliCommand,
+      ],
     };
+  }
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readStore: ReadStore,
+  ) {}
+
+  /** Closes the stores once the command is done: an open EventStoreDB connection would keep the process alive. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    this.readStore.close();
   }
 }

@@ -44,6 +44,7 @@ export class AppConfig {
     ]);
     this.eventStore = oneOf(env.EVENT_STORE ?? 'sqlite', 'EVENT_STORE', ['sqlite', 'eventstoredb'] as const);
     this.eventStoreConnectionString = nonEmpty(env.EVENTSTORE_CONNECTION_STRING);
+    if (this.eventStore === 'eventstoredb') this.eventStoreDbConnectionString();
     this.timeZone = env.BUSINESS_TIME_ZONE ?? 'Europe/Brussels';
     this.rateLimitPerMinute = integer(env.RATE_LIMIT_PER_MINUTE ?? '6000', 'RATE_LIMIT_PER_MINUTE', 1, 10_000_000);
     this.coordinatorRateLimitPerMinute = integer(
@@ -61,6 +62,16 @@ export class AppConfig {
     } catch {
       throw new ConfigurationError(`BUSINESS_TIME_ZONE is not a time zone: ${this.timeZone}`);
     }
+  }
+
+  /** The EventStoreDB connection string, which EVENT_STORE=eventstoredb cannot do without. */
+  eventStoreDbConnectionString(): string {
+    if (this.eventStoreConnectionString === undefined) {
+      throw new ConfigurationError(
+        'EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING, e.g. esdb://localhost:2113?tls=false',
+      );
+    }
+    return this.eventStoreConnectionString;
   }
 }
 

@@ -1,11 +1,16 @@
 import { join } from 'node:path';
-import { ConfigurationError, type AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '../config/app-config.js';
 import type { Metrics } from '../operations/metrics.js';
 import type { EventStore } from './event-store.port.js';
+import { connectEventStoreDb } from './eventstoredb/eventstoredb-connection.js';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
 
-/** The store the configuration selects: the embedded SQLite store by default. */
-export function openEventStore(config: AppConfig, metrics?: Metrics): EventStore {
+/**
+ * The store the configuration selects: the embedded SQLite store by default,
+ * EventStoreDB once it answers (the start-up fails with a clear message when it
+ * does not within the retry budget).
+ */
+export async function openEventStore(config: AppConfig, metrics?: Metrics): Promise<EventStore> {
   switch (config.eventStore) {
     case 'sqlite':
       return new SqliteEventStore({
@@ -16,6 +21,9 @@ export function openEventStore(config: AppConfig, metrics?: Metrics): EventStore
         },
       });
     case 'eventstoredb':
-      throw new ConfigurationError('EVENT_STORE=eventstoredb is not available in this version; use sqlite');
+      return connectEventStoreDb(config.eventStoreDbConnectionString(), {
+        origin: 'EVENTSTORE_CONNECTION_STRING',
+        onAppend: (events) => metrics?.eventsAppended.inc(events),
+      });
   }
 }

@@ -18,7 +18,11 @@ export class ProjectionsModule {
         { provide: PROJECTIONS, useFactory: (...instances: Projection[]) => instances, inject: [...projections] },
         {
           provide: ReadStore,
-          useFactory: (config: AppConfig) => new ReadStore(join(config.dataDir, 'read-models.db')),
+          useFactory: (config: AppConfig) => {
+            const readStore = new ReadStore(join(config.dataDir, 'read-models.db'));
+            readStore.followLog(config.eventStore);
+            return readStore;
+          },
           inject: [AppConfig],
         },
         ProjectionRunner,

@@ -32,6 +32,9 @@ export class ReadStore {
       version INTEGER NOT NULL,
       position TEXT
     ) WITHOUT ROWID`);
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS read_store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID',
+    );
     this.readCheckpoint = this.db.prepare('SELECT version, position FROM projection_checkpoints WHERE name = ?');
     this.writeCheckpoint = this.db.prepare(
       `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)
@@ -46,6 +49,31 @@ export class ReadStore {
 
   saveCheckpoint(name: string, checkpoint: Checkpoint): void {
     this.writeCheckpoint.run(name, checkpoint.version, checkpoint.position?.toString() ?? null);
+  }
+
+  /**
+   * Binds the read models to the log they were built from (`sqlite`,
+   * `eventstoredb`). Checkpoints are positions in one log: after a migration to
+   * another store they mean nothing there, so when the log changes every
+   * checkpoint is forgotten and each projection is rebuilt from position 0.
+   * Returns whether the read models were reset.
+   */
+  followLog(log: string): boolean {
+    return this.db.transaction(() => {
+      const row = this.db.prepare("SELECT value FROM read_store_meta WHERE key = 'log'").get() as
+        { value: string } | undefined;
+      const hasCheckpoints = this.db.prepare('SELECT 1 FROM projection_checkpoints LIMIT 1').get() !== undefined;
+      // Read models older than this mark were built on the embedded store, the only one there was.
+      const builtFrom = row?.value ?? (hasCheckpoints ? 'sqlite' : log);
+      const reset = builtFrom !== log;
+      if (reset) this.db.exec('DELETE FROM projection_checkpoints');
+      this.db
+        .prepare(
+          "INSERT INTO read_store_meta (key, value) VALUES ('log', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .run(log);
+      return reset;
+    })();
   }
 
   /**

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { DuplicateEventIdError, type NewEvent } from '../../src/event-store/event-store.port.js';
+import { DuplicateEventIdError } from '../../src/event-store/event-store.port.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { aNewEvent } from '../support/new-event.js';
 import { tempDir } from '../support/temp-dir.js';
 import { describeEventStoreContract } from './event-store.contract.js';
 
@@ -19,19 +19,7 @@ describeEventStoreContract('embedded SQLite', () => {
 });
 
 describe('embedded SQLite event store', () => {
-  const event = (id = randomUUID()): NewEvent => ({
-    id,
-    type: 'ThingHappened',
-    data: {},
-    metadata: {
-      recordedAt: '2022-07-18T10:00:00.000Z',
-      actor: 't',
-      commandId: 'c',
-      correlationId: 'c',
-      causationId: 'c',
-      schemaVersion: 1,
-    },
-  });
+  const event = aNewEvent;
 
   it('refuses an event id already stored in another stream', async () => {
     const dir = tempDir();

@@ -133,4 +133,34 @@ describe('projections fed from the event store', () => {
     expect(dump(readStore, runner).figures).toContainEqual(['project:dm', 2022, 'sessions', 2]);
     readStore.close();
   });
+
+  it('rebuilds every read model when the log changes store (after a migration), and only then', async () => {
+    const path = join(dir.path, 'migrated.db');
+    const onEmbedded = new ReadStore(path);
+    expect(onEmbedded.followLog('sqlite')).toBe(false);
+    await project(onEmbedded);
+    onEmbedded.db.prepare("UPDATE figures SET value = 999 WHERE key = 'sessions'").run();
+    onEmbedded.close();
+
+    const again = new ReadStore(path);
+    expect(again.followLog('sqlite')).toBe(false);
+    again.close();
+    const onEventStoreDb = new ReadStore(path);
+    const reset = onEventStoreDb.followLog('eventstoredb');
+    const runner = await project(onEventStoreDb);
+
+    expect(reset).toBe(true);
+    expect(dump(onEventStoreDb, runner).figures).toContainEqual(['project:dm', 2022, 'sessions', 2]);
+    onEventStoreDb.close();
+  });
+
+  it('keeps read models built before the log was recorded with them, which were on the embedded store', async () => {
+    const readStore = new ReadStore(join(dir.path, 'older.db'));
+    const runner = await project(readStore);
+    readStore.db.exec('DELETE FROM read_store_meta');
+
+    expect(readStore.followLog('sqlite')).toBe(false);
+    expect(readStore.checkpoint('yearly-figures')?.position).toBe(runner.position);
+    readStore.close();
+  });
 });

@@ -279,7 +279,10 @@ export class SqliteEventStore implements EventStore {
 function prepareStatements(db: Database.Database) {
   const columns = 'position, id, stream, revision, type, data, metadata';
   return {
-    insert: db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)'),
+    // safeIntegers: lastInsertRowid is then a bigint, exact past 2^53 like every position read.
+    insert: db
+      .prepare('INSERT INTO events (id, stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)')
+      .safeIntegers(true),
     streamHead: db.prepare('SELECT max(revision) AS revision FROM events WHERE stream = ?').safeIntegers(true),
     byId: db.prepare('SELECT stream, revision, position FROM events WHERE id = ?').safeIntegers(true),
     readStream: db

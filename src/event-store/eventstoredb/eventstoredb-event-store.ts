@@ -1,0 +1,236 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+  StreamNotFoundError,
+  excludeSystemEvents,
+  type AllStreamRecordedEvent,
+  type AllStreamResolvedEvent,
+  type Position,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
+import {
+  EventStoreUnavailableError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type LogPosition,
+  type LogSubscription,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type StreamRevision,
+  type SubscribeOptions,
+} from '../event-store.port.js';
+import { Backoff } from './backoff.js';
+import { toStoreError } from './eventstoredb-errors.js';
+import { decodeEvent, encodeEvent, isSystemEvent } from './eventstoredb-event-encoding.js';
+import {
+  isKnownPosition,
+  toClientExpectedRevision,
+  toClientPosition,
+  toLogPosition,
+} from './eventstoredb-positions.js';
+import { EventStoreDbLogSubscription } from './eventstoredb-subscription.js';
+
+export interface EventStoreDbStoreOptions {
+  /** How long a ping (/health, start-up) may wait for the server. */
+  readonly pingDeadlineMs?: number;
+  /** First and longest wait before a dropped subscription subscribes again. */
+  readonly resubscribeDelayMs?: { readonly initial: number; readonly max: number };
+  /** Told the number of events of each acknowledged append (metrics). */
+  readonly onAppend?: (events: number) => void;
+}
+
+const DEFAULT_READ_BATCH = 1000;
+/** Pages read backwards from the end to find the last event that is not the server's own. */
+const HEAD_SEARCH_PAGE = 100;
+
+/**
+ * The event store on EventStoreDB (KurrentDB), through its gRPC client.
+ *
+ * Appends check the expected revision on the server; event ids are the
+ * service's (derived from the Idempotency-Key), so a retried append is
+ * recognised by the server and answered with the first result. `$all` reads and
+ * the subscription leave out the server's own events (types and streams starting
+ * with `$`); positions are commit positions.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  private closed = false;
+  private readonly subscriptions = new Set<LogSubscription>();
+
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly options: EventStoreDbStoreOptions = {},
+  ) {}
+
+  async appendToStream(
+    stream: string,
+    events: readonly NewEvent[],
+    options: { readonly expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    this.assertOpen();
+    if (events.length === 0) throw new Error('Nothing to append');
+    const call = { action: 'append', stream, expectedRevision: options.expectedRevision };
+    try {
+      const result = await this.client.appendToStream(stream, events.map(encodeEvent), {
+        expectedRevision: toClientExpectedRevision(options.expectedRevision),
+      });
+      const position = isKnownPosition(result.position)
+        ? toLogPosition(result.position, `the append to ${stream}`)
+        : await this.positionAt(stream, result.nextExpectedRevision);
+      this.options.onAppend?.(events.length);
+      return { nextExpectedRevision: result.nextExpectedRevision, position };
+    } catch (error) {
+      throw toStoreError(error, call);
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    this.assertOpen();
+    const events: StoredEvent[] = [];
+    try {
+      const read = this.client.readStream(stream, {
+        direction: FORWARDS,
+        fromRevision: options.fromRevision ?? START,
+        ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
+      });
+      for await (const resolved of read) {
+        if (resolved.event) events.push(decodeEvent(resolved.event));
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw toStoreError(error, { action: 'read a stream' });
+    }
+    return events;
+  }
+
+  /**
+   * Reads pages of `$all` until `maxCount` of the service's events are found or
+   * the log ends: pages of only system events do not end the read early.
+   */
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    this.assertOpen();
+    const maxCount = options.maxCount ?? DEFAULT_READ_BATCH;
+    const found: StoredEvent[] = [];
+    let after = options.after;
+    try {
+      for (;;) {
+        const page = await this.readAllPage(after, maxCount);
+        for (const resolved of page.events) {
+          if (found.length < maxCount) found.push(decodeEvent(resolved));
+        }
+        if (found.length >= maxCount || page.last === undefined || page.ended) return found;
+        after = page.last;
+      }
+    } catch (error) {
+      throw toStoreError(error, { action: 'read $all' });
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): LogSubscription {
+    this.assertOpen();
+    const delays = this.options.resubscribeDelayMs ?? { initial: 250, max: 10_000 };
+    const subscription = new EventStoreDbLogSubscription({
+      open: (after) =>
+        this.client.subscribeToAll({
+          fromPosition: after === undefined ? START : toClientPosition(after),
+          filter: excludeSystemEvents(),
+        }),
+      after: options.after,
+      maxBatchSize: options.maxBatchSize ?? DEFAULT_READ_BATCH,
+      backoff: new Backoff(delays.initial, delays.max),
+      onClose: () => this.subscriptions.delete(subscription),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<LogPosition | null> {
+    this.assertOpen();
+    try {
+      let from: typeof END | Position = END;
+      for (;;) {
+        const read = this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: HEAD_SEARCH_PAGE });
+        let count = 0;
+        let oldest: AllStreamResolvedEvent | undefined;
+        for await (const resolved of read) {
+          count++;
+          oldest = resolved;
+          if (resolved.event && !isSystemEvent(resolved.event)) {
+            return toLogPosition(resolved.event.position, 'the last event');
+          }
+        }
+        if (count < HEAD_SEARCH_PAGE || !oldest?.event) return null;
+        // Reading backwards from a position starts before it.
+        from = toClientPosition(toLogPosition(oldest.event.position, 'an event of $all'));
+      }
+    } catch (error) {
+      throw toStoreError(error, { action: 'read the end of $all' });
+    }
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    try {
+      const read = this.client.readAll({
+        direction: BACKWARDS,
+        fromPosition: END,
+        maxCount: 1,
+        deadline: this.options.pingDeadlineMs ?? 3000,
+      });
+      for await (const _ of read) break;
+    } catch (error) {
+      throw toStoreError(error, { action: 'answer' });
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.client.dispose();
+  }
+
+  /** One page of `$all` forwards after a position (exclusive), the service's events only. */
+  private async readAllPage(
+    after: LogPosition | undefined,
+    maxCount: number,
+  ): Promise<{ events: AllStreamRecordedEvent[]; last: LogPosition | undefined; ended: boolean }> {
+    // Reading forwards from a position includes the event at it: one more is asked for.
+    const wanted = after === undefined ? maxCount : maxCount + 1;
+    const read = this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: after === undefined ? START : toClientPosition(after),
+      maxCount: wanted,
+    });
+    const events: AllStreamRecordedEvent[] = [];
+    let count = 0;
+    let last: LogPosition | undefined;
+    for await (const resolved of read) {
+      count++;
+      const event = resolved.event;
+      if (!event) continue;
+      last = toLogPosition(event.position, 'an event of $all');
+      if (after !== undefined && last <= after) continue;
+      if (!isSystemEvent(event)) events.push(event);
+    }
+    return { events, last, ended: count < wanted };
+  }
+
+  /** The position of the event at a revision, when the server answers an append (a repeated one) without it. */
+  private async positionAt(stream: string, revision: StreamRevision): Promise<LogPosition> {
+    const read = this.client.readStream(stream, { fromRevision: revision, maxCount: 1 });
+    for await (const resolved of read as AsyncIterable<ResolvedEvent>) {
+      if (resolved.event) return toLogPosition(resolved.event.position, `${stream}@${revision}`);
+    }
+    throw new EventStoreUnavailableError(`EventStoreDB acknowledged an append to ${stream} it does not return`);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
+  }
+}

@@ -1,0 +1,31 @@
+import { FULL_ACCESS } from '../../src/auth/principal.js';
+import { commandContext, eventIdFor } from '../../src/command-handling/command-context.js';
+
+/** Any UUID EventStoreDB accepts: 32 hex digits in 8-4-4-4-12 groups; ours are version 8, RFC 4122 variant. */
+const UUID_V8 = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('event ids derived from the Idempotency-Key', () => {
+  const command = { type: 'RecordSession', data: { id: 'dm-01' } };
+  const withKey = (key: string) =>
+    commandContext(command, { actor: 'coordinator', access: FULL_ACCESS, idempotencyKey: key });
+
+  it('gives a retried command the same ids, so the store (SQLite or EventStoreDB) recognises the retry', () => {
+    expect(eventIdFor(withKey('k-1'), 0)).toBe(eventIdFor(withKey('k-1'), 0));
+    expect(eventIdFor(withKey('k-1'), 1)).toBe(eventIdFor(withKey('k-1'), 1));
+  });
+
+  it('gives each event of a command, and each key, its own id', () => {
+    const ids = new Set([eventIdFor(withKey('k-1'), 0), eventIdFor(withKey('k-1'), 1), eventIdFor(withKey('k-2'), 0)]);
+    expect(ids.size).toBe(3);
+  });
+
+  it('formats them as version-8 UUIDs, in lower case as the server gives them back', () => {
+    expect(eventIdFor(withKey('k-1'), 0)).toMatch(UUID_V8);
+    expect(eventIdFor(withKey('ÉTÉ 2022 / séance ✓'), 7)).toMatch(UUID_V8);
+  });
+
+  it('gives a command without a key fresh random ids', () => {
+    const context = commandContext(command, { actor: 'coordinator', access: FULL_ACCESS });
+    expect(eventIdFor(context, 0)).not.toBe(eventIdFor(context, 0));
+  });
+});
