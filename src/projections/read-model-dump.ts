@@ -10,6 +10,11 @@ export function dumpReadModel(db: Database.Database, projection: Projection): Re
     const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>).map(
       (c) => c.name,
     );
+    if (columns.length === 0) {
+      // Not created yet (a data directory the service never started on): an empty read model.
+      dump[table] = [];
+      continue;
+    }
     const order = columns.map((_, i) => String(i + 1)).join(', ');
     dump[table] = db.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).raw().all() as unknown[][];
   }
