@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditLedgerProjection } from '../audit/audit-ledger.projection.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { TokenRegistryProjection } from '../auth/token-registry.projection.js';
 import { FiguresModule } from '../figures/figures.module.js';
@@ -14,7 +16,12 @@ import { CoreModule, type CoreOptions } from './core.module.js';
 import { ServiceLifecycle } from './service-lifecycle.js';
 
 /** Every read model the service keeps, fed from the log. */
-export const READ_MODELS = [ProjectDetailsProjection, YearlyFiguresProjection, TokenRegistryProjection];
+export const READ_MODELS = [
+  ProjectDetailsProjection,
+  YearlyFiguresProjection,
+  TokenRegistryProjection,
+  AuditLedgerProjection,
+];
 
 @Module({})
 export class AppModule {
@@ -31,6 +38,7 @@ export class AppModule {
         ParticipantsModule,
         FiguresModule,
         OperationsModule,
+        AuditModule,
       ],
       providers: [ServiceLifecycle],
     };

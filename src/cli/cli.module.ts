@@ -9,6 +9,8 @@ import { AuthModule } from '../auth/auth.module.js';
 import { CreateTokenCommand, ListTokensCommand, RevokeTokenCliCommand, TokensCommand } from './tokens.command.js';
 import { ReadStore } from '../projections/read-store.js';
 import { MigrateCommand } from './migrate.command.js';
+import { EventsCommand } from './events.command.js';
+import { RebuildCommand } from './rebuild.command.js';
 import { VerifyCommand } from './verify.command.js';
 
 /** The command line: the same core as the service, without HTTP and without following the log. */
@@ -25,6 +27,8 @@ export class CliModule implements OnApplicationShutdown {
       ],
       providers: [
         VerifyCommand,
+        RebuildCommand,
+        EventsCommand,
         MigrateCommand,
         TokensCommand,
         CreateTokenCommand,

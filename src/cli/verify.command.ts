@@ -6,13 +6,14 @@ import { Command, CommandRunner } from 'nest-commander';
 import { READ_MODELS } from '../app/app.module.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { EventSchemas } from '../event-store/event-schemas.js';
+import { verifyLedger } from '../audit/ledger-verification.js';
 import { verifyReadModels } from '../projections/read-model-verification.js';
 import { ReadStore } from '../projections/read-store.js';
 
 @Command({
   name: 'verify',
   description:
-    'Rebuild every projection from position 0 aside and compare it with the live read models; exits 1 on any difference',
+    'Rebuild every projection from position 0 aside and compare it with the live read models, and recompute the hash chain from the events; exits 1 on any difference or break',
 })
 export class VerifyCommand extends CommandRunner {
   constructor(
@@ -44,7 +45,14 @@ export class VerifyCommand extends CommandRunner {
       const at = `at position ${report.position ?? 0n}`;
       if (report.differences.length === 0) console.log(`OK read models equal a rebuild from position 0 ${at}`);
       else console.log(`FAILED ${report.differences.length} tables differ from a rebuild ${at}`);
-      process.exitCode = report.differences.length === 0 ? 0 : 1;
+
+      const chain = await verifyLedger(this.store, this.readStore.db);
+      if (chain.break) {
+        console.log(`BROKEN hash chain at position ${chain.break.position}: ${chain.break.reason}`);
+      } else {
+        console.log(`OK hash chain verified over ${chain.checked} events; head ${chain.head}`);
+      }
+      process.exitCode = report.differences.length === 0 && !chain.break ? 0 : 1;
     } finally {
       rmSync(scratchDir, { recursive: true, force: true });
     }

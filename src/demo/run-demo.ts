@@ -27,8 +27,7 @@ async function main(): Promise<void> {
   const dataset = JSON.parse(readFileSync(values.dataset ?? DEFAULT_DATASET, 'utf8')) as DemoDataset;
   const commands = expandDataset(dataset);
   // In-process, the demo is its own coordinator: a one-off ADMIN_TOKEN unless one is configured.
-  const token =
-    values.token ?? (values.url ? process.env.ADMIN_TOKEN : undefined) ?? randomBytes(24).toString('base64url');
+  const token = values.token ?? process.env.ADMIN_TOKEN ?? randomBytes(24).toString('base64url');
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
 
   const config = new AppConfig({ ...process.env, ADMIN_TOKEN: process.env.ADMIN_TOKEN ?? token });
@@ -52,6 +51,11 @@ async function main(): Promise<void> {
     await app?.close();
   }
 }
+
+// `npm run demo | head` closes stdout early: that is not a failure of the demo.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

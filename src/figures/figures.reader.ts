@@ -7,6 +7,7 @@ import type { FigureValues } from './figure-keys.js';
 @Injectable()
 export class FiguresReader {
   private statements: { byScopeYear: Database.Statement; anyOfScope: Database.Statement } | undefined;
+  private preparedFor: Database.Database | undefined;
 
   constructor(private readonly readStore: ReadStore) {}
 
@@ -19,8 +20,10 @@ export class FiguresReader {
     return this.prepared().anyOfScope.get(scope) !== undefined;
   }
 
-  /** Prepared on first use: the projection creates the table when the service starts. */
+  /** Prepared on first use (the projection creates the table at start), again after a rebuild swapped the database. */
   private prepared() {
+    if (this.preparedFor !== this.readStore.db) this.statements = undefined;
+    this.preparedFor = this.readStore.db;
     this.statements ??= {
       byScopeYear: this.readStore.db.prepare('SELECT key, value FROM figures WHERE scope = ? AND year = ?').raw(),
       anyOfScope: this.readStore.db.prepare('SELECT 1 FROM figures WHERE scope = ? LIMIT 1'),

@@ -1,3 +1,5 @@
+import { assertNever } from '../shared/domain/decider.js';
+import { participantStream, projectStream, sessionStream } from '../shared/domain/ids.js';
 import type { ParticipantEvent } from '../participants/participant.events.js';
 import { PARTICIPANT_EVENT_TYPES } from '../participants/participant.events.js';
 import type { ProjectEvent } from '../projects/project.events.js';
@@ -17,4 +19,27 @@ const PROGRAMME_EVENT_TYPES = new Set<string>([
 /** The log holds other events too (report publications, …): projections skip them. */
 export function isProgrammeEvent(event: { readonly type: string }): event is ProgrammeEvent {
   return PROGRAMME_EVENT_TYPES.has(event.type);
+}
+
+/** The stream a programme event is stored in (spec/domain.md, "Streams"). */
+export function streamOfEvent(event: ProgrammeEvent): string {
+  switch (event.type) {
+    case 'ProjectSubmitted':
+    case 'ProjectApproved':
+    case 'ProjectRejected':
+    case 'OutreachRecorded':
+    case 'ProjectNarrativeWritten':
+      return projectStream(event.data.projectId);
+    case 'SessionHeld':
+    case 'SessionCancelled':
+    case 'ParticipantAttended':
+    case 'AttendanceRetracted':
+      return sessionStream(event.data.sessionId);
+    case 'ParticipantRegistered':
+    case 'StageObtained':
+    case 'OutcomeRecorded':
+      return participantStream(event.data.participantId);
+    default:
+      return assertNever(event);
+  }
 }

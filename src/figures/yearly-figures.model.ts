@@ -32,6 +32,29 @@ export interface ParticipantInfo {
 
 export type DistinctDimension = 'sector' | 'company';
 
+/**
+ * Facts that never change once recorded (a project's MDEs, a participant's
+ * role), for a model that replays only part of the log: one year, one project.
+ */
+export interface FiguresDirectory {
+  projectMdes(projectId: string): readonly string[] | undefined;
+  participant(participantId: string): ParticipantInfo | undefined;
+}
+
+/**
+ * Told of every counter change. `item` names the contribution that came or
+ * went (`session|s-1`, `attendance|s-1|p-7`, `stage|p-7|st-1|horeca|c-12`…);
+ * the distinct counts (participants, sectors, companies) carry none: they are
+ * derived from the attendances and stages that make them up.
+ */
+export type CountObserver = (scope: string, year: number, key: string, delta: number, item?: string) => void;
+
+/** Where an event belongs in the figures: the year and the project it counts for. */
+export interface FiguresPlace {
+  readonly year: number;
+  readonly projectId: string;
+}
+
 /** What changed since the last drain, for the projection to write. */
 export class ModelChanges {
   readonly counters = new Map<string, { scope: string; year: number; key: string }>();
@@ -73,7 +96,45 @@ export class YearlyFiguresModel {
   private readonly distinctValues = new Map<string, Set<string>>();
   private readonly scopesOfProject = new Map<string, readonly string[]>();
 
-  constructor(private readonly trackChanges = true) {}
+  constructor(
+    private readonly trackChanges = true,
+    private readonly directory?: FiguresDirectory,
+    private readonly observer?: CountObserver,
+  ) {}
+
+  /**
+   * The year and project an event counts for, or null for the events that
+   * count nowhere by themselves (registrations, narratives).
+   */
+  placeOf(event: ProgrammeEvent): FiguresPlace | null {
+    switch (event.type) {
+      case 'ProjectSubmitted':
+        return { year: event.data.year, projectId: event.data.projectId };
+      case 'ProjectApproved':
+      case 'ProjectRejected': {
+        const project = this.projects.get(event.data.projectId);
+        return project ? { year: project.year, projectId: project.projectId } : null;
+      }
+      case 'OutreachRecorded':
+      case 'OutcomeRecorded':
+        return { year: yearOf(event.data.date), projectId: event.data.projectId };
+      case 'StageObtained':
+        return { year: yearOf(event.data.startDate), projectId: event.data.projectId };
+      case 'SessionHeld':
+        return { year: yearOf(event.data.date), projectId: event.data.projectId };
+      case 'SessionCancelled':
+      case 'ParticipantAttended':
+      case 'AttendanceRetracted': {
+        const session = this.sessions.get(event.data.sessionId);
+        return session ? { year: session.year, projectId: session.projectId } : null;
+      }
+      case 'ParticipantRegistered':
+      case 'ProjectNarrativeWritten':
+        return null;
+      default:
+        return assertNever(event);
+    }
+  }
 
   apply(event: ProgrammeEvent): void {
     switch (event.type) {
@@ -104,14 +165,18 @@ export class YearlyFiguresModel {
         project.status = event.type === 'ProjectApproved' ? 'approved' : 'rejected';
         this.changed('projects', project.projectId);
         if (project.status === 'approved') this.countProject(project, 'approved');
-        else
-          for (const scope of this.programmeScopes(project)) this.add(scope, project.year, FIGURE.projectsRejected, 1);
+        else {
+          for (const scope of this.programmeScopes(project)) {
+            this.add(scope, project.year, FIGURE.projectsRejected, 1, `project|${project.projectId}`);
+          }
+        }
         return;
       }
       case 'OutreachRecorded': {
         const { data } = event;
         for (const scope of this.activityScopes(data.projectId)) {
-          this.add(scope, yearOf(data.date), FIGURE.outreach(data.audience), data.count);
+          const item = `outreach|${data.projectId}|${data.outreachId}`;
+          this.add(scope, yearOf(data.date), FIGURE.outreach(data.audience), data.count, item);
         }
         return;
       }
@@ -171,7 +236,8 @@ export class YearlyFiguresModel {
         const { data } = event;
         const year = yearOf(data.startDate);
         for (const scope of this.activityScopes(data.projectId)) {
-          this.add(scope, year, FIGURE.stages, 1);
+          const item = `stage|${data.participantId}|${data.stageId}|${normaliseSector(data.sector)}|${data.companyId}`;
+          this.add(scope, year, FIGURE.stages, 1, item);
           if (this.addDistinct(scope, year, 'sector', normaliseSector(data.sector))) {
             this.add(scope, year, FIGURE.stageSectors, 1);
           }
@@ -182,7 +248,8 @@ export class YearlyFiguresModel {
       case 'OutcomeRecorded': {
         const { data } = event;
         for (const scope of this.activityScopes(data.projectId)) {
-          this.add(scope, yearOf(data.date), FIGURE.outcomes(data.type), 1);
+          const item = `outcome|${data.participantId}|${data.outcomeId}`;
+          this.add(scope, yearOf(data.date), FIGURE.outcomes(data.type), 1, item);
         }
         return;
       }
@@ -205,15 +272,15 @@ export class YearlyFiguresModel {
   }
 
   participant(participantId: string): ParticipantInfo | undefined {
-    return this.participants.get(participantId);
+    return this.participants.get(participantId) ?? this.directory?.participant(participantId);
   }
 
   /** Scopes an activity of the project counts in: the project, the programme, each of its MDEs. */
   activityScopes(projectId: string): readonly string[] {
     let scopes = this.scopesOfProject.get(projectId);
     if (!scopes) {
-      const project = this.projects.get(projectId);
-      scopes = [projectScope(projectId), ...this.programmeScopes(project)];
+      const mdes = this.projects.get(projectId)?.mdes ?? this.directory?.projectMdes(projectId) ?? [];
+      scopes = [projectScope(projectId), PROGRAMME, ...mdes.map(mdeScope)];
       this.scopesOfProject.set(projectId, scopes);
     }
     return scopes;
@@ -265,28 +332,31 @@ export class YearlyFiguresModel {
 
   private countProject(project: ProjectInfo, stage: 'submitted' | 'approved'): void {
     const keys = FIGURE.projects(stage);
+    const item = `project|${project.projectId}`;
     for (const scope of this.programmeScopes(project)) {
-      this.add(scope, project.year, keys.count, 1);
-      this.add(scope, project.year, keys.byCarrierType(project.carrierType), 1);
-      this.add(scope, project.year, keys.byAudience(project.audience), 1);
-      this.add(scope, project.year, keys.byKind(project.kind), 1);
-      if (project.targetsPartners) this.add(scope, project.year, keys.targetsPartners, 1);
-      if (project.theme) this.add(scope, project.year, keys.byTheme(project.theme), 1);
+      this.add(scope, project.year, keys.count, 1, item);
+      this.add(scope, project.year, keys.byCarrierType(project.carrierType), 1, item);
+      this.add(scope, project.year, keys.byAudience(project.audience), 1, item);
+      this.add(scope, project.year, keys.byKind(project.kind), 1, item);
+      if (project.targetsPartners) this.add(scope, project.year, keys.targetsPartners, 1, item);
+      if (project.theme) this.add(scope, project.year, keys.byTheme(project.theme), 1, item);
     }
   }
 
   private countSession(session: SessionInfo, delta: 1 | -1): void {
+    const item = `session|${session.sessionId}`;
     for (const scope of this.activityScopes(session.projectId)) {
-      this.add(scope, session.year, FIGURE.sessions, delta);
-      this.add(scope, session.year, FIGURE.sessionsByKind(session.kind), delta);
+      this.add(scope, session.year, FIGURE.sessions, delta, item);
+      this.add(scope, session.year, FIGURE.sessionsByKind(session.kind), delta, item);
     }
   }
 
   private countAttendance(session: SessionInfo, participantId: string, delta: 1 | -1): void {
-    const participant = this.participants.get(participantId);
+    const participant = this.participant(participantId);
     const { year } = session;
+    const item = `attendance|${session.sessionId}|${participantId}`;
     for (const scope of this.activityScopes(session.projectId)) {
-      this.add(scope, year, FIGURE.attendances, delta);
+      this.add(scope, year, FIGURE.attendances, delta, item);
       const refs = this.refsOf(scope, year);
       const before = refs.get(participantId) ?? 0;
       const after = before + delta;
@@ -301,10 +371,11 @@ export class YearlyFiguresModel {
     }
   }
 
-  private add(scope: string, year: number, key: string, delta: number): void {
+  private add(scope: string, year: number, key: string, delta: number, item?: string): void {
     const values = this.counterMap(scope, year);
     values.set(key, (values.get(key) ?? 0) + delta);
     if (this.trackChanges) this.changes.counters.set(`${scope}|${year}|${key}`, { scope, year, key });
+    this.observer?.(scope, year, key, delta, item);
   }
 
   private addDistinct(scope: string, year: number, dimension: DistinctDimension, value: string): boolean {

@@ -12,6 +12,7 @@ const TABLES = [
   'figures_attendees',
   'figures_participants',
   'figures_distinct_values',
+  'figures_journal',
 ] as const;
 
 /**
@@ -19,11 +20,15 @@ const TABLES = [
  * and the facts the model needs to go on counting after a restart (which
  * sessions exist and are cancelled, who attended, participants' roles, the
  * distinct sectors and companies already counted).
+ *
+ * It also keeps a journal of the events that count, by year and project: time
+ * travel, provenance and corrections replay one year (or one project) of it
+ * instead of the whole log.
  */
 @Injectable()
 export class YearlyFiguresProjection implements Projection {
   readonly name = 'yearly-figures';
-  readonly version = 1;
+  readonly version = 2;
   readonly tables = TABLES;
   private model = new YearlyFiguresModel();
   private statements: ReturnType<typeof prepare> | undefined;
@@ -48,6 +53,10 @@ export class YearlyFiguresProjection implements Projection {
       CREATE TABLE IF NOT EXISTS figures_distinct_values (
         scope TEXT NOT NULL, year INTEGER NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL,
         PRIMARY KEY (scope, year, dimension, value)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS figures_journal (
+        year INTEGER NOT NULL, project_id TEXT NOT NULL, position INTEGER NOT NULL,
+        recorded_at TEXT NOT NULL, actor TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL,
+        PRIMARY KEY (year, project_id, position)) WITHOUT ROWID;
     `);
     this.statements = prepare(db);
   }
@@ -103,7 +112,14 @@ export class YearlyFiguresProjection implements Projection {
 
   apply(events: readonly StoredEvent[]): void {
     for (const event of events) {
-      if (isProgrammeEvent(event)) this.model.apply(event);
+      if (!isProgrammeEvent(event)) continue;
+      const place = this.model.placeOf(event);
+      if (place) {
+        const { recordedAt, actor } = event.metadata;
+        const data = JSON.stringify(event.data);
+        this.statements!.journal.run(place.year, place.projectId, event.position, recordedAt, actor, event.type, data);
+      }
+      this.model.apply(event);
     }
     this.write();
   }
@@ -192,5 +208,7 @@ function prepare(db: Database.Database) {
     ),
     upsertFigure: db.prepare('INSERT OR REPLACE INTO figures (scope, year, key, value) VALUES (?, ?, ?, ?)'),
     deleteFigure: db.prepare('DELETE FROM figures WHERE scope = ? AND year = ? AND key = ?'),
+    journal: db.prepare(`INSERT OR IGNORE INTO figures_journal
+      (year, project_id, position, recorded_at, actor, type, data) VALUES (?, ?, ?, ?, ?, ?, ?)`),
   };
 }

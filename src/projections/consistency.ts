@@ -6,7 +6,7 @@ import { ProjectionRunner } from './projection-runner.js';
 /** How long a query waits for the read models to reach `minPosition` (spec/api.md). */
 export const MIN_POSITION_WAIT_MS = 5000;
 
-const POSITION_PATTERN = /^\d{1,20}$/;
+export const POSITION_PATTERN = /^\d{1,20}$/;
 const MAX_POSITION = 2n ** 64n - 1n;
 
 /** The query parameters every read accepts. */

@@ -69,6 +69,7 @@ export class ProjectionRunner {
    */
   start(options: { follow?: boolean } = {}): void {
     if (this.following) return;
+    this.stopped = false;
     for (const projection of this.projections) {
       this.checkpoints.set(projection.name, this.readStore.prepare(projection).position);
       projection.load(this.readStore.db);
@@ -89,6 +90,11 @@ export class ProjectionRunner {
   /** The projections this runner feeds, for verification. */
   projectionsForAudit(): readonly Projection[] {
     return this.projections;
+  }
+
+  /** Whether the runner follows the log in the background (the service), or only catches up when told (the CLI). */
+  get isFollowing(): boolean {
+    return this.following !== undefined;
   }
 
   get failure(): Error | undefined {
@@ -173,11 +179,12 @@ export class ProjectionRunner {
   deliver(batch: readonly StoredEvent[]): void {
     if (batch.length === 0) return;
     const events = batch.map((event) => this.schemas.upcast(event));
-    const last = events[events.length - 1]!.position;
+    const last = batch[batch.length - 1]!.position;
     this.readStore.db.transaction(() => {
       for (const projection of this.projections) {
         const checkpoint = this.checkpoints.get(projection.name) ?? null;
-        const fresh = checkpoint === null ? events : events.filter((event) => event.position > checkpoint);
+        const seen = projection.readsStoredEvents ? batch : events;
+        const fresh = checkpoint === null ? seen : seen.filter((event) => event.position > checkpoint);
         if (fresh.length === 0) continue;
         projection.apply(fresh, this.readStore.db);
         this.readStore.saveCheckpoint(projection.name, { version: projection.version, position: last });

@@ -15,6 +15,11 @@ export interface Projection {
   readonly version: number;
   /** The tables this projection owns, dropped on reset and compared by verification. */
   readonly tables: readonly string[];
+  /**
+   * Set when the projection must see events exactly as stored (the audit
+   * ledger hashes them); the others see them upcast to their current shape.
+   */
+  readonly readsStoredEvents?: boolean;
   /** Creates the tables when missing. */
   setUp(db: Database.Database): void;
   /** Reads the tables into memory. */
@@ -25,3 +30,6 @@ export interface Projection {
 
 /** Injection token for the list of projections the runner feeds. */
 export const PROJECTIONS = Symbol('Projections');
+
+/** Injection token for a function making new, empty projections (rebuild, verification). */
+export const PROJECTION_FACTORY = Symbol('ProjectionFactory');

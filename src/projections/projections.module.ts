@@ -2,8 +2,9 @@ import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config.js';
 import { ReadConsistency } from './consistency.js';
-import { PROJECTIONS, type Projection } from './projection.js';
+import { PROJECTION_FACTORY, PROJECTIONS, type Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
+import { ReadModelRebuild } from './read-model-rebuild.js';
 import { ReadStore } from './read-store.js';
 
 /** The read store, the projections written into it, and the runner that feeds them. */
@@ -16,6 +17,7 @@ export class ProjectionsModule {
       providers: [
         ...projections,
         { provide: PROJECTIONS, useFactory: (...instances: Projection[]) => instances, inject: [...projections] },
+        { provide: PROJECTION_FACTORY, useValue: () => projections.map((Model) => new Model()) },
         {
           provide: ReadStore,
           useFactory: (config: AppConfig) => {
@@ -27,8 +29,9 @@ export class ProjectionsModule {
         },
         ProjectionRunner,
         ReadConsistency,
+        ReadModelRebuild,
       ],
-      exports: [...projections, ReadStore, ProjectionRunner, ReadConsistency],
+      exports: [...projections, PROJECTION_FACTORY, ReadStore, ProjectionRunner, ReadConsistency, ReadModelRebuild],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Projection } from './projection.js';
@@ -15,13 +15,36 @@ export interface Checkpoint {
  * so projection writes never contend with appends, and losing it loses nothing.
  */
 export class ReadStore {
-  readonly db: Database.Database;
-  private readonly readCheckpoint: Database.Statement;
-  private readonly writeCheckpoint: Database.Statement;
+  private database!: Database.Database;
+  private readCheckpoint!: Database.Statement;
+  private writeCheckpoint!: Database.Statement;
+  /** The log the read models follow, once told (see followLog). */
+  private log: string | undefined;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
+    this.open();
+  }
+
+  /** The current database; a rebuild replaces it, so do not keep it across calls. */
+  get db(): Database.Database {
+    return this.database;
+  }
+
+  /**
+   * Puts a read store built aside in place of this one: the service keeps
+   * running, and what reads through `db` sees the new read models next.
+   */
+  replaceWith(rebuiltPath: string): void {
+    this.close();
+    for (const suffix of ['-wal', '-shm']) rmSync(`${this.path}${suffix}`, { force: true });
+    renameSync(rebuiltPath, this.path);
+    this.open();
+    if (this.log !== undefined) this.followLog(this.log);
+  }
+
+  private open(): void {
+    this.database = new Database(this.path);
     this.db.pragma('journal_mode = WAL');
     // The read models can be rebuilt from the log: a crash may lose the last
     // commits, never their consistency with the checkpoint written with them.
@@ -59,6 +82,7 @@ export class ReadStore {
    * Returns whether the read models were reset.
    */
   followLog(log: string): boolean {
+    this.log = log;
     return this.db.transaction(() => {
       const row = this.db.prepare("SELECT value FROM read_store_meta WHERE key = 'log'").get() as
         { value: string } | undefined;

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemoDataset } from '../../src/demo/demo-dataset.js';
@@ -23,6 +24,35 @@ interface Figures {
 /** Shares are round(100 × part / whole), halves up (spec/domain.md). */
 const share = (part: number, whole: number): number => Math.floor((200 * part + whole) / (2 * whole));
 
+/** The non-zero counters of a figures answer, named as the provenance expects them (`outreach.people`). */
+function flatten(figures: Record<string, unknown>, prefix = ''): Array<[string, number]> {
+  const skip = new Set(['year', 'position', 'projectId', 'mde', 'targets', 'attendancesPerParticipant', 'asOf']);
+  return Object.entries(figures).flatMap(([key, value]): Array<[string, number]> => {
+    if (skip.has(key)) return [];
+    if (typeof value === 'number') return value === 0 ? [] : [[`${prefix}${key}`, value]];
+    if (value !== null && typeof value === 'object')
+      return flatten(value as Record<string, unknown>, `${prefix}${key}.`);
+    return [];
+  });
+}
+
+function runCli(args: string[]): Promise<{ code: number | null; output: string }> {
+  return runNode(['dist/cli.js', ...args]);
+}
+
+function runNode(args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, ADMIN_TOKEN, LOG_LEVEL: 'warn' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
 function approvedProjects() {
   const dataset = JSON.parse(readFileSync(join(ROOT, 'demo/programme-2022.json'), 'utf8')) as DemoDataset;
   return dataset.projects.filter((p) => p.decision.decision === 'approved');
@@ -32,20 +62,13 @@ const ADMIN_TOKEN = randomUUID();
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 function runDemo(url: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['dist/demo/run-demo.js', '--url', url, '--token', ADMIN_TOKEN], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
+  return runNode(['dist/demo/run-demo.js', '--url', url, '--token', ADMIN_TOKEN]);
 }
 
+const data = tempDir();
+const dataDir = data.path;
+
 describe('the service end to end, with the demo data set of the 2022 report', () => {
-  const data = tempDir();
   let service: ServiceProcess;
   let demo: { code: number | null; output: string };
   let position: string;
@@ -146,6 +169,70 @@ describe('the service end to end, with the demo data set of the 2022 report', ()
     const again = await runDemo(service.url);
     expect(again.code).toBe(0);
     expect(again.output).toMatch(/0 events written, 5181 repeats answered 200/);
+  }, 60_000);
+
+  it('explains every figure: the provenance of each adds up to it, for every project and the programme', async () => {
+    let explained = 0;
+    const check = async (path: string, figure: string, value: number) => {
+      const response = await fetch(`${service.url}${path}?figure=${encodeURIComponent(figure)}`, { headers: auth });
+      const { events } = (await response.json()) as { events: Array<{ counts: number }> };
+      expect([path, figure, events.reduce((sum, e) => sum + e.counts, 0)]).toEqual([path, figure, value]);
+      explained++;
+    };
+    for (const { id } of approvedProjects()) {
+      const figures = await project(id);
+      for (const [figure, value] of flatten(figures))
+        await check(`/api/figures/2022/projects/${id}/provenance`, figure, value);
+    }
+    const programme = await get<Record<string, unknown>>('/api/figures/2022');
+    for (const [figure, value] of flatten(programme.activity as Record<string, unknown>)) {
+      await check('/api/figures/2022/provenance', figure, value);
+    }
+    for (const [figure, value] of flatten(programme.projects as Record<string, unknown>, 'projects.')) {
+      await check('/api/figures/2022/provenance', figure, value);
+    }
+    expect(explained).toBeGreaterThan(200); // 236 figures of the demo: 28 projects and the programme
+  }, 120_000);
+
+  it('answers the figures as they stood before a late entry', async () => {
+    const before = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const post = (path: string, body: unknown) =>
+      fetch(`${service.url}${path}`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    await post('/api/sessions', {
+      id: 'tl-late',
+      projectId: 'thema-lunch-evere-2022',
+      date: '2022-12-15',
+      kind: 'workshop',
+    });
+    const late = (await (await post('/api/sessions/tl-late/attendances', { participantId: 'tl-js-001' })).json()) as {
+      position: string;
+    };
+    position = late.position;
+    const now = await project('thema-lunch-evere-2022');
+    const response = await fetch(`${service.url}/api/figures/2022/projects/thema-lunch-evere-2022?asOf=${before}`, {
+      headers: auth,
+    });
+    const asOf = (await response.json()) as Figures;
+    expect([now.sessions, now.attendances]).toEqual([9, 63]);
+    expect([asOf.sessions, asOf.attendances]).toEqual([8, 62]);
+  });
+
+  it('verifies the read models and the hash chain, and names the position of an event altered in the file', async () => {
+    const clean = await runCli(['verify']);
+    expect(clean.code).toBe(0);
+    expect(clean.output).toMatch(/OK hash chain verified over \d+ events/);
+
+    const raw = new Database(join(data.path, 'events.db'));
+    raw.prepare("UPDATE events SET data = json_set(data, '$.count', 100) WHERE position = 4000").run();
+    raw.close();
+    const tampered = await runCli(['verify']);
+    expect(tampered.code).toBe(1);
+    expect(tampered.output).toMatch(/BROKEN hash chain at position 4000/);
   }, 60_000);
 
   it('stops on SIGTERM with exit code 0', async () => {

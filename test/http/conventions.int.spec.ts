@@ -88,7 +88,7 @@ describe('HTTP conventions', () => {
       commandId: 'k-meta',
       correlationId: 'corr-42',
       causationId: 'k-meta',
-      schemaVersion: 1,
+      schemaVersion: 2, // ProjectSubmitted is in its second version (see event-schemas.ts)
       requestHash: expect.any(String),
     });
   });

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import type { StoredEvent } from '../event-store/event-store.port.js';
+import type { Projection } from '../projections/projection.js';
+import { GENESIS, nextLink } from './ledger-chain.js';
+
+export interface LedgerHead {
+  /** Position of the last event chained ("0" before any). */
+  readonly position: string;
+  /** The chain's head: SHA-256, hex. */
+  readonly hash: string;
+}
+
+/**
+ * The hash chain over the log, one link a position, kept as the log is read.
+ * It sees events exactly as stored (not upcast): the chain covers the bytes.
+ */
+@Injectable()
+export class AuditLedgerProjection implements Projection {
+  readonly name = 'audit-ledger';
+  readonly version = 1;
+  readonly tables = ['ledger'];
+  readonly readsStoredEvents = true;
+  private head: { position: bigint; hash: Buffer } | null = null;
+  private statements: ReturnType<typeof prepare> | undefined;
+
+  setUp(db: Database.Database): void {
+    db.exec('CREATE TABLE IF NOT EXISTS ledger (position INTEGER PRIMARY KEY, hash BLOB NOT NULL)');
+    this.statements = prepare(db);
+  }
+
+  load(): void {
+    const row = this.statements!.last.get() as { position: bigint; hash: Buffer } | undefined;
+    this.head = row ?? null;
+  }
+
+  apply(events: readonly StoredEvent[]): void {
+    let previous: Buffer = this.head?.hash ?? GENESIS;
+    for (const event of events) {
+      const hash = nextLink(previous, event);
+      this.statements!.insert.run(event.position, hash);
+      this.head = { position: event.position, hash };
+      previous = hash;
+    }
+  }
+
+  current(): LedgerHead {
+    return this.head
+      ? { position: this.head.position.toString(), hash: this.head.hash.toString('hex') }
+      : { position: '0', hash: GENESIS.toString('hex') };
+  }
+
+  /** The link stored for a position, read from the table. */
+  link(position: bigint): Buffer | undefined {
+    return (this.statements!.at.get(position) as { hash: Buffer } | undefined)?.hash;
+  }
+}
+
+function prepare(db: Database.Database) {
+  return {
+    insert: db.prepare('INSERT OR REPLACE INTO ledger (position, hash) VALUES (?, ?)'),
+    last: db.prepare('SELECT position, hash FROM ledger ORDER BY position DESC LIMIT 1').safeIntegers(true),
+    at: db.prepare('SELECT hash FROM ledger WHERE position = ?'),
+  };
+}

@@ -1,0 +1,79 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../auth/auth.decorators.js';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { QueryResponses } from '../http/api-responses.js';
+import { RequestValidationError } from '../http/problem-details.js';
+import { ReadConsistency, ReadQueryDto, parsePosition } from '../projections/consistency.js';
+import { ReadModelRebuild, type RebuildReport } from '../projections/read-model-rebuild.js';
+import { NotFoundError } from '../shared/domain/errors.js';
+import { AuditLedgerProjection, type LedgerHead } from './audit-ledger.projection.js';
+import { EventLogQueryDto, StreamQueryDto } from './event-log.dto.js';
+import { loggedEvent, type LoggedEvent } from './logged-event.js';
+
+/** Streams are named `category-id` (spec/domain.md). */
+const STREAM_PATTERN = /^[a-z]+-[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** The log itself, for auditors: read only, everything, as stored. */
+@ApiTags('audit')
+@Allow('coordinator', 'auditor')
+@Controller('api')
+export class AuditController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly ledger: AuditLedgerProjection,
+    private readonly consistency: ReadConsistency,
+    private readonly rebuilds: ReadModelRebuild,
+  ) {}
+
+  @Get('events')
+  @ApiOperation({ summary: 'The global log in order, a page at a time: pass `next` as `after` for the next page' })
+  @QueryResponses()
+  async events(@Query() query: EventLogQueryDto): Promise<{ events: LoggedEvent[]; next: string | null }> {
+    const limit = Number(query.limit ?? '100');
+    const batch = await this.store.readAll({
+      ...(query.after === undefined ? {} : { after: parsePosition(query.after) }),
+      maxCount: limit,
+    });
+    const events = batch.map(loggedEvent);
+    return { events, next: events.length === limit ? events[events.length - 1]!.position : null };
+  }
+
+  @Get('streams/:stream')
+  @ApiOperation({ summary: "One stream's events with their revisions" })
+  @QueryResponses('The stream does not exist')
+  async stream(
+    @Param('stream') stream: string,
+    @Query() query: StreamQueryDto,
+  ): Promise<{ stream: string; events: LoggedEvent[] }> {
+    if (!STREAM_PATTERN.test(stream)) {
+      throw new RequestValidationError([{ field: 'stream', message: 'must be a stream name: category-id' }]);
+    }
+    const events = await this.store.readStream(stream, {
+      fromRevision: BigInt(query.fromRevision ?? '0'),
+      maxCount: Number(query.limit ?? '1000'),
+    });
+    if (events.length === 0 && query.fromRevision === undefined)
+      throw new NotFoundError(`Stream ${stream} has no events`);
+    return { stream, events: events.map(loggedEvent) };
+  }
+
+  @Get('audit/ledger')
+  @ApiOperation({
+    summary:
+      'The head of the hash chain over the log: each link covers the previous one and an event (position, stream, revision, type, data, metadata)',
+  })
+  @QueryResponses()
+  async ledgerHead(@Query() query: ReadQueryDto): Promise<LedgerHead> {
+    await this.consistency.reach(query.minPosition);
+    return this.ledger.current();
+  }
+
+  @Post('audit/rebuild')
+  @Allow('coordinator')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rebuild every read model from position 0 aside, then swap it in, without stopping' })
+  rebuild(): Promise<RebuildReport> {
+    return this.rebuilds.rebuild();
+  }
+}

@@ -1,0 +1,27 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { POSITION_PATTERN } from '../projections/consistency.js';
+
+export class EventLogQueryDto {
+  @ApiPropertyOptional({ description: 'Read the events after this log position (exclusive)', example: '0' })
+  @IsOptional()
+  @Matches(POSITION_PATTERN, { message: '$property must be a log position (a decimal number)' })
+  after?: string;
+
+  @ApiPropertyOptional({ description: 'Events per page, 1 to 1000 (100 by default)', example: '100' })
+  @IsOptional()
+  @Matches(/^(1000|[1-9]\d{0,2})$/, { message: '$property must be a whole number from 1 to 1000' })
+  limit?: string;
+}
+
+export class StreamQueryDto {
+  @ApiPropertyOptional({ description: 'First revision to read (0 by default)', example: '0' })
+  @IsOptional()
+  @Matches(/^\d{1,15}$/, { message: '$property must be a stream revision (a whole number)' })
+  fromRevision?: string;
+
+  @ApiPropertyOptional({ description: 'Events per page, 1 to 1000 (1000 by default)', example: '1000' })
+  @IsOptional()
+  @Matches(/^(1000|[1-9]\d{0,2})$/, { message: '$property must be a whole number from 1 to 1000' })
+  limit?: string;
+}

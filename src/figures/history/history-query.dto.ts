@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
+import { POSITION_PATTERN, ReadQueryDto, parsePosition } from '../../projections/consistency.js';
+import type { HistoryPoint } from './figures-history.js';
+
+/** ISO 8601 with a time and an explicit zone: an auditor's "as of" must not depend on the server's zone. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The figures as they stood: `asOf` (events recorded up to then) or `atPosition` (events up to that log position). */
+export class FiguresQueryDto extends ReadQueryDto {
+  @ApiPropertyOptional({
+    description: 'The figures as they stood at that time: only events recorded up to then (ISO 8601 with a zone)',
+    example: '2023-01-31T23:59:59Z',
+  })
+  @IsOptional()
+  @Matches(TIMESTAMP, { message: '$property must be an ISO 8601 timestamp with a time zone' })
+  @ValidateBy({
+    name: 'notBothPoints',
+    validator: {
+      validate: (_: unknown, args) => (args?.object as FiguresQueryDto).atPosition === undefined,
+      defaultMessage: () => 'give asOf or atPosition, not both',
+    },
+  })
+  asOf?: string;
+
+  @ApiPropertyOptional({ description: 'The figures as they stood at that log position', example: '1234' })
+  @IsOptional()
+  @Matches(POSITION_PATTERN, { message: '$property must be a log position (a decimal number)' })
+  atPosition?: string;
+}
+
+/** The point the query asks for, or undefined for the current figures. */
+export function historyPoint(query: FiguresQueryDto): HistoryPoint | undefined {
+  if (query.atPosition !== undefined) return { atPosition: parsePosition(query.atPosition) };
+  if (query.asOf !== undefined) return { asOf: new Date(query.asOf).toISOString() };
+  return undefined;
+}
+
+export class ProvenanceQueryDto extends FiguresQueryDto {
+  @ApiProperty({
+    description: 'The figure, as the counters name it: participants, sessionsByKind.workshop, outreach.people, …',
+    example: 'participants',
+  })
+  @IsString()
+  @Length(1, 120)
+  figure!: string;
+}
