@@ -11,6 +11,7 @@ import { ParticipantsModule } from '../participants/participants.module.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { ProjectDetailsProjection } from '../projects/read-model/project-details.projection.js';
 import { ProjectsModule } from '../projects/projects.module.js';
+import { ReportsModule } from '../reports/reports.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { CoreModule, type CoreOptions } from './core.module.js';
 import { ServiceLifecycle } from './service-lifecycle.js';
@@ -39,6 +40,7 @@ export class AppModule {
         FiguresModule,
         OperationsModule,
         AuditModule,
+        ReportsModule,
       ],
       providers: [ServiceLifecycle],
     };

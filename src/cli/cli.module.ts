@@ -9,7 +9,9 @@ import { AuthModule } from '../auth/auth.module.js';
 import { CreateTokenCommand, ListTokensCommand, RevokeTokenCliCommand, TokensCommand } from './tokens.command.js';
 import { ReadStore } from '../projections/read-store.js';
 import { MigrateCommand } from './migrate.command.js';
+import { ReportsModule } from '../reports/reports.module.js';
 import { EventsCommand } from './events.command.js';
+import { ReportCommand } from './report.command.js';
 import { RebuildCommand } from './rebuild.command.js';
 import { VerifyCommand } from './verify.command.js';
 
@@ -24,10 +26,12 @@ export class CliModule implements OnApplicationShutdown {
         CoreModule.register({ config }),
         ProjectionsModule.register(READ_MODELS),
         AuthModule,
+        ReportsModule,
       ],
       providers: [
         VerifyCommand,
         RebuildCommand,
+        ReportCommand,
         EventsCommand,
         MigrateCommand,
         TokensCommand,

@@ -76,7 +76,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (isProblemSource(error)) return error.toProblem();
     if (error instanceof HttpException) {
       // Fastify's own refusals reach us as HttpExceptions: a 400 there is a body that is not JSON.
-      if (error.getStatus() === 400) return { problem: malformedBody(error.message) };
+      if (error.getStatus() === 400 && /JSON/i.test(error.message)) return { problem: malformedBody(error.message) };
       return { problem: httpProblem(error.getStatus(), error.message) };
     }
     const fastifyStatus = (error as { statusCode?: unknown } | null)?.statusCode;

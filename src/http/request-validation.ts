@@ -23,6 +23,8 @@ export class RequestValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // No body at all reads as an empty object: the DTO then names each missing field.
+    if (metadata.type === 'body' && value === undefined) return super.transform({}, metadata);
     if (metadata.type === 'body' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw new RequestValidationError([{ field: 'body', message: 'must be a JSON object' }]);
     }
@@ -56,6 +58,17 @@ export class IdParamPipe implements PipeTransform<string, string> {
     const personal = personalDataIn(value);
     if (personal) throw new RequestValidationError([{ field, message: personalDataMessage(field, personal) }]);
     return value;
+  }
+}
+
+/** A whole number in the path (a publication's number). */
+@Injectable()
+export class WholeNumberParamPipe implements PipeTransform<string, number> {
+  transform(value: string, metadata: ArgumentMetadata): number {
+    if (!/^[1-9]\d{0,8}$/.test(value)) {
+      throw new RequestValidationError([{ field: metadata.data ?? 'n', message: 'must be a whole number from 1' }]);
+    }
+    return Number(value);
   }
 }
 

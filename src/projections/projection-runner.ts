@@ -79,8 +79,13 @@ export class ProjectionRunner {
 
   /** The position every read model has reached; null before the first event. */
   get position(): bigint | null {
+    // Not started (the command line): the checkpoints stored with the read models.
+    const positions =
+      this.checkpoints.size > 0
+        ? [...this.checkpoints.values()]
+        : this.projections.map((projection) => this.readStore.checkpoint(projection.name)?.position ?? null);
     let lowest: bigint | undefined;
-    for (const position of this.checkpoints.values()) {
+    for (const position of positions) {
       if (position === null) return null;
       if (lowest === undefined || position < lowest) lowest = position;
     }

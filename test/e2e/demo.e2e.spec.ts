@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemoDataset } from '../../src/demo/demo-dataset.js';
+import { pdfAvailable } from '../../src/reports/renderers/pdf.renderer.js';
+import { pdfText } from '../support/pdf-text.js';
 import { ROOT, startService, type ServiceProcess } from '../support/service-process.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -193,6 +195,35 @@ describe('the service end to end, with the demo data set of the 2022 report', ()
     }
     expect(explained).toBeGreaterThan(200); // 236 figures of the demo: 28 projects and the programme
   }, 120_000);
+
+  it('writes the 2022 report with the reference report’s phrases and the demo’s numbers, in Markdown and in PDF', async () => {
+    const phrases = [
+      'Au total, **28 projets** ont été financés en 2022.',
+      "50% des projets introduits cette année s'adressent à tous les CE.",
+      '30% des projets ont été portés par les Administrations Communales, 18% par les Missions locales ou les ALE, et 14% par les CPAS',
+      '19 dates, 252 participants',
+      '31 stages en entreprises dans 16 secteurs différents',
+      '180 personnes contactées',
+      '140 entreprises contactées',
+      "12 séances d'information",
+      '3 événements',
+      "plus de la moitié du public n'était pas inscrit comme chercheur d'emploi",
+    ];
+    const markdown = await (
+      await fetch(`${service.url}/api/reports/2022`, { headers: { ...auth, accept: 'text/markdown' } })
+    ).text();
+    for (const phrase of phrases) expect([phrase, markdown.includes(phrase)]).toEqual([phrase, true]);
+
+    if (!pdfAvailable()) return; // .ci/run installs Chromium; a machine without it still checks the Markdown
+    const pdf = Buffer.from(
+      await (
+        await fetch(`${service.url}/api/reports/2022`, { headers: { ...auth, accept: 'application/pdf' } })
+      ).arrayBuffer(),
+    );
+    const text = pdfText(pdf);
+    for (const phrase of phrases.map((p) => p.replace(/\*\*/g, '')))
+      expect([phrase, text.includes(phrase)]).toEqual([phrase, true]);
+  }, 60_000);
 
   it('answers the figures as they stood before a late entry', async () => {
     const before = new Date().toISOString();

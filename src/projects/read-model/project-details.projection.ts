@@ -61,7 +61,7 @@ export class ProjectDetailsProjection implements Projection {
     const changed = new Set<string>();
     for (const event of events) {
       if (!PROJECT_EVENTS.has(event.type)) continue;
-      const project = this.evolve(event as unknown as ProjectEvent, event);
+      const project = evolveProjectDetails(this.projects.get(projectIdOf(event)) ?? null, event);
       if (project) {
         this.projects.set(project.id, project);
         changed.add(project.id);
@@ -75,41 +75,47 @@ export class ProjectDetailsProjection implements Projection {
     const row = this.byId!.get(projectId) as { document: string } | undefined;
     return row ? (JSON.parse(row.document) as ProjectDetails) : null;
   }
+}
 
-  private evolve(event: ProjectEvent, stored: StoredEvent): ProjectDetails | null {
-    const revision = Number(stored.revision);
-    const at = stored.metadata.recordedAt;
-    if (event.type === 'ProjectSubmitted') {
-      const { projectId, ...submission } = event.data;
+const projectIdOf = (event: StoredEvent): string => (event.data as { projectId: string }).projectId;
+
+/**
+ * A project's details after one more event of its stream: the read model's
+ * rule, also used to read a project as it stood at a past position.
+ */
+export function evolveProjectDetails(project: ProjectDetails | null, stored: StoredEvent): ProjectDetails | null {
+  const event = stored as unknown as ProjectEvent;
+  const revision = Number(stored.revision);
+  const at = stored.metadata.recordedAt;
+  if (event.type === 'ProjectSubmitted') {
+    const { projectId, ...submission } = event.data;
+    return {
+      id: projectId,
+      ...submission,
+      status: 'submitted',
+      submittedAt: at,
+      decision: null,
+      narratives: {},
+      revision,
+    };
+  }
+  if (!project) return null;
+  switch (event.type) {
+    case 'ProjectApproved':
+    case 'ProjectRejected': {
+      const decision = event.type === 'ProjectApproved' ? 'approved' : 'rejected';
+      const { projectId: _id, ...details } = event.data;
+      return { ...project, status: decision, decision: { decision, ...details, decidedAt: at }, revision };
+    }
+    case 'ProjectNarrativeWritten':
       return {
-        id: projectId,
-        ...submission,
-        status: 'submitted',
-        submittedAt: at,
-        decision: null,
-        narratives: {},
+        ...project,
+        narratives: { ...project.narratives, [event.data.year]: { text: event.data.text, writtenAt: at } },
         revision,
       };
-    }
-    const project = this.projects.get(event.data.projectId);
-    if (!project) return null;
-    switch (event.type) {
-      case 'ProjectApproved':
-      case 'ProjectRejected': {
-        const decision = event.type === 'ProjectApproved' ? 'approved' : 'rejected';
-        const { projectId: _id, ...details } = event.data;
-        return { ...project, status: decision, decision: { decision, ...details, decidedAt: at }, revision };
-      }
-      case 'ProjectNarrativeWritten':
-        return {
-          ...project,
-          narratives: { ...project.narratives, [event.data.year]: { text: event.data.text, writtenAt: at } },
-          revision,
-        };
-      case 'OutreachRecorded':
-        return { ...project, revision };
-      default:
-        return assertNever(event);
-    }
+    case 'OutreachRecorded':
+      return { ...project, revision };
+    default:
+      return assertNever(event);
   }
 }

@@ -1,0 +1,61 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor, type CommandOutcome } from '../command-handling/command-executor.js';
+import type { CommandSender } from '../command-handling/command-context.js';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { ReadConsistency } from '../projections/consistency.js';
+import type { Language } from './catalogues/catalogue.js';
+import { publicationDecider } from './publication.decider.js';
+import { reportStream, type ReportPublishedData } from './publication.events.js';
+import { ReportBuilder } from './report-builder.js';
+import { FIGURE_DEFINITIONS_VERSION } from './report.model.js';
+import { DIGESTED_FORMATS } from './report-format.js';
+import { ReportRenderer, digestOf } from './report-renderer.js';
+
+export class PublishReportCommand extends Command<CommandOutcome & { publication: ReportPublishedData }> {
+  constructor(
+    readonly year: number,
+    readonly language: Language,
+    readonly sender: CommandSender,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Freezes the report of a year at the current position: records a
+ * ReportPublished event with that position, the digest of each format and the
+ * version of the figure definitions, so the same bytes can be regenerated later.
+ */
+@CommandHandler(PublishReportCommand)
+export class PublishReportHandler implements ICommandHandler<PublishReportCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly consistency: ReadConsistency,
+    private readonly builder: ReportBuilder,
+    private readonly renderer: ReportRenderer,
+    private readonly executor: CommandExecutor,
+  ) {}
+
+  async execute({ year, language, sender }: PublishReportCommand) {
+    const head = await this.store.headPosition();
+    if (head !== null) await this.consistency.reach(head.toString());
+    const position = this.builder.currentPosition();
+    const report = await this.builder.build(year, language, position);
+    const digests: Record<string, string> = {};
+    for (const format of DIGESTED_FORMATS)
+      digests[format] = digestOf((await this.renderer.render(report, format)).body);
+    const frozen = {
+      reportPosition: position.toString(),
+      figureDefinitions: FIGURE_DEFINITIONS_VERSION,
+      digests,
+      ledgerHash: report.ledgerHash,
+    };
+    const stream = reportStream(year);
+    const command = { type: 'PublishReport', data: { year, language }, report: frozen } as const;
+    const outcome = await this.executor.execute(stream, publicationDecider, command, sender);
+    // The publication written, or the one a retried command repeats.
+    const event = (await this.store.readStream(stream)).find((stored) => stored.position === outcome.position)!;
+    return { ...outcome, publication: event.data as unknown as ReportPublishedData };
+  }
+}

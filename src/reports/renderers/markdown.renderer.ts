@@ -1,0 +1,28 @@
+import type { Catalogue } from '../catalogues/catalogue.js';
+import { sentence } from '../phrases.js';
+import type { ReportModel } from '../report.model.js';
+import { reportText } from './report-text.js';
+
+/** The report as Markdown, laid out like the reference report. */
+export function renderMarkdown(report: ReportModel, words: Catalogue): string {
+  const text = reportText(report, words);
+  const lines: string[] = [];
+  lines.push(`**${text.header[0]}**  `, text.header[1]!, '', `# ${text.title}`, '', `## ${text.projectsHeading}`, '');
+  lines.push(text.funded, '', `## ${text.editionHeading}`, '');
+  for (const line of text.edition) lines.push(`- ${line}`);
+  if (text.programmePhrases.length > 0)
+    lines.push('', `**${words.programmeInFigures}** ${sentence(text.programmePhrases)}.`);
+  for (const section of text.sections) {
+    lines.push('', `# ${section.heading}`);
+    for (const project of section.projects) {
+      lines.push('', `## ${project.heading}`, '', `*${project.mdes}*  `, `*${project.carrier}*`);
+      for (const paragraph of project.narrative) lines.push('', paragraph);
+      lines.push(
+        '',
+        project.phrases.length > 0 ? `**${words.inFigures}** ${sentence(project.phrases)}.` : words.noFigures,
+      );
+    }
+  }
+  lines.push('', '---', '', ...text.footer.map((line) => `${line}  `));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,128 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { EventSchemas } from '../event-store/event-schemas.js';
+import { activityFigures, programmeFigures } from '../figures/figures-shapes.js';
+import { FiguresAtPoint } from '../figures/figures.queries.js';
+import { evolveProjectDetails, type ProjectDetails } from '../projects/read-model/project-details.projection.js';
+import { ReadConsistency } from '../projections/consistency.js';
+import { ReadStore } from '../projections/read-store.js';
+import { projectStream } from '../shared/domain/ids.js';
+import type { Language } from './catalogues/catalogue.js';
+import { share, type ReportModel, type ReportProject } from './report.model.js';
+
+/**
+ * Builds the annual report of a year as it stood at a log position: the
+ * programme's figures, then each funded project with its narrative and figures.
+ * Everything is read as of that position (figures replayed from the journal,
+ * projects folded from their streams), so the same position always gives the
+ * same report, whatever was recorded since.
+ */
+@Injectable()
+export class ReportBuilder {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly schemas: EventSchemas,
+    private readonly readStore: ReadStore,
+    private readonly figures: FiguresAtPoint,
+    private readonly consistency: ReadConsistency,
+  ) {}
+
+  /** The position the read models stand at: a report "now" is a report at this position. */
+  currentPosition(): bigint {
+    return BigInt(this.consistency.position());
+  }
+
+  async build(year: number, language: Language, position: bigint): Promise<ReportModel> {
+    const point = { atPosition: position };
+    const programme = (await this.figures.read({ kind: 'programme' }, year, undefined, point)).values;
+    const figures = programmeFigures(programme);
+    const { submitted } = figures.projects;
+    const projects: ReportProject[] = [];
+    for (const projectId of this.projectsCountingIn(year, position)) {
+      const details = await this.projectAt(projectId, position);
+      if (!details || details.status !== 'approved') continue;
+      const values = (await this.figures.read({ kind: 'project', projectId }, year, undefined, point)).values;
+      const activity = activityFigures(values);
+      // A project of an earlier year is in this year's report when it was active in it.
+      if (details.year !== year && values.size === 0) continue;
+      projects.push({
+        id: details.id,
+        title: details.title,
+        year: details.year,
+        kind: details.kind,
+        theme: details.theme ?? null,
+        mdes: details.mdes,
+        carrier: details.carrier,
+        narrative: details.narratives[String(year)]?.text ?? null,
+        figures: activity,
+      });
+    }
+    const byTitle = (a: ReportProject, b: ReportProject) =>
+      a.title.localeCompare(b.title, 'fr') || (a.id < b.id ? -1 : 1);
+    projects.sort(byTitle);
+    const last = this.lastRecorded(position);
+    return {
+      year,
+      language,
+      position: position.toString(),
+      ledgerHash: this.ledgerHashAt(position),
+      asOf: last,
+      programme: {
+        funded: figures.projects.approved.count,
+        shares:
+          submitted.count === 0
+            ? null
+            : {
+                allJobSeekers: share(submitted.byAudience['all-job-seekers'] ?? 0, submitted.count),
+                targetsPartners: share(submitted.targetsPartners, submitted.count),
+                communes: share(submitted.byCarrierType.commune ?? 0, submitted.count),
+                missionsLocalesOrAle: share(
+                  (submitted.byCarrierType['mission-locale'] ?? 0) + (submitted.byCarrierType.ale ?? 0),
+                  submitted.count,
+                ),
+                cpas: share(submitted.byCarrierType.cpas ?? 0, submitted.count),
+              },
+        figures,
+      },
+      thematic: projects.filter((p) => p.kind === 'thematic'),
+      local: projects.filter((p) => p.kind === 'local'),
+    };
+  }
+
+  /** The projects with events that count in the year, up to the position. */
+  private projectsCountingIn(year: number, position: bigint): string[] {
+    const rows = this.db()
+      .prepare('SELECT DISTINCT project_id FROM figures_journal WHERE year = ? AND position <= ?')
+      .all(year, position) as Array<{ project_id: string }>;
+    return rows.map((row) => row.project_id);
+  }
+
+  /** A project as it stood at a position: its stream folded up to there. */
+  private async projectAt(projectId: string, position: bigint): Promise<ProjectDetails | null> {
+    let details: ProjectDetails | null = null;
+    for (const stored of await this.store.readStream(projectStream(projectId))) {
+      if (stored.position > position) break;
+      details = evolveProjectDetails(details, this.schemas.upcast(stored));
+    }
+    return details;
+  }
+
+  private ledgerHashAt(position: bigint): string | null {
+    const row = this.db()
+      .prepare('SELECT hash FROM ledger WHERE position <= ? ORDER BY position DESC LIMIT 1')
+      .get(position) as { hash: Buffer } | undefined;
+    return row ? row.hash.toString('hex') : null;
+  }
+
+  private lastRecorded(position: bigint): string | null {
+    const row = this.db()
+      .prepare('SELECT max(recorded_at) AS at FROM figures_journal WHERE position <= ?')
+      .get(position) as { at: string | null };
+    return row.at;
+  }
+
+  private db(): Database.Database {
+    return this.readStore.db;
+  }
+}

@@ -1,0 +1,219 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { pdfAvailable } from '../../src/reports/renderers/pdf.renderer.js';
+import { participantBody, projectBody, seedApprovedProject, sessionBody } from '../support/api-fixtures.js';
+import { pdfText } from '../support/pdf-text.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** Raw bytes of an answer: the harness parses JSON, a report needs its exact bytes. */
+async function fetchBytes(app: TestApp, url: string, accept: string): Promise<LightMyRequestResponse> {
+  return app.app
+    .getHttpAdapter()
+    .getInstance()
+    .inject({
+      method: 'GET',
+      url,
+      headers: { accept, authorization: `Bearer ${app.adminToken}` },
+    });
+}
+
+const FORMATS = ['text/markdown', 'text/html', 'text/csv', 'application/json'];
+
+describe('the annual report', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ today: '2023-01-10' });
+    await seedApprovedProject(app);
+    await app.post('/api/projects/digimobile-2022/narrative', {
+      year: 2022,
+      text: 'Un bus a stationné dans cinq communes.',
+    });
+    await app.post(
+      '/api/projects',
+      projectBody('duo-2022', {
+        title: 'Duo Dynamique',
+        kind: 'local',
+        theme: undefined,
+        mdes: ['forest'],
+        carrier: { name: 'CPAS de Forest', type: 'cpas' },
+        audience: 'specific',
+      }),
+    );
+    await app.post('/api/projects/duo-2022/decision', { decision: 'approved' });
+    await app.post('/api/projects/duo-2022/outreach', {
+      id: 'o-1',
+      date: '2022-03-01',
+      audience: 'people',
+      count: 180,
+    });
+    await app.post('/api/projects/duo-2022/outreach', {
+      id: 'o-2',
+      date: '2022-03-02',
+      audience: 'companies',
+      count: 140,
+    });
+    for (const id of ['p-2', 'p-3'])
+      await app.post('/api/participants', participantBody(id, { role: 'citizen', registeredJobSeeker: false }));
+    for (const id of ['p-7f3a', 'p-2', 'p-3']) await app.post('/api/sessions/dm-01/attendances', { participantId: id });
+    await app.post('/api/participants/p-7f3a/stages', {
+      id: 's-1',
+      projectId: 'duo-2022',
+      startDate: '2022-10-03',
+      sector: 'horeca',
+      companyId: 'c-1',
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('words the programme and each project as the reference report does, in French by default', async () => {
+    const report = await fetchBytes(app, '/api/reports/2022', 'text/markdown');
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    const text = report.body;
+    expect(text).toContain('Au total, **2 projets** ont été financés en 2022.');
+    expect(text).toContain("50% des projets introduits cette année s'adressent à tous les CE.");
+    expect(text).toContain(
+      '50% des projets ont été portés par les Administrations Communales, 0% par les Missions locales ou les ALE, et 50% par les CPAS',
+    );
+    expect(text).toContain('# Projets thématiques 2022');
+    expect(text).toContain('## DigiMobile');
+    expect(text).toContain('Un bus a stationné dans cinq communes.');
+    expect(text).toContain(
+      "**Le projet en quelques chiffres :** 1 date, 3 participants (2 citoyens, 1 chercheur d'emploi)",
+    );
+    expect(text).toContain('180 personnes contactées, 140 entreprises contactées');
+    expect(text).toContain('1 stage en entreprise dans 1 secteur');
+  });
+
+  it('says the same in Dutch', async () => {
+    const text = (await fetchBytes(app, '/api/reports/2022?lang=nl', 'text/markdown')).body;
+    expect(text).toContain('In totaal werden **2 projecten** gefinancierd in 2022.');
+    expect(text).toContain('1 datum, 3 deelnemers');
+    expect(text).toContain('180 personen gecontacteerd');
+  });
+
+  it('lays out a printable HTML page with a chart of participants and links to the provenance of every figure', async () => {
+    const html = (await fetchBytes(app, '/api/reports/2022', 'text/html')).body;
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<svg');
+    expect(html).toContain('href="/api/figures/2022/projects/digimobile-2022/provenance?figure=participants"');
+    expect(html).toContain('href="/api/figures/2022/projects/duo-2022/provenance?figure=outreach.people"');
+  });
+
+  it('gives one CSV row per project and figure, and the model as JSON', async () => {
+    const csv = (await fetchBytes(app, '/api/reports/2022', 'text/csv')).body.split('\r\n');
+    expect(csv[0]).toBe('année,projet,titre,chiffre,valeur');
+    expect(csv).toContain('2022,digimobile-2022,DigiMobile,participants,3');
+    expect(csv).toContain('2022,duo-2022,Duo Dynamique,outreach.people,180');
+    const json = JSON.parse((await fetchBytes(app, '/api/reports/2022', 'application/json')).body) as {
+      programme: { funded: number };
+      phrases: { projects: Record<string, unknown[]> };
+    };
+    expect(json.programme.funded).toBe(2);
+    expect(json.phrases.projects['digimobile-2022']).toEqual(
+      expect.arrayContaining([expect.objectContaining({ text: '1 date' })]),
+    );
+  });
+
+  it('refuses a format it does not make, and a language it does not speak', async () => {
+    expect((await fetchBytes(app, '/api/reports/2022', 'image/png')).statusCode).toBe(406);
+    expect((await fetchBytes(app, '/api/reports/2022?lang=de', 'text/markdown')).statusCode).toBe(400);
+  });
+
+  it('is for coordinators and auditors; publishing is for coordinators', async () => {
+    const partner = (await app.post('/api/tokens', { role: 'partner', mdes: ['forest'], label: 'p' })).body
+      .token as string;
+    const auditor = (await app.post('/api/tokens', { role: 'auditor', label: 'a' })).body.token as string;
+    expect((await app.get('/api/reports/2022', { authorization: `Bearer ${partner}` })).status).toBe(403);
+    expect((await app.get('/api/reports/2022', { authorization: `Bearer ${auditor}` })).status).toBe(200);
+    expect((await app.post('/api/reports/2022/publications', {}, { authorization: `Bearer ${auditor}` })).status).toBe(
+      403,
+    );
+  });
+
+  describe('publications', () => {
+    it('regenerates a publication byte for byte after later writes, and lists what changed since', async () => {
+      const before = new Map<string, string>();
+      for (const format of FORMATS) before.set(format, (await fetchBytes(app, '/api/reports/2022', format)).body);
+      const published = await app.post('/api/reports/2022/publications', { lang: 'fr' });
+      expect(published.status).toBe(201);
+      const publication = published.body.publication as {
+        number: number;
+        reportPosition: string;
+        digests: Record<string, string>;
+      };
+      expect(publication).toMatchObject({ number: 1, figureDefinitions: 1, language: 'fr' });
+      expect(Object.keys(publication.digests).sort()).toEqual(['csv', 'html', 'json', 'markdown']);
+
+      // A late entry for 2022 and a correction, recorded after the publication.
+      app.clock.set('2023-01-20T09:00:00.000Z');
+      await app.post('/api/sessions', sessionBody('dm-late', { date: '2022-12-20' }));
+      await app.post('/api/sessions/dm-late/attendances', { participantId: 'p-2' });
+      await app.post('/api/sessions/dm-01/attendances/p-3/retraction', { reason: 'not there' });
+      const latest = (await app.post('/api/participants', participantBody('p-last'))).body.position as string;
+      await app.get(`/api/figures/2022?minPosition=${latest}`);
+
+      for (const format of FORMATS) {
+        const again = await fetchBytes(app, '/api/reports/2022/publications/1', format);
+        expect([format, again.statusCode]).toEqual([format, 200]);
+        expect([format, again.body === before.get(format)]).toEqual([format, true]);
+        expect(again.headers['x-report-position']).toBe(publication.reportPosition);
+      }
+      expect((await fetchBytes(app, '/api/reports/2022', 'text/markdown')).body).not.toBe(before.get('text/markdown'));
+
+      const changes = await app.get('/api/reports/2022/publications/1/changes');
+      const list = changes.body.changes as Array<{
+        scope: string;
+        figure: string;
+        published: number;
+        now: number;
+        events: Array<{ type: string }>;
+      }>;
+      expect(list).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ scope: 'programme', figure: 'sessions', published: 1, now: 2 }),
+          expect.objectContaining({ scope: 'project:digimobile-2022', figure: 'participants', published: 3, now: 2 }),
+        ]),
+      );
+      const sessions = list.find((c) => c.scope === 'project:digimobile-2022' && c.figure === 'sessions')!;
+      expect(sessions.events.map((e) => e.type)).toEqual(['SessionHeld']);
+      expect(list.some((c) => c.figure === 'attendances' && c.published === c.now)).toBe(false);
+    });
+
+    it('numbers publications in order, answers a retry 200, and 404 for one that does not exist', async () => {
+      const first = await app.post('/api/reports/2022/publications', {}, { 'idempotency-key': 'publish-1' });
+      const retry = await app.post('/api/reports/2022/publications', {}, { 'idempotency-key': 'publish-1' });
+      const next = await app.post('/api/reports/2022/publications', {});
+      expect([first.status, retry.status, next.status]).toEqual([201, 200, 201]);
+      expect(retry.body.id).toBe(first.body.id);
+      expect(Number(next.body.id)).toBe(Number(first.body.id) + 1);
+      expect((await app.get('/api/reports/2022/publications')).body.publications).toHaveLength(Number(next.body.id));
+      expect((await app.get('/api/reports/2022/publications/99')).status).toBe(404);
+      expect((await app.get('/api/reports/2022/publications/zero')).status).toBe(400);
+    });
+  });
+
+  (pdfAvailable() ? describe : describe.skip)(
+    'PDF (Debian Chromium; skipped where /usr/bin/chromium is missing)',
+    () => {
+      it('prints the report to PDF with the same text, and reprints a publication byte for byte', async () => {
+        const pdf = await fetchBytes(app, '/api/reports/2022', 'application/pdf');
+        expect(pdf.headers['content-type']).toBe('application/pdf');
+        const text = pdfText(pdf.rawPayload);
+        expect(text).toContain('Au total, 2 projets ont été financés en 2022.');
+        expect(text).toContain('Le projet en quelques chiffres :');
+
+        const published = await app.post('/api/reports/2022/publications', { lang: 'nl' });
+        const url = `/api/reports/2022/publications/${String(published.body.id)}`;
+        const first = await fetchBytes(app, url, 'application/pdf');
+        await app.post('/api/participants', participantBody('p-pdf'));
+        await new Promise((resolve) => setTimeout(resolve, 1100)); // Chromium stamps the second it prints
+        const second = await fetchBytes(app, url, 'application/pdf');
+        expect(first.rawPayload.equals(second.rawPayload)).toBe(true);
+        expect(pdfText(second.rawPayload)).toContain('In totaal werden 2 projecten gefinancierd in 2022.');
+      }, 60_000);
+    },
+  );
+});
