@@ -140,6 +140,12 @@ export class SqliteEventStore implements EventStore {
     return this.run('read the log', () => this.readAllNow(options.after, options.maxCount ?? DEFAULT_READ_BATCH));
   }
 
+  readCommandEvents(commandId: string): Promise<StoredEvent[]> {
+    return this.run('read a command', () =>
+      (this.statements.byCommandId.all(commandId) as EventRow[]).map(toStoredEvent),
+    );
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): LogSubscription {
     return new SqliteLogSubscription(this, options.after, options.maxBatchSize ?? DEFAULT_READ_BATCH);
   }
@@ -287,6 +293,10 @@ function prepareStatements(db: Database.Database) {
       .safeIntegers(true),
     readAll: db
       .prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .safeIntegers(true),
+    // The same expression as the index events_command_id, so that the index serves it.
+    byCommandId: db
+      .prepare(`SELECT ${columns} FROM events WHERE json_extract(metadata, '$.commandId') = ? ORDER BY position`)
       .safeIntegers(true),
     head: db.prepare('SELECT max(position) AS position FROM events').safeIntegers(true),
     ping: db.prepare('SELECT 1'),
