@@ -1,9 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { LogController } from 'fastify';
+import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { ProblemDetailsFilter } from '../http/problem-details.filter.js';
+import { acceptJsonBodiesOnly } from '../http/json-bodies.js';
+import { ProblemDetailsFilter, sendProblem } from '../http/problem-details.filter.js';
 import { RequestValidationPipe } from '../http/request-validation.js';
 import { NestPinoLogger, createLogger } from '../logging/logger.js';
 import { Metrics } from '../operations/metrics.js';
@@ -20,6 +21,7 @@ export interface HttpAppOptions extends CoreOptions {
 /** The service's HTTP application, configured but not listening. */
 export async function createHttpApp(options: HttpAppOptions): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createLogger(options.config.logLevel);
+  const problems = new ProblemDetailsFilter();
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     // Requests are counted in the metrics and logged at debug level, not one info line each.
@@ -28,12 +30,19 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
     return503OnClosing: true,
+    // A URL Fastify cannot route (malformed percent-encoding, an overlong segment) is answered before Nest sees it.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const { problem, headers } = problems.toProblem(error);
+      sendProblem(reply, problem, headers);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
     logger: new NestPinoLogger(logger),
+    bodyParser: false,
   });
+  acceptJsonBodiesOnly(app, BODY_LIMIT);
   app.useGlobalPipes(new RequestValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(problems);
   measureRequests(app, app.get(Metrics));
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApiDescription()), {
     jsonDocumentUrl: 'api/docs-json',
