@@ -1,4 +1,4 @@
-import { participantBody, projectBody, sessionBody } from '../support/api-fixtures.js';
+import { participantBody, projectBody, recordAll, sessionBody } from '../support/api-fixtures.js';
 import { startServiceWithToken, type ApiAnswer, type ApiClient } from '../support/api-client.js';
 import { readEventLog, streamsWithGaps, type LoggedEvent } from '../support/event-log.js';
 import type { ServiceProcess } from '../support/service-process.js';
@@ -16,10 +16,7 @@ describe('concurrent writers to one stream', () => {
   let api: ApiClient;
 
   const stream = (name: string): LoggedEvent[] => readEventLog(data.path).filter((event) => event.stream === name);
-  const created = async (path: string, body: unknown): Promise<void> => {
-    const { status } = await api.post(path, body);
-    if (status !== 201) throw new Error(`${path} answered ${status}`);
-  };
+  const post = (path: string, body: unknown) => api.post(path, body);
   /** Shuffled, so that no request is favoured by the order it is sent in. */
   const shuffled = <T>(items: readonly T[]): T[] =>
     items
@@ -27,14 +24,16 @@ describe('concurrent writers to one stream', () => {
       .sort((a, b) => a.order - b.order)
       .map(({ item }) => item);
   const all = <T extends { path: string; body: unknown }>(requests: readonly T[]) =>
-    Promise.all(requests.map(async (request) => ({ ...request, answer: await api.post(request.path, request.body) })));
+    Promise.all(requests.map(async (request) => ({ ...request, answer: await post(request.path, request.body) })));
 
   beforeAll(async () => {
     ({ service, api } = await startServiceWithToken({ DATA_DIR: data.path }));
-    await created('/api/projects', projectBody());
-    await created('/api/projects/digimobile-2022/decision', { decision: 'approved' });
-    await created('/api/sessions', sessionBody('dm-01'));
-    for (let i = 0; i < 40; i++) await created('/api/participants', participantBody(`p-${i}`));
+    await recordAll(post, [
+      ['/api/projects', projectBody()],
+      ['/api/projects/digimobile-2022/decision', { decision: 'approved' }],
+      ['/api/sessions', sessionBody('dm-01')],
+      ...Array.from({ length: 40 }, (_, i) => ['/api/participants', participantBody(`p-${i}`)] as const),
+    ]);
   }, 60_000);
 
   afterAll(async () => {
@@ -91,7 +90,7 @@ describe('concurrent writers to one stream', () => {
   });
 
   it('decides a project once under 50 concurrent decisions and outreach, recording outreach only once approved', async () => {
-    await created('/api/projects', projectBody('contested-2022'));
+    await recordAll(post, [['/api/projects', projectBody('contested-2022')]]);
     const outreach = (i: number) => ({ id: `o-${i}`, date: '2022-09-01', audience: 'people', count: 10 + i });
     const requests = shuffled([
       ...Array.from({ length: 20 }, () => ({ decision: 'approved', fundedAmount: 5000 })),

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { participantBody, projectBody, sessionBody } from '../support/api-fixtures.js';
+import { participantBody, projectBody, recordAll, sessionBody } from '../support/api-fixtures.js';
 import { bearer, startServiceWithToken, type ApiClient } from '../support/api-client.js';
 import { readEventLog } from '../support/event-log.js';
 import type { ServiceProcess } from '../support/service-process.js';
@@ -57,19 +57,19 @@ describe('Idempotency-Key under retries', () => {
 
   beforeAll(async () => {
     ({ service, api } = await startServiceWithToken({ DATA_DIR: data.path }));
-    for (const [path, body] of [
-      ['/api/projects', projectBody()],
-      ['/api/projects/digimobile-2022/decision', { decision: 'approved' }],
-      ['/api/projects', projectBody('undecided-2022')],
-      ['/api/participants', participantBody('p-1')],
-      ['/api/participants', participantBody('p-2')],
-      ['/api/sessions', sessionBody('dm-01')],
-      ['/api/sessions', sessionBody('dm-02')],
-      ['/api/sessions/dm-02/attendances', { participantId: 'p-1' }],
-    ] as const) {
-      const { status } = await api.post(path, body);
-      if (status !== 201) throw new Error(`${path} answered ${status}`);
-    }
+    await recordAll(
+      (path, body) => api.post(path, body),
+      [
+        ['/api/projects', projectBody()],
+        ['/api/projects/digimobile-2022/decision', { decision: 'approved' }],
+        ['/api/projects', projectBody('undecided-2022')],
+        ['/api/participants', participantBody('p-1')],
+        ['/api/participants', participantBody('p-2')],
+        ['/api/sessions', sessionBody('dm-01')],
+        ['/api/sessions', sessionBody('dm-02')],
+        ['/api/sessions/dm-02/attendances', { participantId: 'p-1' }],
+      ],
+    );
   }, 60_000);
 
   afterAll(async () => {

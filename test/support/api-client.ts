@@ -74,7 +74,7 @@ export function authorizedRequests(app: TestApp, token: string) {
       app.post(url, body, { ...bearer(token), ...headers }),
     get: (url: string, headers: Record<string, string> = {}): Promise<TestResponse> =>
       app.get(url, { ...bearer(token), ...headers }),
-    send: (method: 'GET' | 'POST', url: string, payload: string, headers: Record<string, string>) =>
+    send: (method: 'GET' | 'POST', url: string, payload: string | Buffer, headers: Record<string, string> = {}) =>
       app.send(method, url, payload, { ...bearer(token), ...headers }),
   };
 }

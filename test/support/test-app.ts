@@ -18,8 +18,13 @@ export interface TestApp {
   readonly dataDir: string;
   get(url: string, headers?: Record<string, string>): Promise<TestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
-  /** A raw request, for bodies that are not JSON. */
-  send(method: 'GET' | 'POST', url: string, payload: string, headers: Record<string, string>): Promise<TestResponse>;
+  /** A raw request, for bodies that are not JSON (or not even UTF-8). */
+  send(
+    method: 'GET' | 'POST',
+    url: string,
+    payload: string | Buffer,
+    headers: Record<string, string>,
+  ): Promise<TestResponse>;
   close(): Promise<void>;
 }
 
@@ -36,7 +41,7 @@ export async function startTestApp(
   async function send(
     method: 'GET' | 'POST',
     url: string,
-    payload: string | undefined,
+    payload: string | Buffer | undefined,
     headers: Record<string, string>,
   ) {
     const response = await fastify.inject({ method, url, ...(payload === undefined ? {} : { payload }), headers });
