@@ -39,6 +39,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
     logger: new NestPinoLogger(logger),
     bodyParser: false,
+    // A failed start reaches the caller (main.ts says why and exits 1) instead of a bare exit inside Nest.
+    abortOnError: false,
   });
   acceptJsonBodiesOnly(app, BODY_LIMIT);
   app.useGlobalPipes(new RequestValidationPipe());

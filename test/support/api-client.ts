@@ -60,10 +60,10 @@ export class ApiClient {
 /** The built service as a child process, started with a coordinator token, and a client that sends it. */
 export async function startServiceWithToken(
   env: Record<string, string>,
-  options: { token?: string; port?: number } = {},
+  options: { token?: string; port?: number; user?: { uid: number; gid: number } } = {},
 ): Promise<{ service: ServiceProcess; api: ApiClient }> {
   const token = options.token ?? randomToken();
-  const service = await startService({ ...env, ADMIN_TOKEN: token }, options.port);
+  const service = await startService({ ...env, ADMIN_TOKEN: token }, options.port, options.user);
   return { service, api: new ApiClient(service.url, token) };
 }
 

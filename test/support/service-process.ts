@@ -27,13 +27,21 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built service (`node dist/main.js`) as a child process and waits until /health answers. */
-export async function startService(env: Record<string, string>, port?: number): Promise<ServiceProcess> {
+/**
+ * Starts the built service (`node dist/main.js`) as a child process and waits until /health answers.
+ * `user` runs it as another user (when the tests run as root, whom file permissions do not stop).
+ */
+export async function startService(
+  env: Record<string, string>,
+  port?: number,
+  user?: { readonly uid: number; readonly gid: number },
+): Promise<ServiceProcess> {
   const chosen = port ?? (await freePort());
   const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: '', HOST: '127.0.0.1', PORT: String(chosen), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -19,7 +19,7 @@ import {
   type SubscribeOptions,
 } from '../event-store.port.js';
 import { createEventsSchema } from './sqlite-schema.js';
-import { isUniqueViolation, toStoreError } from './sqlite-errors.js';
+import { isUniqueViolation, openFailure, toStoreError } from './sqlite-errors.js';
 
 export interface SqliteEventStoreOptions {
   /** Database file; its folder is created when missing. */
@@ -89,7 +89,7 @@ export class SqliteEventStore implements EventStore {
       createEventsSchema(this.db);
       this.statements = prepareStatements(this.db);
     } catch (error) {
-      throw toStoreError(error, `open ${options.path}`);
+      throw openFailure(error, options.path);
     }
     this.insertEvents = this.db.transaction((stream: string, events: readonly NewEvent[], head: bigint | null) => {
       let revision = head === null ? -1n : head;
