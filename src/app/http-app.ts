@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { acceptJsonBodiesOnly } from '../http/json-bodies.js';
 import { ProblemDetailsFilter, sendProblem } from '../http/problem-details.filter.js';
 import { RequestValidationPipe } from '../http/request-validation.js';
+import { stopGracefully } from '../http/stopping.js';
 import { NestPinoLogger, createLogger } from '../logging/logger.js';
 import { Metrics } from '../operations/metrics.js';
 import { AppModule } from './app.module.js';
@@ -29,7 +30,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
     bodyLimit: BODY_LIMIT,
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
-    return503OnClosing: true,
+    // Requests arriving while it stops are answered by stopGracefully, as problem details.
+    return503OnClosing: false,
     // A URL Fastify cannot route (malformed percent-encoding, an overlong segment) is answered before Nest sees it.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
       const { problem, headers } = problems.toProblem(error);
@@ -43,6 +45,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
     abortOnError: false,
   });
   acceptJsonBodiesOnly(app, BODY_LIMIT);
+  stopGracefully(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(problems);
   measureRequests(app, app.get(Metrics));

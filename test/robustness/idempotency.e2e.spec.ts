@@ -1,15 +1,8 @@
-import { request } from 'node:http';
 import { participantBody, projectBody, recordAll, sessionBody } from '../support/api-fixtures.js';
-import { bearer, startServiceWithToken, type ApiClient } from '../support/api-client.js';
+import { startServiceWithToken, type ApiClient } from '../support/api-client.js';
 import { readEventLog } from '../support/event-log.js';
 import type { ServiceProcess } from '../support/service-process.js';
 import { tempDir } from '../support/temp-dir.js';
-
-interface RawAnswer {
-  readonly status: number;
-  readonly contentType: string | undefined;
-  readonly body: string;
-}
 
 /**
  * Retries under an Idempotency-Key, over real HTTP: a client whose answer was
@@ -21,37 +14,8 @@ describe('Idempotency-Key under retries', () => {
   let service: ServiceProcess;
   let api: ApiClient;
 
-  /** A POST on a connection of its own (no keep-alive pool), as a retrying client opens after a timeout. */
-  const postOnNewConnection = (path: string, body: unknown, key: string): Promise<RawAnswer> =>
-    new Promise((resolve, reject) => {
-      const payload = JSON.stringify(body);
-      const url = new URL(path, service.url);
-      const outgoing = request(
-        {
-          host: url.hostname,
-          port: url.port,
-          path: url.pathname,
-          method: 'POST',
-          agent: false,
-          headers: {
-            ...bearer(api.token),
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(payload),
-            'idempotency-key': key,
-          },
-        },
-        (incoming) => {
-          let text = '';
-          incoming.setEncoding('utf8');
-          incoming.on('data', (chunk: string) => (text += chunk));
-          incoming.on('end', () =>
-            resolve({ status: incoming.statusCode!, contentType: incoming.headers['content-type'], body: text }),
-          );
-        },
-      );
-      outgoing.on('error', reject);
-      outgoing.end(payload);
-    });
+  const postOnNewConnection = (path: string, body: unknown, key: string) =>
+    api.postOnNewConnection(path, body, { 'idempotency-key': key });
   const eventsOf = (key: string) => readEventLog(data.path).filter((event) => event.metadata.commandId === key);
   const logSize = () => readEventLog(data.path).length;
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { startService, type ServiceProcess } from './service-process.js';
 import type { TestApp, TestResponse } from './test-app.js';
 
@@ -18,6 +19,13 @@ export interface ApiAnswer {
   readonly headers: Headers;
 }
 
+/** An answer as read off the wire. */
+export interface RawAnswer {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly body: string;
+}
+
 /** An HTTP client of the service that authenticates every request. */
 export class ApiClient {
   constructor(
@@ -27,6 +35,43 @@ export class ApiClient {
 
   post(path: string, body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<ApiAnswer> {
     return this.send('POST', path, JSON.stringify(body), { 'content-type': 'application/json', ...headers }, signal);
+  }
+
+  /**
+   * A POST on a connection of its own (no keep-alive pool), as separate
+   * clients send them, or a client that retries after a timeout. Rejects with
+   * the socket error (its `code`) when no answer comes.
+   */
+  postOnNewConnection(path: string, body: unknown, headers: Record<string, string> = {}): Promise<RawAnswer> {
+    return new Promise((resolve, reject) => {
+      const payload = JSON.stringify(body);
+      const url = new URL(path, this.url);
+      const outgoing = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          agent: false,
+          headers: {
+            ...bearer(this.token),
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+            ...headers,
+          },
+        },
+        (incoming) => {
+          let text = '';
+          incoming.setEncoding('utf8');
+          incoming.on('data', (chunk: string) => (text += chunk));
+          incoming.on('end', () =>
+            resolve({ status: incoming.statusCode!, contentType: incoming.headers['content-type'], body: text }),
+          );
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(payload);
+    });
   }
 
   get(path: string, headers: Record<string, string> = {}): Promise<ApiAnswer> {

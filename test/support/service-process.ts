@@ -49,7 +49,8 @@ export async function startService(
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${chosen}`;
 
-  const deadline = Date.now() + 20_000;
+  // Generous: on a shared CI machine under heavy disk load, one fsync at start-up can take seconds.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The service exited with ${child.exitCode}:\n${output}`);
     try {
@@ -59,7 +60,7 @@ export async function startService(
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The service did not answer /health within 20 s:\n${output}`);
+      throw new Error(`The service did not answer /health within 60 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
