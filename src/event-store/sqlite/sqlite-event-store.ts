@@ -84,7 +84,10 @@ export class SqliteEventStore implements EventStore {
       if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
       this.db = new Database(options.path);
       this.db.pragma('journal_mode = WAL');
+      // Set on every open: this SQLite build gives a database already in WAL mode synchronous=NORMAL by default.
       this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+      // On macOS fsync() leaves the data in the drive's cache; F_FULLFSYNC flushes it (a no-op elsewhere).
+      this.db.pragma('fullfsync = ON');
       this.db.pragma('busy_timeout = 5000');
       createEventsSchema(this.db);
       this.statements = prepareStatements(this.db);
