@@ -1,12 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { LogController } from 'fastify';
+import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { Authenticator } from '../auth/authenticator.js';
 import { applyAbuseLimits } from '../http/abuse-limits.js';
-import { ProblemDetailsFilter } from '../http/problem-details.filter.js';
+import { acceptJsonBodiesOnly } from '../http/json-bodies.js';
+import { ProblemDetailsFilter, sendProblem } from '../http/problem-details.filter.js';
 import { RequestValidationPipe } from '../http/request-validation.js';
+import { stopGracefully } from '../http/stopping.js';
 import { NestPinoLogger, createLogger } from '../logging/logger.js';
 import { Metrics } from '../operations/metrics.js';
 import { AppModule } from './app.module.js';
@@ -22,6 +24,7 @@ export interface HttpAppOptions extends CoreOptions {
 /** The service's HTTP application, configured but not listening. */
 export async function createHttpApp(options: HttpAppOptions): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createLogger(options.config.logLevel);
+  const problems = new ProblemDetailsFilter();
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     // Requests are counted in the metrics and logged at debug level, not one info line each.
@@ -29,13 +32,24 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
     bodyLimit: BODY_LIMIT,
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
-    return503OnClosing: true,
+    // Requests arriving while it stops are answered by stopGracefully, as problem details.
+    return503OnClosing: false,
+    // A URL Fastify cannot route (malformed percent-encoding, an overlong segment) is answered before Nest sees it.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const { problem, headers } = problems.toProblem(error);
+      sendProblem(reply, problem, headers);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
     logger: new NestPinoLogger(logger),
+    bodyParser: false,
+    // A failed start reaches the caller (main.ts says why and exits 1) instead of a bare exit inside Nest.
+    abortOnError: false,
   });
+  acceptJsonBodiesOnly(app, BODY_LIMIT);
+  stopGracefully(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(new RequestValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(problems);
   await applyAbuseLimits(app, options.config, app.get(Authenticator));
   measureRequests(app, app.get(Metrics));
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApiDescription()), {

@@ -87,7 +87,7 @@ export class CommandExecutor {
   ): Promise<CommandOutcome> {
     const entry = await this.load(stream, decider);
     if (context.idempotencyKey !== undefined) {
-      const earlier = entry.commands.get(context.idempotencyKey);
+      const earlier = entry.commands.get(context.idempotencyKey) ?? (await this.elsewhere(context.idempotencyKey));
       if (earlier && earlier.requestHash !== context.requestHash) {
         throw new IdempotencyKeyReusedError(context.idempotencyKey);
       }
@@ -166,6 +166,17 @@ export class CommandExecutor {
       const oldest = this.cache.keys().next().value;
       if (oldest !== undefined) this.cache.delete(oldest);
     }
+  }
+
+  /**
+   * A key this stream has not seen may have written to another stream: a
+   * request that would write nothing here (a fact already recorded) must still
+   * be refused when its key was used for something else.
+   */
+  private async elsewhere(key: string): Promise<{ requestHash: string | undefined; position: bigint } | undefined> {
+    const events = await this.store.readCommandEvents(key);
+    const last = events[events.length - 1];
+    return last && { requestHash: last.metadata.requestHash, position: last.position };
   }
 
   private async positionOf(stream: string, revision: number): Promise<bigint> {

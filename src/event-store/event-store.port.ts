@@ -90,6 +90,13 @@ export interface EventStore {
   /** The stream's events in revision order; empty when the stream does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /**
+   * The events one command wrote, in log order, found by the `commandId` of
+   * their metadata (its Idempotency-Key when it had one); empty when it wrote
+   * none. Tells a retry from a key reused for another request, whichever
+   * stream each names.
+   */
+  readCommandEvents(commandId: string): Promise<StoredEvent[]>;
   subscribeToAll(options?: SubscribeOptions): LogSubscription;
   /** Position of the last event in the log, or null when the log is empty. */
   headPosition(): Promise<LogPosition | null>;

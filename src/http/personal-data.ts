@@ -5,19 +5,30 @@
  */
 export type PersonalDataKind = 'an e-mail address' | 'a phone number' | 'a national register number';
 
-const EMAIL = /[^\s@<>()[\]]+@[^\s@<>()[\]]+\.[A-Za-z]{2,}/;
+/** Tested on one word at a time: a pattern over the whole text would be quadratic on long input. */
+const EMAIL_WORD = /^[^@]+@[^@]+\.[A-Za-z]{2,}$/;
+const WORD_BOUNDARY = /[\s<>()[\],;:"']+/;
 /** International (+32 470 12 34 56, 0032 …) or Belgian (0470/12.34.56, 02 511 22 33) numbers. */
 const PHONE = /(?:\+|\b00)\d{1,3}(?:[\s./-]?\d){7,12}\b|(?<!\d)0\d(?:[\s./]?\d){7,8}(?!\d)/;
 /** YY.MM.DD-XXX.CC, or 11 digits in a row, as printed on Belgian identity cards. */
 const NATIONAL_NUMBER_LAYOUT = /\b\d{2}[.\s]?\d{2}[.\s]?\d{2}[-\s]?\d{3}[.\s]?\d{2}\b/g;
 
 export function personalDataIn(text: string): PersonalDataKind | null {
-  if (EMAIL.test(text)) return 'an e-mail address';
+  if (text.includes('@') && text.split(WORD_BOUNDARY).some((word) => EMAIL_WORD.test(withoutEndPunctuation(word)))) {
+    return 'an e-mail address';
+  }
   for (const match of text.matchAll(NATIONAL_NUMBER_LAYOUT)) {
     if (looksLikeNationalNumber(match[0].replace(/\D/g, ''), match[0].length > 11)) return 'a national register number';
   }
   if (PHONE.test(text)) return 'a phone number';
   return null;
+}
+
+/** "jean@example.be." ends a sentence; the address is "jean@example.be". */
+function withoutEndPunctuation(word: string): string {
+  let end = word.length;
+  while (end > 0 && '.!?'.includes(word[end - 1]!)) end--;
+  return word.slice(0, end);
 }
 
 export function personalDataMessage(field: string, kind: PersonalDataKind): string {

@@ -136,6 +136,16 @@ function httpProblem(status: number, detail: string): ProblemDetails {
   return { type: problemType(`http-${status}`), title: TITLES[status] ?? `HTTP ${status}`, status, detail };
 }
 
+function invalidPath(message: string): ProblemDetails {
+  return {
+    type: problemType('validation'),
+    title: 'Invalid request',
+    status: 400,
+    detail: `path: ${message}`,
+    errors: [{ field: 'path', message }],
+  };
+}
+
 function malformedBody(detail: string): ProblemDetails {
   return {
     type: problemType('validation'),
@@ -146,8 +156,10 @@ function malformedBody(detail: string): ProblemDetails {
   };
 }
 
-/** Errors Fastify raises before a route runs: malformed JSON, body too large, unknown media type. */
-function fastifyProblem(status: number, error: Error): ProblemDetails {
+/** Errors Fastify raises before a route runs: a URL it cannot route, malformed JSON, body too large, unknown media type. */
+function fastifyProblem(status: number, error: Error & { code?: string }): ProblemDetails {
+  if (error.code === 'FST_ERR_BAD_URL') return invalidPath('has a malformed percent-encoding');
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return invalidPath('has a segment longer than 100 characters');
   if (status === 400) return malformedBody(error.message);
   if (status === 413) return httpProblem(413, 'Request bodies are limited to 1 MiB');
   return httpProblem(status, error.message);

@@ -23,10 +23,14 @@ export class RequestValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    // No body at all reads as an empty object: the DTO then names each missing field.
-    if (metadata.type === 'body' && value === undefined) return super.transform({}, metadata);
-    if (metadata.type === 'body' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
-      throw new RequestValidationError([{ field: 'body', message: 'must be a JSON object' }]);
+    if (metadata.type === 'body') {
+      // No body at all reads as an empty object: the DTO then names each missing field.
+      if (value === undefined) return super.transform({}, metadata);
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw new RequestValidationError([{ field: 'body', message: 'must be a JSON object' }]);
+      }
+      const refused = structuralError(value);
+      if (refused) throw new RequestValidationError([refused]);
     }
     if (metadata.type === 'query' && value !== null && typeof value === 'object') {
       for (const [name, given] of Object.entries(value)) {
@@ -35,6 +39,35 @@ export class RequestValidationPipe extends ValidationPipe {
     }
     return super.transform(value, metadata);
   }
+}
+
+/** Deeper than any command body (a project's targets are 2 levels down). */
+const MAX_DEPTH = 8;
+
+/**
+ * What the DTOs cannot be trusted to see in a raw body. It walks with its own
+ * stack, as class-transformer recurses: a body nested 100 000 levels deep (well
+ * within 1 MiB) overflowed the call stack, a 500. And a field named after an
+ * Object.prototype member (`valueOf`, `toString`, …) is skipped by
+ * class-transformer, `prototype` and `constructor` are stripped by Nest's
+ * ValidationPipe: the whitelist never saw them, and they were silently dropped
+ * instead of refused as unknown.
+ */
+function structuralError(body: object): FieldError | undefined {
+  const pending = [{ value: body as unknown, depth: 0, path: '' }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value, depth, path } = next;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_DEPTH) return { field: path, message: `must not be nested more than ${MAX_DEPTH} levels deep` };
+    for (const [key, inner] of Object.entries(value)) {
+      const field = path ? `${path}.${key}` : key;
+      if (!Array.isArray(value) && (key === 'prototype' || Object.hasOwn(Object.prototype, key))) {
+        return { field, message: 'unknown field' };
+      }
+      pending.push({ value: inner, depth: depth + 1, path: field });
+    }
+  }
+  return undefined;
 }
 
 function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] {

@@ -56,7 +56,30 @@ export const OneOf = (values: readonly string[], description: string, example?: 
     IsIn([...values], { message: `$property must be one of ${values.join(', ')}` }),
   );
 
-/** Free text with at least one visible character. */
+/** A surrogate half without its other half: not a character, and not encodable in UTF-8. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** C0 and C1 controls but tab, line feed and carriage return. */
+const isControl = (char: string): boolean => {
+  const code = char.charCodeAt(0);
+  return (code < 0x20 && !'\t\n\r'.includes(char)) || (code >= 0x7f && code <= 0x9f);
+};
+/** A letter, digit, punctuation or symbol: zero-width, bidi and combining marks alone show nothing. */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
+const textRule = (name: string, valid: (text: string) => boolean, message: string) =>
+  ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || valid(value),
+      defaultMessage: buildMessage((prefix) => `${prefix}$property ${message}`),
+    },
+  });
+
+/**
+ * Free text with at least one visible character. It reaches the report as
+ * written, so it must be well-formed Unicode (a lone surrogate would print as
+ * U+FFFD) and hold no control characters.
+ */
 export const Text = (max: number, description: string, example: string, required = true) =>
   applyDecorators(
     required
@@ -65,7 +88,13 @@ export const Text = (max: number, description: string, example: string, required
     ...(required ? [] : [IsOptional()]),
     IsString(),
     Length(1, max),
-    Matches(/\S/, { message: '$property must not be blank' }),
+    textRule('isVisibleText', (text) => VISIBLE.test(text), 'must not be blank (it needs a visible character)'),
+    textRule(
+      'isWellFormedText',
+      (text) => !LONE_SURROGATE.test(text),
+      'must be well-formed Unicode (it holds a lone surrogate)',
+    ),
+    textRule('hasNoControls', (text) => ![...text].some(isControl), 'must not contain control characters'),
     Pseudonymous(),
   );
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional, ValidateBy } from 'class-validator';
 import { ProjectionRunner } from './projection-runner.js';
 
 /** How long a query waits for the read models to reach `minPosition` (spec/api.md). */
@@ -17,7 +17,15 @@ export class ReadQueryDto {
     example: '1234',
   })
   @IsOptional()
-  @Matches(POSITION_PATTERN, { message: '$property must be a log position (a decimal number)' })
+  @ValidateBy({
+    name: 'isLogPosition',
+    validator: {
+      // Positions are 64-bit: a larger number is a wrong request, not a server failure.
+      validate: (value: unknown) =>
+        typeof value === 'string' && POSITION_PATTERN.test(value) && BigInt(value) <= MAX_POSITION,
+      defaultMessage: () => 'minPosition must be a log position (a decimal number below 2^64)',
+    },
+  })
   minPosition?: string;
 }
 

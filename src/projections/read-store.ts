@@ -9,6 +9,20 @@ export interface Checkpoint {
   readonly position: bigint | null;
 }
 
+/** The read models' file cannot be opened; it holds nothing the log does not. */
+export class ReadStoreUnavailableError extends Error {
+  constructor(path: string, cause: unknown) {
+    const reason =
+      cause instanceof Error ? `${(cause as { code?: string }).code ?? cause.name}: ${cause.message}` : String(cause);
+    super(
+      `Cannot open the read models ${path} (${reason}): they are rebuilt from the log, ` +
+        'so moving the file away and starting again loses nothing',
+      { cause },
+    );
+    this.name = 'ReadStoreUnavailableError';
+  }
+}
+
 /**
  * The SQLite database holding the read models and their checkpoints: a local,
  * rebuildable cache of the log. It is a separate file from the events database,
@@ -45,19 +59,24 @@ export class ReadStore {
 
   private open(): void {
     this.database = new Database(this.path);
-    this.db.pragma('journal_mode = WAL');
-    // The read models can be rebuilt from the log: a crash may lose the last
-    // commits, never their consistency with the checkpoint written with them.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
-      name TEXT PRIMARY KEY,
-      version INTEGER NOT NULL,
-      position TEXT
-    ) WITHOUT ROWID`);
-    this.db.exec(
-      'CREATE TABLE IF NOT EXISTS read_store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID',
-    );
+    try {
+      this.db.pragma('journal_mode = WAL');
+      // The read models can be rebuilt from the log: a crash may lose the last
+      // commits, never their consistency with the checkpoint written with them.
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('busy_timeout = 5000');
+      this.db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
+        name TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        position TEXT
+      ) WITHOUT ROWID`);
+      this.db.exec(
+        'CREATE TABLE IF NOT EXISTS read_store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID',
+      );
+    } catch (error) {
+      this.db.close();
+      throw new ReadStoreUnavailableError(this.path, error);
+    }
     this.readCheckpoint = this.db.prepare('SELECT version, position FROM projection_checkpoints WHERE name = ?');
     this.writeCheckpoint = this.db.prepare(
       `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)

@@ -71,6 +71,27 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
       expect(events[1]!.position).toBe(result.position);
     });
 
+    it('finds the events a command wrote by its command id, whichever stream they are in', async () => {
+      const stream = uniqueStream();
+      const first = anEvent();
+      const second = { ...anEvent(), metadata: first.metadata };
+      await store.appendToStream(uniqueStream(), [anEvent()], { expectedRevision: 'no-stream' });
+      await store.appendToStream(stream, [first, second], { expectedRevision: 'no-stream' });
+
+      // EventStoreDB indexes commands in a server projection, a moment after the append.
+      let found = await store.readCommandEvents(first.metadata.commandId);
+      for (let wait = 0; found.length < 2 && wait < 50; wait++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        found = await store.readCommandEvents(first.metadata.commandId);
+      }
+
+      expect(found.map((e) => [e.id, e.stream, e.revision])).toEqual([
+        [first.id, stream, 0n],
+        [second.id, stream, 1n],
+      ]);
+      expect(await store.readCommandEvents(randomUUID())).toEqual([]);
+    });
+
     it('reads a stream from a revision, and an unknown stream as empty', async () => {
       const stream = uniqueStream();
       await store.appendToStream(stream, [anEvent(), anEvent(), anEvent()], { expectedRevision: 'no-stream' });

@@ -56,6 +56,21 @@ describe('embedded SQLite event store', () => {
     dir.remove();
   });
 
+  it('reopens with the settings that make an acknowledged append survive a power cut', async () => {
+    const dir = tempDir();
+    const path = join(dir.path, 'events.db');
+    await new SqliteEventStore({ path }).close();
+    const reopened = new SqliteEventStore({ path });
+    // The store's own connection: these settings are per connection, and a reopened WAL database defaults to NORMAL.
+    const db = (reopened as unknown as { db: Database.Database }).db;
+
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL: the WAL is fsynced at every commit
+    expect(db.pragma('fullfsync', { simple: true })).toBe(1);
+    await reopened.close();
+    dir.remove();
+  });
+
   it('keeps acknowledged events in the file for the next process', async () => {
     const dir = tempDir();
     const path = join(dir.path, 'events.db');

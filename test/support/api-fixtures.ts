@@ -32,16 +32,24 @@ export const participantBody = (id = 'p-7f3a', overrides: Record<string, unknown
   ...overrides,
 });
 
+/** Sends each command in turn and fails unless each is written (201): the state a test starts from. */
+export async function recordAll(
+  post: (url: string, body: unknown) => Promise<{ status: number; body: unknown }>,
+  commands: ReadonlyArray<readonly [string, unknown]>,
+): Promise<void> {
+  for (const [url, body] of commands) {
+    const response = await post(url, body);
+    if (response.status !== 201)
+      throw new Error(`${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+}
+
 /** Submits and approves a project, registers a participant and records a session. */
 export async function seedApprovedProject(app: TestApp): Promise<void> {
-  for (const [url, body] of [
+  await recordAll(app.post, [
     ['/api/projects', projectBody()],
     ['/api/projects/digimobile-2022/decision', { decision: 'approved', fundedAmount: 12000 }],
     ['/api/participants', participantBody()],
     ['/api/sessions', sessionBody()],
-  ] as const) {
-    const response = await app.post(url, body);
-    if (response.status !== 201)
-      throw new Error(`${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
-  }
+  ]);
 }

@@ -27,13 +27,21 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built service (`node dist/main.js`) as a child process and waits until /health answers. */
-export async function startService(env: Record<string, string>, port?: number): Promise<ServiceProcess> {
+/**
+ * Starts the built service (`node dist/main.js`) as a child process and waits until /health answers.
+ * `user` runs it as another user (when the tests run as root, whom file permissions do not stop).
+ */
+export async function startService(
+  env: Record<string, string>,
+  port?: number,
+  user?: { readonly uid: number; readonly gid: number },
+): Promise<ServiceProcess> {
   const chosen = port ?? (await freePort());
   const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: '', HOST: '127.0.0.1', PORT: String(chosen), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -41,7 +49,8 @@ export async function startService(env: Record<string, string>, port?: number): 
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${chosen}`;
 
-  const deadline = Date.now() + 20_000;
+  // Generous: on a shared CI machine under heavy disk load, one fsync at start-up can take seconds.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The service exited with ${child.exitCode}:\n${output}`);
     try {
@@ -51,7 +60,7 @@ export async function startService(env: Record<string, string>, port?: number): 
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The service did not answer /health within 20 s:\n${output}`);
+      throw new Error(`The service did not answer /health within 60 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -21,11 +21,11 @@ export interface TestApp {
   readonly dataDir: string;
   get(url: string, headers?: Record<string, string>): Promise<TestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
-  /** A raw request, for bodies that are not JSON. */
+  /** A raw request, for bodies that are not JSON (or not even UTF-8). */
   send(
     method: 'GET' | 'POST' | 'DELETE',
     url: string,
-    payload: string,
+    payload: string | Buffer,
     headers: Record<string, string>,
   ): Promise<TestResponse>;
   close(): Promise<void>;
@@ -43,9 +43,9 @@ export async function startTestApp(
   const fastify = app.getHttpAdapter().getInstance();
 
   async function send(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     url: string,
-    payload: string | undefined,
+    payload: string | Buffer | undefined,
     headers: Record<string, string>,
   ) {
     const allHeaders = { authorization: `Bearer ${adminToken}`, ...headers };

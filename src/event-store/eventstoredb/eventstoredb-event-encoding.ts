@@ -3,9 +3,12 @@ import type { EventData as StoredData, EventMetadata, NewEvent, StoredEvent } fr
 import { toLogPosition } from './eventstoredb-positions.js';
 
 /**
- * EventStoreDB's own metadata keys for correlation and causation: its system
- * projections ($by_correlation_id) read them. They are derived from the
- * service's fields on write and dropped on read, so metadata reads back as written.
+ * EventStoreDB's own metadata keys for correlation and causation. They are
+ * derived on write and dropped on read, so metadata reads back as written.
+ * `$correlationId` carries the command's id: the server's `$by_correlation_id`
+ * projection then lists each command's events in `$bc-<commandId>`, which is how
+ * a reused Idempotency-Key is found across streams (the service's own
+ * correlation id stays in `correlationId`).
  */
 const CORRELATION = '$correlationId';
 const CAUSATION = '$causationId';
@@ -15,7 +18,7 @@ export function encodeEvent(event: NewEvent): EventData {
 }
 
 export function encodeMetadata(metadata: EventMetadata): Record<string, unknown> {
-  return { ...metadata, [CORRELATION]: metadata.correlationId, [CAUSATION]: metadata.causationId };
+  return { ...metadata, [CORRELATION]: metadata.commandId, [CAUSATION]: metadata.causationId };
 }
 
 export function decodeMetadata(raw: unknown, where: string): EventMetadata {

@@ -109,6 +109,30 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /**
+   * The events a command wrote, from the `$bc-<commandId>` stream the server's
+   * `$by_correlation_id` standard projection keeps (links resolved). Without
+   * that projection running the stream does not exist: the answer is empty, and
+   * a reused key is then only recognised on the stream it was first used on.
+   */
+  async readCommandEvents(commandId: string): Promise<StoredEvent[]> {
+    this.assertOpen();
+    const events: StoredEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(`$bc-${commandId}`, {
+        direction: FORWARDS,
+        fromRevision: START,
+        resolveLinkTos: true,
+      })) {
+        if (resolved.event) events.push(decodeEvent(resolved.event));
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw toStoreError(error, { action: 'read the events of a command' });
+    }
+    return events;
+  }
+
+  /**
    * Reads pages of `$all` until `maxCount` of the service's events are found or
    * the log ends: pages of only system events do not end the read early.
    */

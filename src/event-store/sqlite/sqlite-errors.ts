@@ -23,3 +23,24 @@ export function toStoreError(error: unknown, action: string): Error {
 
 export const isUniqueViolation = (error: unknown): boolean =>
   isSqliteError(error) && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+/**
+ * Why the events database cannot be opened, with what the operator can do: a
+ * start-up error names the file and the remedy, and the file is left as it is.
+ */
+export function openFailure(error: unknown, path: string): Error {
+  if (!isSqliteError(error)) return toStoreError(error, `open ${path}`);
+  const damaged = /^SQLITE_(NOTADB|CORRUPT)/.test(error.code);
+  const denied = /^SQLITE_(CANTOPEN|READONLY|PERM|AUTH)/.test(error.code);
+  const remedy = damaged
+    ? 'the file is damaged or is not an events database; it was left untouched: restore it from a backup'
+    : denied
+      ? 'check that DATA_DIR exists and that this user may write to it'
+      : 'see the cause below';
+  return new EventStoreUnavailableError(
+    `Cannot open the events database ${path} (${error.code}: ${error.message}): ${remedy}`,
+    {
+      cause: error,
+    },
+  );
+}

@@ -19,7 +19,7 @@ import {
   type SubscribeOptions,
 } from '../event-store.port.js';
 import { createEventsSchema } from './sqlite-schema.js';
-import { isUniqueViolation, toStoreError } from './sqlite-errors.js';
+import { isUniqueViolation, openFailure, toStoreError } from './sqlite-errors.js';
 
 export interface SqliteEventStoreOptions {
   /** Database file; its folder is created when missing. */
@@ -84,12 +84,15 @@ export class SqliteEventStore implements EventStore {
       if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
       this.db = new Database(options.path);
       this.db.pragma('journal_mode = WAL');
+      // Set on every open: this SQLite build gives a database already in WAL mode synchronous=NORMAL by default.
       this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+      // On macOS fsync() leaves the data in the drive's cache; F_FULLFSYNC flushes it (a no-op elsewhere).
+      this.db.pragma('fullfsync = ON');
       this.db.pragma('busy_timeout = 5000');
       createEventsSchema(this.db);
       this.statements = prepareStatements(this.db);
     } catch (error) {
-      throw toStoreError(error, `open ${options.path}`);
+      throw openFailure(error, options.path);
     }
     this.insertEvents = this.db.transaction((stream: string, events: readonly NewEvent[], head: bigint | null) => {
       let revision = head === null ? -1n : head;
@@ -138,6 +141,12 @@ export class SqliteEventStore implements EventStore {
 
   readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     return this.run('read the log', () => this.readAllNow(options.after, options.maxCount ?? DEFAULT_READ_BATCH));
+  }
+
+  readCommandEvents(commandId: string): Promise<StoredEvent[]> {
+    return this.run('read a command', () =>
+      (this.statements.byCommandId.all(commandId) as EventRow[]).map(toStoredEvent),
+    );
   }
 
   subscribeToAll(options: SubscribeOptions = {}): LogSubscription {
@@ -290,6 +299,10 @@ function prepareStatements(db: Database.Database) {
       .safeIntegers(true),
     readAll: db
       .prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .safeIntegers(true),
+    // The same expression as the index events_command_id, so that the index serves it.
+    byCommandId: db
+      .prepare(`SELECT ${columns} FROM events WHERE json_extract(metadata, '$.commandId') = ? ORDER BY position`)
       .safeIntegers(true),
     head: db.prepare('SELECT max(position) AS position FROM events').safeIntegers(true),
     ping: db.prepare('SELECT 1'),

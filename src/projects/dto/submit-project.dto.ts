@@ -12,6 +12,7 @@ import {
   IsOptional,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
@@ -60,6 +61,7 @@ export class SubmitProjectDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
   @ArrayUnique()
+  @MaxLength(64, { each: true, message: 'each value in $property must be at most 64 characters' })
   @Matches(MDE_PATTERN, {
     each: true,
     message: 'each value in $property must be an MDE slug (lower-case words joined by dashes)',
@@ -77,6 +79,7 @@ export class SubmitProjectDto {
 
   @ApiPropertyOptional({ description: 'Theme; required for thematic projects', example: 'fracture-numerique' })
   @ValidateIf((dto: SubmitProjectDto) => dto.kind === 'thematic' || dto.theme !== undefined)
+  @MaxLength(64)
   @Matches(MDE_PATTERN, { message: '$property must be a slug (lower-case words joined by dashes)' })
   theme?: string;
 

@@ -44,7 +44,8 @@ describe('EventStoreDB event encoding', () => {
     const encoded = encodeEvent(event);
 
     expect(encoded).toMatchObject({ id: event.id, type: 'SessionHeld', contentType: 'application/json' });
-    expect(encoded.metadata).toMatchObject({ ...metadata, $correlationId: 'corr-1', $causationId: 'key-1' });
+    // $correlationId names the command, so the server's $by_correlation_id projection indexes commands.
+    expect(encoded.metadata).toMatchObject({ ...metadata, $correlationId: metadata.commandId, $causationId: 'key-1' });
   });
 
   it('reads back exactly what was written: data, metadata (without the $ keys), id, and a large position', () => {
