@@ -103,6 +103,13 @@ const COMMAND_ROUTES: readonly CommandRoute[] = [
     required: ['id', 'projectId', 'type', 'date'],
     text: [],
   },
+  {
+    template: '/api/tokens',
+    params: {},
+    body: { role: 'partner', mdes: ['forest'], label: 'MDE Forest' },
+    required: ['role', 'mdes', 'label'],
+    text: ['label'],
+  },
   // Last: once its valid body is accepted, the session takes no more attendance.
   {
     template: '/api/sessions/{id}/cancellation',
@@ -118,6 +125,14 @@ const QUERY_ROUTES = [
   { template: '/api/figures/{year}', params: { year: '2022' } },
   { template: '/api/figures/{year}/projects/{projectId}', params: { year: '2022', projectId: 'digimobile-2022' } },
   { template: '/api/figures/{year}/mdes/{mde}', params: { year: '2022', mde: 'forest' } },
+  {
+    template: '/api/figures/{year}/projects/{projectId}/provenance',
+    params: { year: '2022', projectId: 'digimobile-2022' },
+  },
+  { template: '/api/figures/{year}/corrections', params: { year: '2022' } },
+  { template: '/api/streams/{stream}', params: { stream: 'session-dm-01' } },
+  { template: '/api/reports/{year}', params: { year: '2022' } },
+  { template: '/api/reports/{year}/publications/{n}', params: { year: '2022', n: '1' } },
 ];
 
 const routeName = (route: { template: string }) => route.template;

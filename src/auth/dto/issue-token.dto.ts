@@ -1,5 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, Matches, ValidateBy, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 import { OneOf, Text } from '../../http/validators.js';
 import { MDE_PATTERN } from '../../shared/domain/ids.js';
 import { ROLES, type Role } from '../token.events.js';
@@ -29,6 +38,7 @@ export class IssueTokenDto {
   @ArrayMinSize(1, { message: 'a partner token is bound to at least one MDE' })
   @ArrayMaxSize(30)
   @ArrayUnique()
+  @MaxLength(64, { each: true, message: 'each value in $property must be at most 64 characters' })
   @Matches(MDE_PATTERN, { each: true, message: 'each value in $property must be an MDE slug' })
   mdes?: string[];
 
