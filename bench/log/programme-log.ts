@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { timeOrderedUuid } from '../../src/command-handling/time-ordered-uuid.js';
 import type { EventData, NewEvent } from '../../src/event-store/event-store.port.js';
 import type { ParticipantEvent, ParticipantRole } from '../../src/participants/participant.events.js';
 import type { CarrierType, ProjectEvent, OutreachAudience } from '../../src/projects/project.events.js';
@@ -263,7 +264,8 @@ class RecordingClock {
     return {
       stream,
       event: {
-        id: randomUUID(),
+        // As the command loop makes them for commands sent without an Idempotency-Key.
+        id: timeOrderedUuid(this.next),
         type: event.type,
         data,
         metadata: {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { timeOrderedUuid } from '../../src/command-handling/time-ordered-uuid.js';
 import type Database from 'better-sqlite3';
 import type { EventStore, NewEvent } from '../../src/event-store/event-store.port.js';
 
@@ -26,7 +27,8 @@ export function attendanceWorkload(events: number, streams: number, prefix: stri
       expected: revision === 0n ? 'no-stream' : revision - 1n,
       revision,
       event: {
-        id: randomUUID(),
+        // As the command loop makes them for commands sent without an Idempotency-Key.
+        id: timeOrderedUuid(),
         type: 'ParticipantAttended',
         data: { sessionId: session, participantId: `p-${prefix}-${i}` },
         metadata: {
