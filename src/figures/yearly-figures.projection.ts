@@ -146,10 +146,12 @@ export class YearlyFiguresProjection implements Projection {
     for (const { scope, year, dimension, value } of changes.distinctValues) {
       statements.insertDistinctValue.run(scope, year, dimension, value);
     }
-    for (const { scope, year, key } of changes.counters.values()) {
-      const value = this.model.figures(scope, year).get(key) ?? 0;
-      if (value === 0) statements.deleteFigure.run(scope, year, key);
-      else statements.upsertFigure.run(scope, year, key, value);
+    for (const { scope, year, values, changed } of changes.counters) {
+      for (const key of changed ?? []) {
+        const value = values.get(key) ?? 0;
+        if (value === 0) statements.deleteFigure.run(scope, year, key);
+        else statements.upsertFigure.run(scope, year, key, value);
+      }
     }
     changes.clear();
   }
