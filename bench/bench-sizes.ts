@@ -13,6 +13,8 @@ export interface BenchSizes {
   readonly ingestSeconds: number;
   readonly ingestWarmupSeconds: number;
   readonly ingestConnections: number;
+  /** Rounds of floor, naive and service in turn; the median of each is reported. */
+  readonly ingestRounds: number;
   /** In-process appends: events written per measured round, one event per append. */
   readonly appendEvents: number;
   /** Appends committed together: one transaction for ours (group commit) and for the floor. */
@@ -33,6 +35,7 @@ export const FULL_SIZES: BenchSizes = {
   ingestSeconds: 10,
   ingestWarmupSeconds: 2,
   ingestConnections: 32,
+  ingestRounds: 3,
   appendEvents: 100_000,
   appendBatch: 100,
   appendRounds: 3,
@@ -48,6 +51,7 @@ export const QUICK_SIZES: BenchSizes = {
   ingestSeconds: 3,
   ingestWarmupSeconds: 1,
   ingestConnections: 32,
+  ingestRounds: 1,
   appendEvents: 20_000,
   appendBatch: 100,
   appendRounds: 1,

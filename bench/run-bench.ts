@@ -39,7 +39,10 @@ const smallLog = await runInChild<LogInfo>('log/build-log.js', [String(sizes.gro
 results.log = log;
 
 if (wanted('ingest')) {
-  step(`ingest_http: ${sizes.ingestConnections} connections, ${sizes.ingestSeconds} s each (floor, naive, service)`);
+  step(
+    `ingest_http: ${sizes.ingestConnections} connections, ${sizes.ingestSeconds} s each (floor, naive, service), ` +
+      `${sizes.ingestRounds} rounds`,
+  );
   const ingest = await measureIngest(sizes);
   Object.assign(results, ingest, {
     ingest_http_ratio: round(ingest.ingest_http.requests_per_s / ingest.ingest_http_floor.requests_per_s, 3),

@@ -68,17 +68,16 @@ export async function timeSequentialGets(
   url: string,
   headers: Record<string, string>,
   count: number,
-  warmup: number,
 ): Promise<LatencyResult> {
   const times: number[] = [];
   let status = 0;
-  for (let i = 0; i < warmup + count; i++) {
+  for (let i = 0; i < count; i++) {
     const started = process.hrtime.bigint();
     const answer = await get(url, headers);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     status = answer.status;
     if (answer.status !== 200) return { p50_ms: NaN, p99_ms: NaN, max_ms: NaN, requests: i + 1, status };
-    if (i >= warmup) times.push(ms);
+    times.push(ms);
   }
   times.sort((a, b) => a - b);
   return {
