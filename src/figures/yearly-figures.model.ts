@@ -49,8 +49,8 @@ export class ModelChanges {
   readonly counters = new Set<ScopeYearFigures>();
   readonly projects = new Set<string>();
   readonly sessions = new Set<string>();
-  /** `session|participant` → whether the attendance now counts as recorded. */
-  readonly attendees = new Map<string, { sessionId: string; participantId: string; present: boolean }>();
+  /** By session: each participant whose attendance changed → whether it now counts as recorded. */
+  readonly attendees = new Map<string, Map<string, boolean>>();
   readonly participants = new Set<string>();
   readonly distinctValues: Array<{ scope: string; year: number; dimension: DistinctDimension; value: string }> = [];
 
@@ -359,7 +359,7 @@ export class YearlyFiguresModel {
 
   private attendeeChanged(sessionId: string, participantId: string, present: boolean): void {
     if (this.trackChanges)
-      this.changes.attendees.set(`${sessionId}|${participantId}`, { sessionId, participantId, present });
+      entry(this.changes.attendees, sessionId, () => new Map<string, boolean>()).set(participantId, present);
   }
 
   private scopeYear(scope: string, year: number): ScopeYearFigures {

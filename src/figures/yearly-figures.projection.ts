@@ -136,8 +136,11 @@ export class YearlyFiguresProjection implements Projection {
         session.cancelled ? 1 : 0,
       );
     }
-    for (const { sessionId, participantId, present } of changes.attendees.values()) {
-      (present ? statements.insertAttendee : statements.deleteAttendee).run(sessionId, participantId);
+    // A session's attendees one after the other: they sit side by side in the table's key order.
+    for (const [sessionId, participants] of changes.attendees) {
+      for (const [participantId, present] of participants) {
+        (present ? statements.insertAttendee : statements.deleteAttendee).run(sessionId, participantId);
+      }
     }
     for (const participantId of changes.participants) {
       const participant = this.model.participant(participantId)!;
