@@ -13,14 +13,15 @@ export interface BenchSizes {
   readonly ingestSeconds: number;
   readonly ingestWarmupSeconds: number;
   readonly ingestConnections: number;
-  /** Rounds of floor, naive and service in turn; the median of each is reported. */
-  readonly ingestRounds: number;
   /** In-process appends: events written per measured round, one event per append. */
   readonly appendEvents: number;
   /** Appends committed together: one transaction for ours (group commit) and for the floor. */
   readonly appendBatch: number;
-  /** Alternating rounds of ours and of the floor; the median of each is reported. */
-  readonly appendRounds: number;
+  /**
+   * Rounds of each measurement and its baselines in turn (ingest, append, rebuild; growth takes at
+   * least two): the machine is shared, its load drifts. The median round of each is reported.
+   */
+  readonly rounds: number;
   /** Command loop against the peer: seconds each side runs, and commands in flight at once. */
   readonly peerSeconds: number;
   readonly peerConcurrency: number;
@@ -35,10 +36,9 @@ export const FULL_SIZES: BenchSizes = {
   ingestSeconds: 10,
   ingestWarmupSeconds: 2,
   ingestConnections: 32,
-  ingestRounds: 3,
   appendEvents: 100_000,
   appendBatch: 100,
-  appendRounds: 3,
+  rounds: 3,
   peerSeconds: 8,
   peerConcurrency: 32,
   queryRequests: 2000,
@@ -51,11 +51,10 @@ export const QUICK_SIZES: BenchSizes = {
   ingestSeconds: 3,
   ingestWarmupSeconds: 1,
   ingestConnections: 32,
-  ingestRounds: 1,
   appendEvents: 20_000,
   appendBatch: 100,
-  appendRounds: 1,
+  rounds: 1,
   peerSeconds: 2,
   peerConcurrency: 32,
-  queryRequests: 500,
+  queryRequests: 1000,
 };

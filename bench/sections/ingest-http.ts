@@ -3,6 +3,7 @@ import type { BenchSizes } from '../bench-sizes.js';
 import { scratchDir } from '../support/bench-paths.js';
 import { load, type LoadResult } from '../support/http-load.js';
 import { startBenchServer, startService, type RunningServer } from '../support/service.js';
+import { medianRun } from '../support/stats.js';
 
 export interface IngestResults {
   readonly ingest_http: LoadResult;
@@ -25,22 +26,17 @@ const PARTICIPANTS = 2000;
 export async function measureIngest(sizes: BenchSizes): Promise<IngestResults> {
   const rounds = { floor: [] as LoadResult[], naive: [] as LoadResult[], ours: [] as LoadResult[] };
   // In turn, so that a change in the machine's load (it is shared) weighs on all three alike.
-  for (let round = 0; round < sizes.ingestRounds; round++) {
+  for (let round = 0; round < sizes.rounds; round++) {
     rounds.floor.push(await againstBareRoute('floor', sizes));
     rounds.naive.push(await againstBareRoute('naive', sizes));
     rounds.ours.push(await againstService(sizes));
   }
+  const speed = (run: LoadResult): number => run.requests_per_s;
   return {
-    ingest_http: medianRun(rounds.ours),
-    ingest_http_floor: medianRun(rounds.floor),
-    ingest_http_naive: medianRun(rounds.naive),
+    ingest_http: medianRun(rounds.ours, speed),
+    ingest_http_floor: medianRun(rounds.floor, speed),
+    ingest_http_naive: medianRun(rounds.naive, speed),
   };
-}
-
-/** The round of median throughput, with the throughput of every round. */
-function medianRun(runs: readonly LoadResult[]): LoadResult & { readonly rounds: number[] } {
-  const sorted = [...runs].sort((a, b) => a.requests_per_s - b.requests_per_s);
-  return { ...sorted[Math.floor(sorted.length / 2)]!, rounds: runs.map((run) => run.requests_per_s) };
 }
 
 async function againstBareRoute(mode: 'floor' | 'naive', sizes: BenchSizes): Promise<LoadResult> {
