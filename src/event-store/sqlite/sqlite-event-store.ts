@@ -37,15 +37,16 @@ export interface SqliteEventStoreOptions {
   readonly onCommit?: (appends: number, events: number) => void;
 }
 
-interface EventRow {
-  position: bigint;
-  id: string;
-  stream: string;
-  revision: bigint;
-  type: string;
-  data: string;
-  metadata: string;
-}
+/** A row of `columns`, read raw: an array costs less to build than an object with named fields. */
+type EventRow = [
+  position: bigint,
+  id: string,
+  stream: string,
+  revision: bigint,
+  type: string,
+  data: string,
+  metadata: string,
+];
 
 interface PendingAppend {
   readonly stream: string;
@@ -151,7 +152,7 @@ export class SqliteEventStore implements EventStore {
       if (this.endsBefore(stream, from)) return [];
       const rows = this.statements.readStream.all(stream, from, options.maxCount ?? -1) as EventRow[];
       if (options.maxCount === undefined || rows.length < options.maxCount) {
-        this.noteHead(stream, rows.length > 0 ? rows[rows.length - 1]!.revision : from - 1n);
+        this.noteHead(stream, rows.length > 0 ? rows[rows.length - 1]![3] : from - 1n);
       }
       return rows.map(toStoredEvent);
     });
@@ -332,9 +333,11 @@ function prepareStatements(db: Database.Database) {
     byId: db.prepare('SELECT stream, revision, position FROM events WHERE id = ?').safeIntegers(true),
     readStream: db
       .prepare(`SELECT ${columns} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`)
+      .raw()
       .safeIntegers(true),
     readAll: db
       .prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .raw()
       .safeIntegers(true),
     head: db.prepare('SELECT max(position) AS position FROM events').safeIntegers(true),
     // Changes when another connection commits; never for this connection's own commits.
@@ -343,15 +346,15 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-function toStoredEvent(row: EventRow): StoredEvent {
+function toStoredEvent([position, id, stream, revision, type, data, metadata]: EventRow): StoredEvent {
   return {
-    position: row.position,
-    id: row.id,
-    stream: row.stream,
-    revision: row.revision,
-    type: row.type,
-    data: JSON.parse(row.data) as StoredEvent['data'],
-    metadata: JSON.parse(row.metadata) as StoredEvent['metadata'],
+    position,
+    id,
+    stream,
+    revision,
+    type,
+    data: JSON.parse(data) as StoredEvent['data'],
+    metadata: JSON.parse(metadata) as StoredEvent['metadata'],
   };
 }
 
