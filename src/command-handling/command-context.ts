@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AccessScope } from '../auth/principal.js';
 import { canonicalJson } from '../shared/domain/same-content.js';
+import { timeOrderedUuid } from './time-ordered-uuid.js';
 
 /** Who sent a command, and how to recognise it when it is sent again. */
 export interface CommandContext {
@@ -45,10 +46,11 @@ export function commandContext(
 /**
  * Event ids derived from the Idempotency-Key: a retried command produces the
  * same ids, which the store (SQLite, and EventStoreDB too) recognises.
- * Formatted as a version-8 (name-based, SHA-256) UUID.
+ * Formatted as a version-8 (name-based, SHA-256) UUID. Without a key, a fresh
+ * time-ordered one.
  */
 export function eventIdFor(context: CommandContext, index: number): string {
-  if (context.idempotencyKey === undefined) return randomUUID();
+  if (context.idempotencyKey === undefined) return timeOrderedUuid();
   const bytes = createHash('sha256').update(`${context.idempotencyKey}\u0000${index}`).digest().subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;

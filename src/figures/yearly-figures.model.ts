@@ -55,17 +55,30 @@ export interface FiguresPlace {
   readonly projectId: string;
 }
 
+/** The counters of one scope in one year, and the participants counted in them. */
+export interface ScopeYearFigures {
+  readonly scope: string;
+  readonly year: number;
+  readonly values: Map<string, number>;
+  /** Each participant counted here, with the number of counted attendances that make them count. */
+  readonly participantRefs: Map<string, number>;
+  /** The keys changed since the last drain, when changes are tracked. */
+  changed: Set<string> | undefined;
+}
+
 /** What changed since the last drain, for the projection to write. */
 export class ModelChanges {
-  readonly counters = new Map<string, { scope: string; year: number; key: string }>();
+  /** The scopes and years with changed counters; each names its changed keys. */
+  readonly counters = new Set<ScopeYearFigures>();
   readonly projects = new Set<string>();
   readonly sessions = new Set<string>();
-  /** `session|participant` → whether the attendance now counts as recorded. */
-  readonly attendees = new Map<string, { sessionId: string; participantId: string; present: boolean }>();
+  /** By session: each participant whose attendance changed → whether it now counts as recorded. */
+  readonly attendees = new Map<string, Map<string, boolean>>();
   readonly participants = new Set<string>();
   readonly distinctValues: Array<{ scope: string; year: number; dimension: DistinctDimension; value: string }> = [];
 
   clear(): void {
+    for (const figures of this.counters) figures.changed = undefined;
     this.counters.clear();
     this.projects.clear();
     this.sessions.clear();
@@ -91,10 +104,12 @@ export class YearlyFiguresModel {
   private readonly projects = new Map<string, ProjectInfo>();
   private readonly sessions = new Map<string, SessionInfo>();
   private readonly participants = new Map<string, ParticipantInfo>();
-  private readonly counters = new Map<string, Map<string, number>>();
-  private readonly participantRefs = new Map<string, Map<string, number>>();
+  /** By `scope|year`. */
+  private readonly scopeYears = new Map<string, ScopeYearFigures>();
   private readonly distinctValues = new Map<string, Set<string>>();
   private readonly scopesOfProject = new Map<string, readonly string[]>();
+  /** The figures an activity of a project counts in, by project and year: an attendance looks up nothing else. */
+  private readonly activityFiguresOfProject = new Map<string, Map<number, readonly ScopeYearFigures[]>>();
 
   constructor(
     private readonly trackChanges = true,
@@ -153,7 +168,7 @@ export class YearlyFiguresModel {
           status: 'submitted',
         };
         this.projects.set(data.projectId, project);
-        this.scopesOfProject.delete(data.projectId);
+        this.forgetScopes(data.projectId);
         this.changed('projects', data.projectId);
         this.countProject(project, 'submitted');
         return;
@@ -260,7 +275,7 @@ export class YearlyFiguresModel {
 
   /** The counters of a scope and year (keys absent are zero). */
   figures(scope: string, year: number): FigureValues {
-    return this.counters.get(scopeYear(scope, year)) ?? new Map();
+    return this.scopeYears.get(scopeYear(scope, year))?.values ?? new Map();
   }
 
   project(projectId: string): ProjectInfo | undefined {
@@ -289,7 +304,7 @@ export class YearlyFiguresModel {
   /** Loading a persisted model: facts first, then `recountDistinctParticipants`. */
   restoreProject(project: ProjectInfo): void {
     this.projects.set(project.projectId, project);
-    this.scopesOfProject.delete(project.projectId);
+    this.forgetScopes(project.projectId);
   }
 
   restoreSession(session: Omit<SessionInfo, 'attendees'>): void {
@@ -309,18 +324,17 @@ export class YearlyFiguresModel {
   }
 
   restoreCounter(scope: string, year: number, key: string, value: number): void {
-    this.counterMap(scope, year).set(key, value);
+    this.scopeYear(scope, year).values.set(key, value);
   }
 
   /** Rebuilds the distinct-participant reference counts from the restored attendances. */
   recountDistinctParticipants(): void {
-    this.participantRefs.clear();
+    for (const figures of this.scopeYears.values()) figures.participantRefs.clear();
     for (const session of this.sessions.values()) {
       if (session.cancelled) continue;
       for (const participantId of session.attendees) {
-        for (const scope of this.activityScopes(session.projectId)) {
-          const refs = this.refsOf(scope, session.year);
-          refs.set(participantId, (refs.get(participantId) ?? 0) + 1);
+        for (const { participantRefs } of this.activityFigures(session.projectId, session.year)) {
+          participantRefs.set(participantId, (participantRefs.get(participantId) ?? 0) + 1);
         }
       }
     }
@@ -344,38 +358,62 @@ export class YearlyFiguresModel {
   }
 
   private countSession(session: SessionInfo, delta: 1 | -1): void {
+    const byKind = FIGURE.sessionsByKind(session.kind);
     const item = `session|${session.sessionId}`;
-    for (const scope of this.activityScopes(session.projectId)) {
-      this.add(scope, session.year, FIGURE.sessions, delta, item);
-      this.add(scope, session.year, FIGURE.sessionsByKind(session.kind), delta, item);
+    for (const figures of this.activityFigures(session.projectId, session.year)) {
+      this.bump(figures, FIGURE.sessions, delta, item);
+      this.bump(figures, byKind, delta, item);
     }
   }
 
   private countAttendance(session: SessionInfo, participantId: string, delta: 1 | -1): void {
     const participant = this.participant(participantId);
-    const { year } = session;
-    const item = `attendance|${session.sessionId}|${participantId}`;
-    for (const scope of this.activityScopes(session.projectId)) {
-      this.add(scope, year, FIGURE.attendances, delta, item);
-      const refs = this.refsOf(scope, year);
+    const byRole = participant && FIGURE.participantsByRole(participant.role);
+    const item = this.observer && `attendance|${session.sessionId}|${participantId}`;
+    for (const figures of this.activityFigures(session.projectId, session.year)) {
+      this.bump(figures, FIGURE.attendances, delta, item);
+      const refs = figures.participantRefs;
       const before = refs.get(participantId) ?? 0;
       const after = before + delta;
       if (after === 0) refs.delete(participantId);
       else refs.set(participantId, after);
       if (before !== 0 && after !== 0) continue;
       // The participant entered or left this scope's distinct set.
-      this.add(scope, year, FIGURE.participants, delta);
-      if (!participant) continue;
-      this.add(scope, year, FIGURE.participantsByRole(participant.role), delta);
-      if (!participant.registered) this.add(scope, year, FIGURE.notRegisteredJobSeekers, delta);
+      this.bump(figures, FIGURE.participants, delta);
+      if (!participant || !byRole) continue;
+      this.bump(figures, byRole, delta);
+      if (!participant.registered) this.bump(figures, FIGURE.notRegisteredJobSeekers, delta);
     }
   }
 
   private add(scope: string, year: number, key: string, delta: number, item?: string): void {
-    const values = this.counterMap(scope, year);
-    values.set(key, (values.get(key) ?? 0) + delta);
-    if (this.trackChanges) this.changes.counters.set(`${scope}|${year}|${key}`, { scope, year, key });
-    this.observer?.(scope, year, key, delta, item);
+    this.bump(this.scopeYear(scope, year), key, delta, item);
+  }
+
+  private bump(figures: ScopeYearFigures, key: string, delta: number, item?: string): void {
+    figures.values.set(key, (figures.values.get(key) ?? 0) + delta);
+    this.observer?.(figures.scope, figures.year, key, delta, item);
+    if (!this.trackChanges) return;
+    if (figures.changed === undefined) {
+      figures.changed = new Set();
+      this.changes.counters.add(figures);
+    }
+    figures.changed.add(key);
+  }
+
+  /** The figures of the project's activity scopes in a year. */
+  private activityFigures(projectId: string, year: number): readonly ScopeYearFigures[] {
+    const byYear = entry(
+      this.activityFiguresOfProject,
+      projectId,
+      () => new Map<number, readonly ScopeYearFigures[]>(),
+    );
+    return entry(byYear, year, () => this.activityScopes(projectId).map((scope) => this.scopeYear(scope, year)));
+  }
+
+  private forgetScopes(projectId: string): void {
+    this.scopesOfProject.delete(projectId);
+    this.activityFiguresOfProject.delete(projectId);
   }
 
   private addDistinct(scope: string, year: number, dimension: DistinctDimension, value: string): boolean {
@@ -392,15 +430,17 @@ export class YearlyFiguresModel {
 
   private attendeeChanged(sessionId: string, participantId: string, present: boolean): void {
     if (this.trackChanges)
-      this.changes.attendees.set(`${sessionId}|${participantId}`, { sessionId, participantId, present });
+      entry(this.changes.attendees, sessionId, () => new Map<string, boolean>()).set(participantId, present);
   }
 
-  private counterMap(scope: string, year: number): Map<string, number> {
-    return entry(this.counters, scopeYear(scope, year), () => new Map<string, number>());
-  }
-
-  private refsOf(scope: string, year: number): Map<string, number> {
-    return entry(this.participantRefs, scopeYear(scope, year), () => new Map<string, number>());
+  private scopeYear(scope: string, year: number): ScopeYearFigures {
+    return entry(this.scopeYears, scopeYear(scope, year), () => ({
+      scope,
+      year,
+      values: new Map<string, number>(),
+      participantRefs: new Map<string, number>(),
+      changed: undefined,
+    }));
   }
 
   private distinctSet(scope: string, year: number, dimension: DistinctDimension): Set<string> {

@@ -152,8 +152,11 @@ export class YearlyFiguresProjection implements Projection {
         session.cancelled ? 1 : 0,
       );
     }
-    for (const { sessionId, participantId, present } of changes.attendees.values()) {
-      (present ? statements.insertAttendee : statements.deleteAttendee).run(sessionId, participantId);
+    // A session's attendees one after the other: they sit side by side in the table's key order.
+    for (const [sessionId, participants] of changes.attendees) {
+      for (const [participantId, present] of participants) {
+        (present ? statements.insertAttendee : statements.deleteAttendee).run(sessionId, participantId);
+      }
     }
     for (const participantId of changes.participants) {
       const participant = this.model.participant(participantId)!;
@@ -162,10 +165,12 @@ export class YearlyFiguresProjection implements Projection {
     for (const { scope, year, dimension, value } of changes.distinctValues) {
       statements.insertDistinctValue.run(scope, year, dimension, value);
     }
-    for (const { scope, year, key } of changes.counters.values()) {
-      const value = this.model.figures(scope, year).get(key) ?? 0;
-      if (value === 0) statements.deleteFigure.run(scope, year, key);
-      else statements.upsertFigure.run(scope, year, key, value);
+    for (const { scope, year, values, changed } of changes.counters) {
+      for (const key of changed ?? []) {
+        const value = values.get(key) ?? 0;
+        if (value === 0) statements.deleteFigure.run(scope, year, key);
+        else statements.upsertFigure.run(scope, year, key, value);
+      }
     }
     changes.clear();
   }

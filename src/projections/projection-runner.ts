@@ -38,7 +38,7 @@ interface Waiter {
   readonly resolve: (reached: boolean) => void;
 }
 
-const BATCH_SIZE = 5000;
+const BATCH_SIZE = 1000;
 
 /**
  * Feeds every projection from the event store's subscription (never from the

@@ -1,8 +1,10 @@
 import { FULL_ACCESS } from '../../src/auth/principal.js';
 import { commandContext, eventIdFor } from '../../src/command-handling/command-context.js';
+import { timeOrderedUuid } from '../../src/command-handling/time-ordered-uuid.js';
 
 /** Any UUID EventStoreDB accepts: 32 hex digits in 8-4-4-4-12 groups; ours are version 8, RFC 4122 variant. */
 const UUID_V8 = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('event ids derived from the Idempotency-Key', () => {
   const command = { type: 'RecordSession', data: { id: 'dm-01' } };
@@ -24,8 +26,21 @@ describe('event ids derived from the Idempotency-Key', () => {
     expect(eventIdFor(withKey('ÉTÉ 2022 / séance ✓'), 7)).toMatch(UUID_V8);
   });
 
-  it('gives a command without a key fresh random ids', () => {
+  it('gives a command without a key fresh ids, in the order they were made', () => {
     const context = commandContext(command, { actor: 'coordinator', access: FULL_ACCESS });
-    expect(eventIdFor(context, 0)).not.toBe(eventIdFor(context, 0));
+    const first = eventIdFor(context, 0);
+    expect(eventIdFor(context, 0)).not.toBe(first);
+    expect(first).toMatch(UUID_V7);
+  });
+});
+
+describe('time-ordered event ids', () => {
+  it('sort as the times they were made, whatever their random part', () => {
+    const times = [Date.UTC(2022, 6, 18), Date.UTC(2022, 6, 18) + 1, Date.UTC(2023, 0, 1), Date.UTC(2031, 4, 2)];
+    const ids = times.flatMap((time) => [timeOrderedUuid(time), timeOrderedUuid(time)]);
+    const firstOfEachTime = ids.filter((_, i) => i % 2 === 0);
+
+    expect([...firstOfEachTime].sort()).toEqual(firstOfEachTime);
+    for (const id of ids) expect(id).toMatch(UUID_V7);
   });
 });

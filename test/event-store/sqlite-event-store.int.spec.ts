@@ -71,6 +71,39 @@ describe('embedded SQLite event store', () => {
     dir.remove();
   });
 
+  it('reads what another connection appended after this one last read or appended to the stream', async () => {
+    const dir = tempDir();
+    const path = join(dir.path, 'events.db');
+    const ours = new SqliteEventStore({ path });
+    const other = new SqliteEventStore({ path });
+    await ours.appendToStream('s-1', [event()], { expectedRevision: 'no-stream' });
+    expect(await ours.readStream('s-2')).toEqual([]);
+
+    await other.appendToStream('s-1', [event()], { expectedRevision: 0n });
+    await other.appendToStream('s-2', [event()], { expectedRevision: 'no-stream' });
+
+    expect((await ours.readStream('s-1', { fromRevision: 1n })).map((e) => e.revision)).toEqual([1n]);
+    expect((await ours.readStream('s-2')).map((e) => e.revision)).toEqual([0n]);
+    await other.close();
+    await ours.close();
+    dir.remove();
+  });
+
+  it('still reads a stream from its head after answering a retried append with its earlier result', async () => {
+    const dir = tempDir();
+    const store = new SqliteEventStore({ path: join(dir.path, 'events.db') });
+    const first = event();
+    await store.appendToStream('s-1', [first], { expectedRevision: 'no-stream' });
+    await store.appendToStream('s-1', [event()], { expectedRevision: 0n });
+
+    const retry = await store.appendToStream('s-1', [first], { expectedRevision: 'no-stream' });
+
+    expect(retry.nextExpectedRevision).toBe(0n);
+    expect((await store.readStream('s-1', { fromRevision: 1n })).map((e) => e.revision)).toEqual([1n]);
+    await store.close();
+    dir.remove();
+  });
+
   it('keeps acknowledged events in the file for the next process', async () => {
     const dir = tempDir();
     const path = join(dir.path, 'events.db');

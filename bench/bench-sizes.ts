@@ -1,0 +1,60 @@
+/**
+ * The sizes a run uses. A full run measures at the sizes the targets name
+ * (issue #8); `--quick` uses smaller ones to finish in under three minutes, and
+ * says so in results.json.
+ */
+export interface BenchSizes {
+  readonly mode: 'full' | 'quick';
+  /** Events in the log that rebuild, query and the large side of growth run against. */
+  readonly logEvents: number;
+  /** Events already stored on the small side of growth. */
+  readonly growthSmallEvents: number;
+  /** HTTP load: seconds measured, after a warm-up of the same kind. */
+  readonly ingestSeconds: number;
+  readonly ingestWarmupSeconds: number;
+  readonly ingestConnections: number;
+  /** In-process appends: events written per measured round, one event per append. */
+  readonly appendEvents: number;
+  /** Appends committed together: one transaction for ours (group commit) and for the floor. */
+  readonly appendBatch: number;
+  /**
+   * Rounds of each measurement and its baselines in turn (ingest, append, rebuild; growth takes at
+   * least two): the machine is shared, its load drifts. The median round of each is reported.
+   */
+  readonly rounds: number;
+  /** Command loop against the peer: seconds each side runs, and commands in flight at once. */
+  readonly peerSeconds: number;
+  readonly peerConcurrency: number;
+  /** Sequential requests timed per query. */
+  readonly queryRequests: number;
+}
+
+export const FULL_SIZES: BenchSizes = {
+  mode: 'full',
+  logEvents: 1_000_000,
+  growthSmallEvents: 10_000,
+  ingestSeconds: 10,
+  ingestWarmupSeconds: 2,
+  ingestConnections: 32,
+  appendEvents: 100_000,
+  appendBatch: 100,
+  rounds: 3,
+  peerSeconds: 8,
+  peerConcurrency: 32,
+  queryRequests: 2000,
+};
+
+export const QUICK_SIZES: BenchSizes = {
+  mode: 'quick',
+  logEvents: 100_000,
+  growthSmallEvents: 10_000,
+  ingestSeconds: 3,
+  ingestWarmupSeconds: 1,
+  ingestConnections: 32,
+  appendEvents: 20_000,
+  appendBatch: 100,
+  rounds: 1,
+  peerSeconds: 2,
+  peerConcurrency: 32,
+  queryRequests: 1000,
+};

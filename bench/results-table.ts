@@ -1,0 +1,113 @@
+/** The targets of issue #8, each checked against the measured value of the same run. */
+interface Target {
+  readonly key: string;
+  readonly value: number | undefined;
+  readonly goal: string;
+  readonly met: boolean | undefined;
+}
+
+type Results = Record<string, unknown>;
+
+const at = (results: Results, path: string): number | undefined => {
+  let value: unknown = results;
+  for (const part of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
+  return typeof value === 'number' ? value : undefined;
+};
+
+const atLeast = (key: string, value: number | undefined, goal: number): Target => ({
+  key,
+  value,
+  goal: `≥ ${goal}`,
+  met: value === undefined ? undefined : value >= goal,
+});
+const atMost = (key: string, value: number | undefined, goal: number, unit = ''): Target => ({
+  key,
+  value,
+  goal: `≤ ${goal}${unit}`,
+  met: value === undefined ? undefined : value <= goal,
+});
+
+export function targetsOf(results: Results): Target[] {
+  const asOf = (results.query as { as_of?: { available: boolean; ms?: number } } | undefined)?.as_of;
+  return [
+    atLeast('ingest_http_ratio', at(results, 'ingest_http_ratio'), 0.5),
+    atLeast('ingest_http_vs_naive', at(results, 'ingest_http_vs_naive'), 1.3),
+    atLeast('append_ratio', at(results, 'append_ratio'), 0.7),
+    atLeast('rebuild_ratio', at(results, 'rebuild_ratio'), 0.5),
+    atMost('growth_ratio', at(results, 'growth_ratio'), 1.2),
+    atLeast('peer_ratio', at(results, 'peer_ratio'), 5),
+    atMost('query programme figures p99', at(results, 'query.programme_figures.p99_ms'), 2, ' ms'),
+    atMost('query project figures p99', at(results, 'query.project_figures.p99_ms'), 2, ' ms'),
+    atMost('query asOf', asOf?.available ? asOf.ms : undefined, 1000, ' ms'),
+    atMost('rebuild peak RSS', at(results, 'rebuild.peak_rss_mb'), 400, ' MB'),
+  ];
+}
+
+/** The run as a Markdown table (the README's "Performance" section shows one). */
+export function printTable(results: Results): void {
+  const n = (path: string, unit = ''): string => {
+    const value = at(results, path);
+    return value === undefined ? '–' : `${value.toLocaleString('en-US')}${unit}`;
+  };
+  const sizes = results.sizes as { mode: string; logEvents: number; growthSmallEvents: number };
+  const asOf = (results.query as { as_of?: { available: boolean; ms?: number; status?: number } } | undefined)?.as_of;
+  const rows: string[][] = [
+    ['key', 'measured', 'baseline (same run)', 'ratio'],
+    [
+      'ingest_http',
+      `${n('ingest_http.requests_per_s')} commands/s, p50 ${n('ingest_http.p50_ms')} ms, p99 ${n('ingest_http.p99_ms')} ms`,
+      `floor ${n('ingest_http_floor.requests_per_s')} req/s; naive ${n('ingest_http_naive.requests_per_s')} req/s`,
+      `ratio ${n('ingest_http_ratio')}; vs_naive ${n('ingest_http_vs_naive')}`,
+    ],
+    [
+      'append',
+      `${n('append.events_per_s')} events/s`,
+      `append_floor ${n('append_floor.events_per_s')} events/s`,
+      n('append_ratio'),
+    ],
+    [
+      `rebuild (${sizes.logEvents.toLocaleString('en-US')} events)`,
+      `${n('rebuild.events_per_s')} events/s, peak RSS ${n('rebuild.peak_rss_mb')} MB`,
+      `rebuild_floor ${n('rebuild_floor.events_per_s')} events/s`,
+      n('rebuild_ratio'),
+    ],
+    [
+      `query (${sizes.logEvents.toLocaleString('en-US')} events)`,
+      `programme p50 ${n('query.programme_figures.p50_ms')} / p99 ${n('query.programme_figures.p99_ms')} ms; ` +
+        `project p50 ${n('query.project_figures.p50_ms')} / p99 ${n('query.project_figures.p99_ms')} ms; ` +
+        `asOf ${asOf === undefined ? '–' : asOf.available ? `${asOf.ms} ms` : `not available (HTTP ${asOf.status})`}`,
+      '',
+      '',
+    ],
+    [
+      'growth',
+      `${n('growth.large.us_per_event')} µs/event at ${n('growth.large.stored_events')} stored`,
+      `${n('growth.small.us_per_event')} µs/event at ${n('growth.small.stored_events')} stored`,
+      n('growth_ratio'),
+    ],
+    [
+      'peer',
+      `ours ${n('peer.ours.commands_per_s')} commands/s (${n('peer.ours.concurrency')} in flight)`,
+      `emmett-sqlite ${n('peer.emmett.commands_per_s')} commands/s (${n('peer.emmett.concurrency')} in flight)`,
+      n('peer_ratio'),
+    ],
+  ];
+  console.log(`\n${sizes.mode} run\n`);
+  console.log(markdown(rows));
+  const targets = [
+    ['target', 'value', 'goal', 'met'],
+    ...targetsOf(results).map((t) => [
+      t.key,
+      t.value === undefined ? '–' : String(t.value),
+      t.goal,
+      t.met === undefined ? 'not measured' : t.met ? 'yes' : 'NO',
+    ]),
+  ];
+  console.log(`\n${markdown(targets)}\n`);
+}
+
+function markdown(rows: readonly string[][]): string {
+  const [head, ...body] = rows;
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  return [line(head!), line(head!.map(() => '---')), ...body.map(line)].join('\n');
+}
