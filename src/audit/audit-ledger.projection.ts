@@ -18,24 +18,24 @@ export interface LedgerHead {
 @Injectable()
 export class AuditLedgerProjection implements Projection {
   readonly name = 'audit-ledger';
-  readonly version = 1;
+  readonly version = 2;
   readonly tables = ['ledger'];
   readonly readsStoredEvents = true;
-  private head: { position: bigint; hash: Buffer } | null = null;
+  private head: { position: bigint; hash: string } | null = null;
   private statements: ReturnType<typeof prepare> | undefined;
 
   setUp(db: Database.Database): void {
-    db.exec('CREATE TABLE IF NOT EXISTS ledger (position INTEGER PRIMARY KEY, hash BLOB NOT NULL)');
+    db.exec('CREATE TABLE IF NOT EXISTS ledger (position INTEGER PRIMARY KEY, hash TEXT NOT NULL)');
     this.statements = prepare(db);
   }
 
   load(): void {
-    const row = this.statements!.last.get() as { position: bigint; hash: Buffer } | undefined;
+    const row = this.statements!.last.get() as { position: bigint; hash: string } | undefined;
     this.head = row ?? null;
   }
 
   apply(events: readonly StoredEvent[]): void {
-    let previous: Buffer = this.head?.hash ?? GENESIS;
+    let previous = this.head?.hash ?? GENESIS;
     for (const event of events) {
       const hash = nextLink(previous, event);
       this.statements!.insert.run(event.position, hash);
@@ -46,13 +46,13 @@ export class AuditLedgerProjection implements Projection {
 
   current(): LedgerHead {
     return this.head
-      ? { position: this.head.position.toString(), hash: this.head.hash.toString('hex') }
-      : { position: '0', hash: GENESIS.toString('hex') };
+      ? { position: this.head.position.toString(), hash: this.head.hash }
+      : { position: '0', hash: GENESIS };
   }
 
   /** The link stored for a position, read from the table. */
-  link(position: bigint): Buffer | undefined {
-    return (this.statements!.at.get(position) as { hash: Buffer } | undefined)?.hash;
+  link(position: bigint): string | undefined {
+    return (this.statements!.at.get(position) as { hash: string } | undefined)?.hash;
   }
 }
 

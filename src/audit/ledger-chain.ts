@@ -1,26 +1,22 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { StoredEvent } from '../event-store/event-store.port.js';
-import { canonicalJson } from '../shared/domain/same-content.js';
 
 /** The link before the first event. */
-export const GENESIS: Buffer = Buffer.alloc(32);
+export const GENESIS = '0'.repeat(64);
 
 /**
  * One link of the tamper-evident chain over the log, in global order:
- * SHA-256 of the previous link and of the event's position, stream, revision,
- * type, data and metadata (keys sorted, so the same event always hashes alike).
- * Changing any stored byte of an event changes its link and every link after.
+ * SHA-256 (hex) of the previous link and of the event as stored: its position,
+ * stream, revision, type, and the JSON text of its data and metadata (what
+ * `JSON.stringify` gives of them). Changing any byte of a stored event changes
+ * its link and every link after.
  */
-export function nextLink(previous: Buffer, event: StoredEvent): Buffer {
-  const content = canonicalJson([
-    event.position.toString(),
-    event.stream,
-    event.revision.toString(),
-    event.type,
-    event.data,
-    event.metadata,
-  ]);
-  return createHash('sha256').update(previous).update(content).digest();
+export function nextLink(previous: string, event: StoredEvent): string {
+  const data = event.json?.data ?? JSON.stringify(event.data);
+  const metadata = event.json?.metadata ?? JSON.stringify(event.metadata);
+  const head = JSON.stringify([event.position.toString(), event.stream, event.revision.toString(), event.type]);
+  // crypto.hash: one call, no Hash object (a third of createHash's cost for events this small).
+  return hash('sha256', `${previous}${head.slice(0, -1)},${data},${metadata}]`);
 }
 
 export interface ChainBreak {
@@ -35,10 +31,10 @@ export interface ChainBreak {
  */
 export async function findChainBreak(
   readAll: (after: bigint | undefined) => Promise<readonly StoredEvent[]>,
-  storedLink: (position: bigint) => Buffer | undefined,
+  storedLink: (position: bigint) => string | undefined,
   until: bigint | null,
-): Promise<{ readonly checked: number; readonly head: Buffer; readonly break: ChainBreak | null }> {
-  let previous: Buffer = GENESIS;
+): Promise<{ readonly checked: number; readonly head: string; readonly break: ChainBreak | null }> {
+  let previous = GENESIS;
   let after: bigint | undefined;
   let checked = 0;
   for (;;) {
@@ -55,7 +51,7 @@ export async function findChainBreak(
           break: { position: event.position, reason: 'the ledger has no link for this event' },
         };
       }
-      if (!stored.equals(link)) {
+      if (stored !== link) {
         return {
           checked,
           head: previous,

@@ -25,8 +25,8 @@ export async function verifyLedger(store: EventStore, readModels: Database.Datab
     : null;
   const result = await findChainBreak(
     (after) => store.readAll({ ...(after === undefined ? {} : { after }), maxCount: 5000 }),
-    (position) => (link?.get(position) as { hash: Buffer } | undefined)?.hash,
+    (position) => (link?.get(position) as { hash: string } | undefined)?.hash,
     last ?? 0n,
   );
-  return { checked: result.checked, head: result.head.toString('hex'), break: result.break };
+  return { checked: result.checked, head: result.head, break: result.break };
 }

@@ -71,7 +71,9 @@ export class EventSchemas {
     if (version > current) throw new UnknownSchemaVersionError(stored.type, version, current);
     let data = stored.data;
     for (const upcaster of this.chains.get(stored.type)!.slice(version - 1)) data = upcaster.upcast(data);
-    return { ...stored, data };
+    // The stored JSON text is no longer this event's data.
+    const { json: _stored, ...rest } = stored;
+    return { ...rest, data };
   }
 
   toDomainEvent<E extends DomainEvent<string, object>>(stored: StoredEvent): E {

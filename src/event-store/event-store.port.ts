@@ -45,6 +45,13 @@ export interface StoredEvent extends NewEvent {
   readonly stream: string;
   readonly revision: StreamRevision;
   readonly position: LogPosition;
+  /**
+   * The JSON text of `data` and `metadata` as the store holds it, when the
+   * adapter has it (the embedded store does): the audit chain hashes it and the
+   * journal keeps it without serialising the event again. It is what
+   * `JSON.stringify` gives of the parsed values, which adapters without it use.
+   */
+  readonly json?: { readonly data: string; readonly metadata: string };
 }
 
 export interface AppendResult {

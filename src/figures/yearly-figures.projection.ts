@@ -116,7 +116,7 @@ export class YearlyFiguresProjection implements Projection {
       const place = this.model.placeOf(event);
       if (place) {
         const { recordedAt, actor } = event.metadata;
-        const data = JSON.stringify(event.data);
+        const data = event.json?.data ?? JSON.stringify(event.data);
         this.statements!.journal.run(place.year, place.projectId, event.position, recordedAt, actor, event.type, data);
       }
       this.model.apply(event);

@@ -111,8 +111,8 @@ export class ReportBuilder {
   private ledgerHashAt(position: bigint): string | null {
     const row = this.db()
       .prepare('SELECT hash FROM ledger WHERE position <= ? ORDER BY position DESC LIMIT 1')
-      .get(position) as { hash: Buffer } | undefined;
-    return row ? row.hash.toString('hex') : null;
+      .get(position) as { hash: string } | undefined;
+    return row ? row.hash : null;
   }
 
   private lastRecorded(position: bigint): string | null {

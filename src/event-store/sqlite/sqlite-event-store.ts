@@ -369,6 +369,7 @@ function toStoredEvent([position, id, stream, revision, type, data, metadata]: E
     type,
     data: JSON.parse(data) as StoredEvent['data'],
     metadata: JSON.parse(metadata) as StoredEvent['metadata'],
+    json: { data, metadata },
   };
 }
 
