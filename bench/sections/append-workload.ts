@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { timeOrderedUuid } from '../../src/command-handling/time-ordered-uuid.js';
 import type Database from 'better-sqlite3';
 import type { EventStore, NewEvent } from '../../src/event-store/event-store.port.js';
@@ -21,7 +20,8 @@ export function attendanceWorkload(events: number, streams: number, prefix: stri
   for (let i = 0; i < events; i++) {
     const session = `${prefix}-${i % streams}`;
     const revision = BigInt(Math.floor(i / streams));
-    const commandId = randomUUID();
+    // As the command loop makes them for commands sent without an Idempotency-Key (time-ordered).
+    const commandId = timeOrderedUuid();
     appends.push({
       stream: `session-${session}`,
       expected: revision === 0n ? 'no-stream' : revision - 1n,
