@@ -1,6 +1,13 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * The V8 flags the service runs with (package.json's start, the CLI's shebang,
+ * the Docker image): every measured process gets them, ours and the baselines
+ * alike, so that a ratio compares code, not runtime settings.
+ */
+export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32'];
+
 type Message<T> = { readonly result: T } | { readonly error: string };
 
 /**
@@ -11,7 +18,10 @@ type Message<T> = { readonly result: T } | { readonly error: string };
 export function runInChild<T>(script: string, args: readonly string[] = []): Promise<T> {
   const path = fileURLToPath(new URL(`../${script}`, import.meta.url));
   return new Promise<T>((resolve, reject) => {
-    const child = fork(path, [...args], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path, [...args], {
+      execArgv: [...SERVICE_NODE_FLAGS],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let answer: Message<T> | undefined;
     child.on('message', (message: Message<T>) => (answer = message));
     child.on('error', reject);

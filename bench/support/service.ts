@@ -2,6 +2,7 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from './bench-paths.js';
+import { SERVICE_NODE_FLAGS } from './child-process.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -26,7 +27,8 @@ export async function startService(dataDir: string, timeoutMs = 180_000): Promis
   const port = await freePort();
   // BENCH_PROFILE_DIR=<dir>: the service writes a V8 CPU profile there when it stops.
   const profile = process.env.BENCH_PROFILE_DIR;
-  const args = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, 'dist/main.js'] : ['dist/main.js'];
+  const flags = profile ? [...SERVICE_NODE_FLAGS, '--cpu-prof', `--cpu-prof-dir=${profile}`] : SERVICE_NODE_FLAGS;
+  const args = [...flags, 'dist/main.js'];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
@@ -53,7 +55,10 @@ export async function startService(dataDir: string, timeoutMs = 180_000): Promis
 /** A baseline server of bench/servers/ in its own process; it tells its port over IPC. */
 export function startBenchServer(script: string, args: readonly string[]): Promise<RunningServer> {
   const path = fileURLToPath(new URL(`../${script}`, import.meta.url));
-  const child = fork(path, [...args], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path, [...args], {
+    execArgv: [...SERVICE_NODE_FLAGS],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('message', (message: { port: number }) =>
       resolve({ url: `http://127.0.0.1:${message.port}`, auth: {}, stop: () => stopChild(child) }),
