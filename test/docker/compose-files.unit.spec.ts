@@ -116,6 +116,14 @@ describe('the service image', () => {
   it('runs as an unprivileged user, with a health check on /health', () => {
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).toMatch(/^HEALTHCHECK .*\n.*\/health/m);
-    expect(runtime).toMatch(/^CMD \["node", "dist\/main\.js"\]$/m);
+  });
+
+  it('starts the service as npm start does, with the same Node flags', () => {
+    const { scripts } = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    const started = /&& (node( --[\w-]+=?\S*)* dist\/main\.js)$/.exec(scripts['start'] ?? '');
+    expect(started).not.toBeNull();
+    const command = /^CMD (\[.*\])$/m.exec(runtime);
+    expect(command).not.toBeNull();
+    expect(JSON.parse(command![1]!)).toEqual(started![1]!.split(' '));
   });
 });
