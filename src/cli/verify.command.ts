@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Command, CommandRunner } from 'nest-commander';
 import { READ_MODELS } from '../app/app.module.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
@@ -25,7 +24,9 @@ export class VerifyCommand extends CommandRunner {
   }
 
   async run(): Promise<void> {
-    const scratchDir = mkdtempSync(join(tmpdir(), 'indicators-verify-'));
+    // Beside the read models: the same disk, which has room for them (a temporary
+    // folder may be small, or in memory).
+    const scratchDir = mkdtempSync(join(dirname(this.readStore.path), '.verify-'));
     try {
       const report = await verifyReadModels({
         live: this.readStore,
