@@ -27,6 +27,12 @@ export interface BenchSizes {
   readonly peerConcurrency: number;
   /** Sequential requests timed per query. */
   readonly queryRequests: number;
+  /**
+   * Sequential requests of each query sent before timing: a service that has been up a while
+   * has its code compiled and its heap settled. On the 1M-event log the p99 of successive rounds
+   * of 2,000 programme queries went 4.2, 2.7, 1.8, 1.2, 0.6, 0.4 ms, then stayed.
+   */
+  readonly queryWarmupRequests: number;
 }
 
 export const FULL_SIZES: BenchSizes = {
@@ -42,6 +48,7 @@ export const FULL_SIZES: BenchSizes = {
   peerSeconds: 8,
   peerConcurrency: 32,
   queryRequests: 2000,
+  queryWarmupRequests: 5000,
 };
 
 export const QUICK_SIZES: BenchSizes = {
@@ -57,4 +64,5 @@ export const QUICK_SIZES: BenchSizes = {
   peerSeconds: 2,
   peerConcurrency: 32,
   queryRequests: 1000,
+  queryWarmupRequests: 2000,
 };

@@ -34,7 +34,7 @@ export async function measureQueries(log: LogInfo, readModels: string, sizes: Be
     const project = `${server.url}/api/figures/${log.firstYear}/projects/${log.sampleProject}`;
     // Steady state, as a service that has been up a while answers: the code of both queries compiled
     // (the first thousand requests of each are several times slower), the collections after loading done.
-    for (const url of [programme, project]) await timeSequentialGets(url, auth, sizes.queryRequests);
+    for (const url of [programme, project]) await timeSequentialGets(url, auth, sizes.queryWarmupRequests);
     return {
       log_events: log.events,
       programme_figures: await timeSequentialGets(programme, auth, sizes.queryRequests),
