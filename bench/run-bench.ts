@@ -7,7 +7,7 @@ import type { AppendResult } from './sections/append.js';
 import type { GrowthSide } from './sections/growth.js';
 import { measureIngest } from './sections/ingest-http.js';
 import type { PeerSide } from './sections/peer.js';
-import { measureQueries } from './sections/query.js';
+import type { QueryResults } from './sections/query.js';
 import type { RebuildResult } from './sections/rebuild.js';
 import { ROOT, scratchDir } from './support/bench-paths.js';
 import { runInChild } from './support/child-process.js';
@@ -86,7 +86,7 @@ if (wanted('rebuild') || wanted('query')) {
 
 if (wanted('query') && readModels !== undefined) {
   step(`query: figures with ${log.events} events in the log`);
-  results.query = await measureQueries(log, readModels, sizes);
+  results.query = await runInChild<QueryResults>('sections/query.js', [JSON.stringify(log), readModels, sizes.mode]);
 }
 
 if (wanted('growth')) {

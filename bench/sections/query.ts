@@ -1,8 +1,9 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchSizes } from '../bench-sizes.js';
+import { FULL_SIZES, QUICK_SIZES, type BenchSizes } from '../bench-sizes.js';
 import type { LogInfo } from '../log/cached-log.js';
 import { scratchDir } from '../support/bench-paths.js';
+import { answerParent } from '../support/child-process.js';
 import { get, timeSequentialGets, type LatencyResult } from '../support/http-load.js';
 import { startService } from '../support/service.js';
 import { round } from '../support/stats.js';
@@ -21,9 +22,17 @@ export type AsOfResult =
 /**
  * The figures queries of the service started on the large log, its read
  * models already built (by the rebuild section): one request at a time on a
- * keep-alive connection, after a warm-up of as many requests.
+ * keep-alive connection, after a warm-up. The client runs in a process of its
+ * own, as every measurement: the bench's main process has run the ingest load
+ * by then, and its heap and compiled code are not those of a fresh client.
+ *
+ * Usage (child process): query.js <LogInfo as JSON> <read-models.db> full|quick
  */
-export async function measureQueries(log: LogInfo, readModels: string, sizes: BenchSizes): Promise<QueryResults> {
+answerParent(([log, readModels, mode]) =>
+  measureQueries(JSON.parse(log!) as LogInfo, readModels!, mode === 'quick' ? QUICK_SIZES : FULL_SIZES),
+);
+
+async function measureQueries(log: LogInfo, readModels: string, sizes: BenchSizes): Promise<QueryResults> {
   const dir = scratchDir('query');
   copyFileSync(log.path, join(dir, 'events.db'));
   copyFileSync(readModels, join(dir, 'read-models.db'));
