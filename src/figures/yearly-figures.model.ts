@@ -256,13 +256,16 @@ export class YearlyFiguresModel {
       case 'StageObtained': {
         const { data } = event;
         const year = yearOf(data.startDate);
-        for (const scope of this.activityScopes(data.projectId)) {
-          const item = `stage|${data.participantId}|${data.stageId}|${normaliseSector(data.sector)}|${data.companyId}`;
+        const sector = normaliseSector(data.sector);
+        // Distinct within the project; an MDE's and the programme's are the sums of their projects'.
+        const scopes = this.activityScopes(data.projectId);
+        const newSector = this.addDistinct(scopes[0]!, year, 'sector', sector);
+        const newCompany = this.addDistinct(scopes[0]!, year, 'company', data.companyId);
+        const item = `stage|${data.participantId}|${data.stageId}|${sector}|${data.companyId}`;
+        for (const scope of scopes) {
           this.add(scope, year, FIGURE.stages, 1, item);
-          if (this.addDistinct(scope, year, 'sector', normaliseSector(data.sector))) {
-            this.add(scope, year, FIGURE.stageSectors, 1);
-          }
-          if (this.addDistinct(scope, year, 'company', data.companyId)) this.add(scope, year, FIGURE.stageCompanies, 1);
+          if (newSector) this.add(scope, year, FIGURE.stageSectors, 1);
+          if (newCompany) this.add(scope, year, FIGURE.stageCompanies, 1);
         }
         return;
       }
@@ -296,7 +299,7 @@ export class YearlyFiguresModel {
     return this.participants.get(participantId) ?? this.directory?.participant(participantId);
   }
 
-  /** Scopes an activity of the project counts in: the project, the programme, each of its MDEs. */
+  /** Scopes an activity of the project counts in: the project (first), the programme, each of its MDEs. */
   activityScopes(projectId: string): readonly string[] {
     let scopes = this.scopesOfProject.get(projectId);
     if (!scopes) {
@@ -379,21 +382,30 @@ export class YearlyFiguresModel {
     return participantId;
   }
 
+  /**
+   * Participants are distinct in each scope (a project, an MDE, the programme);
+   * the by-role and not-registered counts of an MDE or of the programme are the
+   * sums of its projects' (spec/domain.md: "the per-project figures summed,
+   * except participants"), so they follow the project's distinct set. The
+   * project's figures come first in `activityFigures`.
+   */
   private countAttendance(session: SessionInfo, participantId: string, delta: 1 | -1): void {
     const participant = this.participant(participantId);
     const byRole = participant && FIGURE.participantsByRole(participant.role);
     const item = this.observer && `attendance|${session.sessionId}|${participantId}`;
-    for (const figures of this.activityFigures(session.projectId, session.year)) {
+    let projectChanged = false;
+    for (const [index, figures] of this.activityFigures(session.projectId, session.year).entries()) {
       this.bump(figures, FIGURE.attendances, delta, item);
       const refs = figures.participantRefs;
       const before = refs.get(participantId) ?? 0;
       const after = before + delta;
       if (after === 0) refs.delete(participantId);
       else refs.set(participantId, after);
-      if (before !== 0 && after !== 0) continue;
-      // The participant entered or left this scope's distinct set.
-      this.bump(figures, FIGURE.participants, delta);
-      if (!participant || !byRole) continue;
+      // Whether the participant entered or left this scope's distinct set.
+      const changed = before === 0 || after === 0;
+      if (index === 0) projectChanged = changed;
+      if (changed) this.bump(figures, FIGURE.participants, delta);
+      if (!projectChanged || !participant || !byRole) continue;
       this.bump(figures, byRole, delta);
       if (!participant.registered) this.bump(figures, FIGURE.notRegisteredJobSeekers, delta);
     }

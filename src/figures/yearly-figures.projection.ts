@@ -28,7 +28,7 @@ const TABLES = [
 @Injectable()
 export class YearlyFiguresProjection implements Projection {
   readonly name = 'yearly-figures';
-  readonly version = 2;
+  readonly version = 3;
   readonly tables = TABLES;
   private model = new YearlyFiguresModel();
   private statements: ReturnType<typeof prepare> | undefined;

@@ -44,7 +44,7 @@ export interface ReportModel {
 }
 
 /** The version of the figure definitions (spec/domain.md, "Figures"): a publication records which it used. */
-export const FIGURE_DEFINITIONS_VERSION = 1;
+export const FIGURE_DEFINITIONS_VERSION = 2;
 
 /** round(100 × part / whole), halves up (spec/domain.md). */
 export function share(part: number, whole: number): number {

@@ -108,6 +108,43 @@ describe('yearly figures', () => {
     expect(figures.mde('forest').activity.participants).toBe(1);
   });
 
+  it("sums the projects' distinct counts in an MDE and the programme, all but participants", () => {
+    const figures = given([
+      ...approvedProject('a', ['forest']),
+      ...approvedProject('b', ['forest', 'uccle']),
+      e.registered('p1', 'job-seeker', false),
+      e.registered('p2', 'citizen'),
+      e.held('sa', 'a'),
+      e.held('sb', 'b'),
+      e.attended('sa', 'p1'),
+      e.attended('sb', 'p1'),
+      e.attended('sb', 'p2'),
+      e.stage('p1', 's1', 'a', 'horeca', 'c1'),
+      e.stage('p2', 's2', 'b', 'horeca', 'c1'),
+      e.stage('p2', 's3', 'b', 'vente', 'c1'),
+    ]);
+    const summed = {
+      participants: 2,
+      participantsByRole: { 'job-seeker': 2, citizen: 1 },
+      notRegisteredJobSeekers: 2,
+      stages: 3,
+      stageSectors: 3,
+      stageCompanies: 2,
+    };
+
+    expect(figures.project('a')).toMatchObject({ participants: 1, stageSectors: 1, stageCompanies: 1 });
+    expect(figures.project('b')).toMatchObject({ participants: 2, stageSectors: 2, stageCompanies: 1 });
+    expect(figures.programme().activity).toMatchObject(summed);
+    expect(figures.mde('forest').activity).toMatchObject(summed);
+    expect(figures.mde('uccle').activity).toMatchObject({
+      participants: 2,
+      participantsByRole: { 'job-seeker': 1, citizen: 1 },
+      notRegisteredJobSeekers: 1,
+      stageSectors: 2,
+      stageCompanies: 1,
+    });
+  });
+
   it('counts stages, their distinct sectors and companies ("31 stages dans 16 secteurs")', () => {
     const figures = given([
       ...approvedProject('duo'),

@@ -144,7 +144,7 @@ describe('the annual report', () => {
         reportPosition: string;
         digests: Record<string, string>;
       };
-      expect(publication).toMatchObject({ number: 1, figureDefinitions: 1, language: 'fr' });
+      expect(publication).toMatchObject({ number: 1, figureDefinitions: 2, language: 'fr' });
       expect(Object.keys(publication.digests).sort()).toEqual(['csv', 'html', 'json', 'markdown']);
 
       // A late entry for 2022 and a correction, recorded after the publication.

@@ -25,6 +25,8 @@ export type FiguresScope =
 /** One journal entry as a replay sees it. */
 export interface JournalEvent {
   readonly position: bigint;
+  /** The project the event counts for. */
+  readonly projectId: string;
   readonly recordedAt: string;
   readonly actor: string;
   readonly event: ProgrammeEvent;
@@ -39,6 +41,7 @@ export interface Replay {
 
 interface JournalRow {
   position: bigint;
+  project_id: string;
   recorded_at: string;
   actor: string;
   type: string;
@@ -88,6 +91,7 @@ export class FiguresHistory {
       if (point.asOf !== undefined && row.recorded_at > point.asOf) continue;
       const entry: JournalEvent = {
         position: row.position,
+        projectId: row.project_id,
         recordedAt: row.recorded_at,
         actor: row.actor,
         event: { type: row.type, data: JSON.parse(row.data) as unknown } as ProgrammeEvent,
@@ -113,8 +117,8 @@ export class FiguresHistory {
         yield* statements.ofProject.iterate(year, scope.projectId, until) as Iterable<JournalRow>;
         return;
       case 'mde':
-        for (const { project_id } of statements.projects.all() as Array<{ project_id: string; mdes: string }>) {
-          if (!this.mdesOf(statements, project_id)?.includes(scope.mde)) continue;
+        for (const { project_id, mdes } of statements.projects.all() as Array<{ project_id: string; mdes: string }>) {
+          if (!(JSON.parse(mdes) as string[]).includes(scope.mde)) continue;
           yield* statements.ofProject.iterate(year, project_id, until) as Iterable<JournalRow>;
         }
         return;
@@ -152,7 +156,7 @@ export class FiguresHistory {
 }
 
 function prepare(db: Database.Database) {
-  const columns = 'position, recorded_at, actor, type, data';
+  const columns = 'position, project_id, recorded_at, actor, type, data';
   return {
     ofYear: db.prepare(`SELECT ${columns} FROM figures_journal WHERE year = ? AND position <= ?`).safeIntegers(true),
     ofProject: db

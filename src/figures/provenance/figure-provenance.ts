@@ -29,20 +29,35 @@ interface Contribution {
   readonly amount: number;
 }
 
+interface DistinctCount {
+  /** The figure whose contributions make it up. */
+  readonly base: string;
+  readonly itemOf: (item: string) => string;
+  /**
+   * Distinct within each project and summed over an MDE's or the programme's
+   * projects (spec/domain.md: all but `participants`, distinct in every scope).
+   */
+  readonly perProject: boolean;
+}
+
+const participantOf = (item: string): string => item.split('|')[2]!;
+
 /** Distinct counts, and the contributions (of which figure) they are made of. */
-const DISTINCT: Record<string, { base: string; itemOf: (item: string) => string }> = {
-  participants: { base: 'attendances', itemOf: (item) => item.split('|')[2]! },
-  notRegisteredJobSeekers: { base: 'attendances', itemOf: (item) => item.split('|')[2]! },
-  stageSectors: { base: 'stages', itemOf: (item) => item.split('|')[3]! },
-  stageCompanies: { base: 'stages', itemOf: (item) => item.split('|')[4]! },
+const DISTINCT: Record<string, DistinctCount> = {
+  participants: { base: 'attendances', itemOf: participantOf, perProject: false },
+  participantsByRole: { base: 'attendances', itemOf: participantOf, perProject: true },
+  notRegisteredJobSeekers: { base: 'attendances', itemOf: participantOf, perProject: true },
+  stageSectors: { base: 'stages', itemOf: (item) => item.split('|')[3]!, perProject: true },
+  stageCompanies: { base: 'stages', itemOf: (item) => item.split('|')[4]!, perProject: true },
 };
 
 /**
  * Which events make up a figure: the replay records every contribution still
  * counted at the end (a cancelled session's, a retracted attendance's are
  * gone). A count lists its events; a sum lists them with what each adds; a
- * distinct count lists, for each participant, sector or company, the earliest
- * event still counting it. The entries add up to the figure.
+ * distinct count lists, for each participant, sector or company (in each
+ * project, for the counts summed over projects), the earliest event still
+ * counting it. The entries add up to the figure.
  */
 @Injectable()
 export class FigureProvenance {
@@ -61,7 +76,7 @@ export class FigureProvenance {
     await this.consistency.reach(minPosition);
     if (point.atPosition !== undefined) await this.consistency.reach(point.atPosition.toString());
     const target = this.history.scopeKey(scope);
-    const distinct = DISTINCT[figure] ?? (figure.startsWith('participantsByRole.') ? DISTINCT.participants : undefined);
+    const distinct = DISTINCT[figure.startsWith('participantsByRole.') ? 'participantsByRole' : figure];
     const recorded = distinct?.base ?? figure;
     const contributions = new Map<string, Contribution>();
     let current: JournalEvent | undefined;
@@ -77,7 +92,7 @@ export class FigureProvenance {
 
     const value = replay.model.figures(target, year).get(figure) ?? 0;
     const events = distinct
-      ? this.firstCounting(contributions, distinct.itemOf, this.keepFor(figure, replay.model))
+      ? this.firstCounting(contributions, distinct, this.keepFor(figure, replay.model))
       : [...contributions.values()].map(({ entry, amount }) => toEntry(entry, amount));
     events.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
     const position = (point.atPosition ?? replay.lastPosition ?? 0n).toString();
@@ -97,17 +112,18 @@ export class FigureProvenance {
 
   private firstCounting(
     contributions: ReadonlyMap<string, Contribution>,
-    itemOf: (item: string) => string,
+    distinct: DistinctCount,
     keep: (item: string) => boolean,
   ): ProvenanceEntry[] {
-    const first = new Map<string, JournalEvent>();
+    const first = new Map<string, { item: string; entry: JournalEvent }>();
     for (const [key, { entry }] of contributions) {
-      const item = itemOf(key);
+      const item = distinct.itemOf(key);
       if (!keep(item)) continue;
-      const earlier = first.get(item);
-      if (!earlier || entry.position < earlier.position) first.set(item, entry);
+      const counted = distinct.perProject ? `${entry.projectId}|${item}` : item;
+      const earlier = first.get(counted);
+      if (!earlier || entry.position < earlier.entry.position) first.set(counted, { item, entry });
     }
-    return [...first].map(([item, entry]) => ({ ...toEntry(entry, 1), item }));
+    return [...first.values()].map(({ item, entry }) => ({ ...toEntry(entry, 1), item }));
   }
 }
 
