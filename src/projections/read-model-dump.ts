@@ -16,9 +16,7 @@ export function dumpReadModel(db: Database.Database, projection: Projection): Re
       continue;
     }
     const order = columns.map((_, i) => String(i + 1)).join(', ');
-    const rows = db.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).raw().all() as unknown[][];
-    // Hashes and other blobs compare and print as hex.
-    dump[table] = rows.map((row) => row.map((cell) => (Buffer.isBuffer(cell) ? cell.toString('hex') : cell)));
+    dump[table] = db.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).raw().all() as unknown[][];
   }
   return dump;
 }

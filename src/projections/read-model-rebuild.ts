@@ -6,6 +6,36 @@ import { PROJECTION_FACTORY, type Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { ReadStore } from './read-store.js';
 
+/** Deletes an SQLite database and its side files, where they exist. */
+export function removeDatabaseFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/**
+ * Builds every projection from position 0 into a new read store at `path`
+ * (anything there before is deleted), up to `until` or the head of the log.
+ * The caller closes the read store.
+ */
+export async function buildReadModelsAside(options: {
+  readonly path: string;
+  readonly store: EventStore;
+  readonly projections: Projection[];
+  readonly schemas: EventSchemas;
+  readonly until?: bigint;
+}): Promise<{ readonly readStore: ReadStore; readonly runner: ProjectionRunner }> {
+  removeDatabaseFiles(options.path);
+  const readStore = new ReadStore(options.path);
+  try {
+    const runner = new ProjectionRunner(options.store, readStore, options.projections, options.schemas);
+    runner.start({ follow: false });
+    await runner.catchUp(options.until);
+    return { readStore, runner };
+  } catch (error) {
+    readStore.close();
+    throw error;
+  }
+}
+
 export interface RebuildReport {
   /** The position the new read models reflect. */
   readonly position: string;
@@ -40,11 +70,12 @@ export class ReadModelRebuild {
   private async run(): Promise<RebuildReport> {
     const started = performance.now();
     const asidePath = `${this.readStore.path}.rebuild`;
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${asidePath}${suffix}`, { force: true });
-    const aside = new ReadStore(asidePath);
-    const rebuilt = new ProjectionRunner(this.store, aside, this.freshProjections(), this.schemas);
-    rebuilt.start({ follow: false });
-    await rebuilt.catchUp();
+    const { readStore: aside, runner: rebuilt } = await buildReadModelsAside({
+      path: asidePath,
+      store: this.store,
+      projections: this.freshProjections(),
+      schemas: this.schemas,
+    });
     const wasFollowing = this.runner.isFollowing;
     await this.runner.stop();
     try {

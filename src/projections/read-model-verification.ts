@@ -1,11 +1,10 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { EventStore } from '../event-store/event-store.port.js';
 import type { EventSchemas } from '../event-store/event-schemas.js';
 import type { Projection } from './projection.js';
-import { ProjectionRunner } from './projection-runner.js';
-import { ReadStore } from './read-store.js';
+import { buildReadModelsAside, removeDatabaseFiles } from './read-model-rebuild.js';
+import type { ReadStore } from './read-store.js';
 
 export interface ReadModelDifference {
   readonly projection: string;
@@ -42,21 +41,22 @@ export async function verifyReadModels(options: {
   const projections = options.projections();
   const livePath = join(options.scratchDir, 'read-models.live.db');
   const rebuiltPath = join(options.scratchDir, 'read-models.verify.db');
-  for (const path of [livePath, rebuiltPath]) removeDatabase(path);
+  removeDatabaseFiles(livePath);
   try {
     options.live.db.prepare('VACUUM INTO ?').run(livePath);
     const position = positionOf(livePath, projections);
-    const aside = new ReadStore(rebuiltPath);
-    try {
-      const runner = new ProjectionRunner(options.store, aside, projections, options.schemas);
-      runner.start({ follow: false });
-      if (position !== null) await runner.catchUp(position);
-    } finally {
-      aside.close();
-    }
+    // Up to the live read models' position; at 0 (no event yet) the rebuild applies nothing.
+    const { readStore: aside } = await buildReadModelsAside({
+      path: rebuiltPath,
+      store: options.store,
+      projections,
+      schemas: options.schemas,
+      until: position ?? 0n,
+    });
+    aside.close();
     return { position, differences: compareFiles(livePath, rebuiltPath, projections) };
   } finally {
-    for (const path of [livePath, rebuiltPath]) removeDatabase(path);
+    for (const path of [livePath, rebuiltPath]) removeDatabaseFiles(path);
   }
 }
 
@@ -107,15 +107,9 @@ function rowsOnlyIn(db: Database.Database, schema: string, other: string, table:
   }
   const order = columns.map((_, i) => String(i + 1)).join(', ');
   const except = otherColumns.length > 0 ? ` EXCEPT SELECT * FROM ${other}.${table}` : '';
-  const rows = db.prepare(`SELECT * FROM ${schema}.${table}${except} ORDER BY ${order}`).raw().all() as unknown[][];
-  // Hashes and other blobs print as hex.
-  return rows.map((row) => row.map((cell) => (Buffer.isBuffer(cell) ? cell.toString('hex') : cell)));
+  return db.prepare(`SELECT * FROM ${schema}.${table}${except} ORDER BY ${order}`).raw().all() as unknown[][];
 }
 
 function columnsOf(db: Database.Database, schema: string, table: string): string[] {
   return db.prepare('SELECT name FROM pragma_table_info(?, ?)').pluck().all(table, schema) as string[];
-}
-
-function removeDatabase(path: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
 }
