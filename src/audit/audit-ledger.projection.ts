@@ -49,17 +49,11 @@ export class AuditLedgerProjection implements Projection {
       ? { position: this.head.position.toString(), hash: this.head.hash }
       : { position: '0', hash: GENESIS };
   }
-
-  /** The link stored for a position, read from the table. */
-  link(position: bigint): string | undefined {
-    return (this.statements!.at.get(position) as { hash: string } | undefined)?.hash;
-  }
 }
 
 function prepare(db: Database.Database) {
   return {
     insert: db.prepare('INSERT OR REPLACE INTO ledger (position, hash) VALUES (?, ?)'),
     last: db.prepare('SELECT position, hash FROM ledger ORDER BY position DESC LIMIT 1').safeIntegers(true),
-    at: db.prepare('SELECT hash FROM ledger WHERE position = ?'),
   };
 }

@@ -54,6 +54,12 @@ export interface StoredEvent extends NewEvent {
   readonly json?: { readonly data: string; readonly metadata: string };
 }
 
+/** The JSON text of an event's data: as stored when the adapter has it, else serialised. */
+export const dataJson = (event: StoredEvent): string => event.json?.data ?? JSON.stringify(event.data);
+
+/** The JSON text of an event's metadata: as stored when the adapter has it, else serialised. */
+export const metadataJson = (event: StoredEvent): string => event.json?.metadata ?? JSON.stringify(event.metadata);
+
 export interface AppendResult {
   /** Revision of the last event written: the expected revision of the next append. */
   readonly nextExpectedRevision: StreamRevision;

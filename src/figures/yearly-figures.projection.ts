@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import type { StoredEvent } from '../event-store/event-store.port.js';
+import { dataJson, type StoredEvent } from '../event-store/event-store.port.js';
 import type { Projection } from '../projections/projection.js';
 import { isProgrammeEvent } from './programme-event.js';
 import { YearlyFiguresModel, type DistinctDimension, type ProjectInfo } from './yearly-figures.model.js';
@@ -116,8 +116,8 @@ export class YearlyFiguresProjection implements Projection {
       const place = this.model.placeOf(event);
       if (place) {
         const { recordedAt, actor } = event.metadata;
-        const data = event.json?.data ?? JSON.stringify(event.data);
-        this.statements!.journal.run(place.year, place.projectId, event.position, recordedAt, actor, event.type, data);
+        const { journal } = this.statements!;
+        journal.run(place.year, place.projectId, event.position, recordedAt, actor, event.type, dataJson(event));
       }
       this.model.apply(event);
     }
