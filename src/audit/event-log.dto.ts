@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { POSITION_PATTERN } from '../projections/consistency.js';
+import { IsLogPosition } from '../projections/consistency.js';
 
 export class EventLogQueryDto {
   @ApiPropertyOptional({ description: 'Read the events after this log position (exclusive)', example: '0' })
   @IsOptional()
-  @Matches(POSITION_PATTERN, { message: '$property must be a log position (a decimal number)' })
+  @IsLogPosition()
   after?: string;
 
   @ApiPropertyOptional({ description: 'Events per page, 1 to 1000 (100 by default)', example: '100' })

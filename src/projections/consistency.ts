@@ -6,8 +6,23 @@ import { ProjectionRunner } from './projection-runner.js';
 /** How long a query waits for the read models to reach `minPosition` (spec/api.md). */
 export const MIN_POSITION_WAIT_MS = 5000;
 
-export const POSITION_PATTERN = /^\d{1,20}$/;
+const POSITION_PATTERN = /^\d{1,20}$/;
 const MAX_POSITION = 2n ** 64n - 1n;
+
+/**
+ * A log position as a query parameter: a decimal string of a 64-bit number.
+ * A larger number is a wrong request (400), not a server failure.
+ */
+export function IsLogPosition(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isLogPosition',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && POSITION_PATTERN.test(value) && BigInt(value) <= MAX_POSITION,
+      defaultMessage: (args) => `${args?.property} must be a log position (a decimal number below 2^64)`,
+    },
+  });
+}
 
 /** The query parameters every read accepts. */
 export class ReadQueryDto {
@@ -17,15 +32,7 @@ export class ReadQueryDto {
     example: '1234',
   })
   @IsOptional()
-  @ValidateBy({
-    name: 'isLogPosition',
-    validator: {
-      // Positions are 64-bit: a larger number is a wrong request, not a server failure.
-      validate: (value: unknown) =>
-        typeof value === 'string' && POSITION_PATTERN.test(value) && BigInt(value) <= MAX_POSITION,
-      defaultMessage: () => 'minPosition must be a log position (a decimal number below 2^64)',
-    },
-  })
+  @IsLogPosition()
   minPosition?: string;
 }
 

@@ -284,6 +284,12 @@ describe('hostile input at every route', () => {
 
     it.each([
       ['a minPosition beyond 2^64 (was 500)', '/api/figures/2022?minPosition=99999999999999999999'],
+      ['an atPosition beyond 2^64 (was 500)', '/api/figures/2022?atPosition=99999999999999999999'],
+      [
+        'an atPosition beyond 2^64 in a provenance (was 500)',
+        '/api/figures/2022/provenance?figure=participants&atPosition=18446744073709551616',
+      ],
+      ['an after beyond 2^64 in the log (was 500)', '/api/events?after=99999999999999999999'],
       ['a malformed percent-encoding (was not problem details)', '/api/projects/%ff'],
       ['a path segment of 300 characters (was 414, not problem details)', `/api/projects/${'a'.repeat(300)}`],
     ])('answers 400 problem details for %s', async (_case, path) => {

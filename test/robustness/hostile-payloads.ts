@@ -360,6 +360,7 @@ export const hostileQuery: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
     'minPosition=99999999999999999999',
     'minPosition=18446744073709551616',
+    'atPosition=18446744073709551616',
     `minPosition=${'9'.repeat(500)}`,
     'minPosition=-1',
     'minPosition=1.5',

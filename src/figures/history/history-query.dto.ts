@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
-import { POSITION_PATTERN, ReadQueryDto, parsePosition } from '../../projections/consistency.js';
+import { IsLogPosition, ReadQueryDto, parsePosition } from '../../projections/consistency.js';
 import type { HistoryPoint } from './figures-history.js';
 
 /** ISO 8601 with a time and an explicit zone: an auditor's "as of" must not depend on the server's zone. */
@@ -25,7 +25,7 @@ export class FiguresQueryDto extends ReadQueryDto {
 
   @ApiPropertyOptional({ description: 'The figures as they stood at that log position', example: '1234' })
   @IsOptional()
-  @Matches(POSITION_PATTERN, { message: '$property must be a log position (a decimal number)' })
+  @IsLogPosition()
   atPosition?: string;
 }
 
