@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { EventSchemas } from '../event-store/event-schemas.js';
+import { PROGRAMME, projectScope } from '../figures/figure-keys.js';
 import { activityFigures, programmeFigures } from '../figures/figures-shapes.js';
-import { FiguresAtPoint } from '../figures/figures.queries.js';
+import { FiguresHistory } from '../figures/history/figures-history.js';
 import { evolveProjectDetails, type ProjectDetails } from '../projects/read-model/project-details.projection.js';
 import { ReadConsistency } from '../projections/consistency.js';
 import { ReadStore } from '../projections/read-store.js';
@@ -24,7 +25,7 @@ export class ReportBuilder {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly schemas: EventSchemas,
     private readonly readStore: ReadStore,
-    private readonly figures: FiguresAtPoint,
+    private readonly history: FiguresHistory,
     private readonly consistency: ReadConsistency,
   ) {}
 
@@ -34,15 +35,16 @@ export class ReportBuilder {
   }
 
   async build(year: number, language: Language, position: bigint): Promise<ReportModel> {
-    const point = { atPosition: position };
-    const programme = (await this.figures.read({ kind: 'programme' }, year, undefined, point)).values;
-    const figures = programmeFigures(programme);
+    await this.consistency.reach(position.toString());
+    // One replay of the year: it holds the programme's counters and every project's.
+    const { model } = this.history.replay({ kind: 'programme' }, year, { atPosition: position });
+    const figures = programmeFigures(model.figures(PROGRAMME, year));
     const { submitted } = figures.projects;
     const projects: ReportProject[] = [];
     for (const projectId of this.projectsCountingIn(year, position)) {
       const details = await this.projectAt(projectId, position);
       if (!details || details.status !== 'approved') continue;
-      const values = (await this.figures.read({ kind: 'project', projectId }, year, undefined, point)).values;
+      const values = model.figures(projectScope(projectId), year);
       const activity = activityFigures(values);
       // A project of an earlier year is in this year's report when it was active in it.
       if (details.year !== year && values.size === 0) continue;
