@@ -22,6 +22,12 @@ export class ProjectAccess {
     return facts;
   }
 
+  /** Checks that the sender may act on the project, for a command that needs nothing else of it. */
+  async requireProject(projectId: string, access: AccessScope): Promise<void> {
+    if (access.kind === 'all') return;
+    await this.project(projectId, access);
+  }
+
   async session(sessionId: string, access: AccessScope): Promise<void> {
     if (access.kind === 'all') return;
     const session = await this.executor.state(sessionStream(sessionId), sessionDecider);

@@ -16,7 +16,7 @@ export class DecideProjectHandler implements ICommandHandler<DecideProjectComman
   ) {}
 
   async execute({ data, sender }: DecideProjectCommand) {
-    await this.access.project(data.projectId, sender.access);
+    await this.access.requireProject(data.projectId, sender.access);
     return this.executor.execute(
       projectStream(data.projectId),
       projectDecider,

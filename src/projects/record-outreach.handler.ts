@@ -18,7 +18,7 @@ export class RecordOutreachHandler implements ICommandHandler<RecordOutreachComm
   ) {}
 
   async execute({ data, sender }: RecordOutreachCommand) {
-    await this.access.project(data.projectId, sender.access);
+    await this.access.requireProject(data.projectId, sender.access);
     const command = { type: 'RecordOutreach', data, today: this.clock.today() } as const;
     return this.executor.execute(projectStream(data.projectId), projectDecider, command, sender);
   }

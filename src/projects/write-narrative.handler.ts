@@ -16,7 +16,7 @@ export class WriteNarrativeHandler implements ICommandHandler<WriteNarrativeComm
   ) {}
 
   async execute({ data, sender }: WriteNarrativeCommand) {
-    await this.access.project(data.projectId, sender.access);
+    await this.access.requireProject(data.projectId, sender.access);
     return this.executor.execute(
       projectStream(data.projectId),
       projectDecider,
