@@ -29,6 +29,8 @@ export class TokenBootstrap {
 
   async ensureCoordinatorToken(): Promise<void> {
     if (this.config.adminToken !== undefined) return;
+    // Token rows are never deleted (a revoked token keeps its row): any row settles it without waiting.
+    if (this.registry.count() > 0) return;
     const head = await this.store.headPosition();
     if (head !== null) await this.runner.waitFor(head, 60_000);
     if (this.registry.count() > 0) return;
