@@ -5,9 +5,28 @@ import type { FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { AppConfig } from '../config/app-config.js';
-import { PROBLEM_CONTENT_TYPE, problemType } from './problem-details.js';
+import { problemType, type ProblemDetails } from './problem-details.js';
 
 const OPEN_ROUTES = ['/health', '/metrics'];
+
+/** A caller over its rate: 429 problem details saying the limit and when to retry. */
+class RateLimitedError extends Error {
+  readonly statusCode = 429;
+
+  constructor(
+    readonly max: number,
+    readonly ttlMs: number,
+  ) {
+    super(`More than ${max} requests a minute; retry in ${Math.ceil(ttlMs / 1000)} s`);
+    this.name = 'RateLimitedError';
+  }
+
+  toProblem(): { problem: ProblemDetails } {
+    return {
+      problem: { type: problemType('rate-limited'), title: 'Too many requests', status: 429, detail: this.message },
+    };
+  }
+}
 
 /**
  * What every request goes through before a route: the caller's token is
@@ -33,17 +52,8 @@ export async function applyAbuseLimits(
       request.principal?.role === 'coordinator' ? config.coordinatorRateLimitPerMinute : config.rateLimitPerMinute,
     timeWindow: 60_000,
     allowList: (request) => OPEN_ROUTES.includes(request.url.split('?')[0] ?? ''),
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      type: problemType('rate-limited'),
-      title: 'Too many requests',
-      status: 429,
-      detail: `More than ${context.max} requests a minute; retry in ${Math.ceil(context.ttl / 1000)} s`,
-    }),
-  });
-  fastify.addHook('onSend', async (_request, reply, payload) => {
-    if (reply.statusCode === 429) void reply.header('content-type', PROBLEM_CONTENT_TYPE);
-    return payload;
+    // Thrown by the plugin (after it set Retry-After), answered by the problem details filter.
+    errorResponseBuilder: (_request, context) => new RateLimitedError(context.max, context.ttl),
   });
   // Built once: @fastify/helmet builds helmet's middleware again for every request (to honour per-route
   // options, which we do not use), a twentieth of the time of a command under load.

@@ -127,7 +127,12 @@ describe('security', () => {
       const refused = responses[6]!;
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(refused.body).toMatchObject({ status: 429, title: 'Too many requests' });
+      expect(refused.body).toMatchObject({
+        type: expect.stringMatching(/\/rate-limited$/),
+        status: 429,
+        title: 'Too many requests',
+        detail: expect.stringMatching(/^More than 5 requests a minute; retry in \d+ s$/),
+      });
       expect((await app.get('/health', bearer(token))).status).toBe(200);
       await app.close();
     });
