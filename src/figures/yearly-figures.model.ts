@@ -393,8 +393,10 @@ export class YearlyFiguresModel {
     const participant = this.participant(participantId);
     const byRole = participant && FIGURE.participantsByRole(participant.role);
     const item = this.observer && `attendance|${session.sessionId}|${participantId}`;
+    const scopes = this.activityFigures(session.projectId, session.year);
     let projectChanged = false;
-    for (const [index, figures] of this.activityFigures(session.projectId, session.year).entries()) {
+    for (let index = 0; index < scopes.length; index++) {
+      const figures = scopes[index]!;
       this.bump(figures, FIGURE.attendances, delta, item);
       const refs = figures.participantRefs;
       const before = refs.get(participantId) ?? 0;
