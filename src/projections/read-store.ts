@@ -3,6 +3,12 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Projection } from './projection.js';
 
+/** How a cached statement answers: rows as objects or arrays, integers as numbers or bigints. */
+export interface StatementMode {
+  readonly raw?: boolean;
+  readonly safeIntegers?: boolean;
+}
+
 export interface Checkpoint {
   readonly version: number;
   /** Position of the last event applied; null before the first. */
@@ -34,6 +40,8 @@ export class ReadStore {
   private writeCheckpoint!: Database.Statement;
   /** The log the read models follow, once told (see followLog). */
   private log: string | undefined;
+  /** Prepared statements of the open database, by mode and SQL. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -57,7 +65,24 @@ export class ReadStore {
     if (this.log !== undefined) this.followLog(this.log);
   }
 
+  /**
+   * A statement of the readers, prepared once for the open database: after a
+   * rebuild swaps it, the next call prepares it again on the new one.
+   */
+  statement(sql: string, mode: StatementMode = {}): Database.Statement {
+    const key = `${mode.raw ? 'r' : '-'}${mode.safeIntegers ? 'b' : '-'}${sql}`;
+    let statement = this.statements.get(key);
+    if (!statement) {
+      statement = this.database.prepare(sql);
+      if (mode.raw) statement.raw(true);
+      if (mode.safeIntegers) statement.safeIntegers(true);
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
+
   private open(): void {
+    this.statements.clear();
     this.database = new Database(this.path);
     try {
       this.db.pragma('journal_mode = WAL');

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type Database from 'better-sqlite3';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { EventSchemas } from '../event-store/event-schemas.js';
 import { PROGRAMME, projectScope } from '../figures/figure-keys.js';
@@ -94,8 +93,8 @@ export class ReportBuilder {
 
   /** The projects with events that count in the year, up to the position. */
   private projectsCountingIn(year: number, position: bigint): string[] {
-    const rows = this.db()
-      .prepare('SELECT DISTINCT project_id FROM figures_journal WHERE year = ? AND position <= ?')
+    const rows = this.readStore
+      .statement('SELECT DISTINCT project_id FROM figures_journal WHERE year = ? AND position <= ?')
       .all(year, position) as Array<{ project_id: string }>;
     return rows.map((row) => row.project_id);
   }
@@ -111,20 +110,16 @@ export class ReportBuilder {
   }
 
   private ledgerHashAt(position: bigint): string | null {
-    const row = this.db()
-      .prepare('SELECT hash FROM ledger WHERE position <= ? ORDER BY position DESC LIMIT 1')
+    const row = this.readStore
+      .statement('SELECT hash FROM ledger WHERE position <= ? ORDER BY position DESC LIMIT 1')
       .get(position) as { hash: string } | undefined;
     return row ? row.hash : null;
   }
 
   private lastRecorded(position: bigint): string | null {
-    const row = this.db()
-      .prepare('SELECT max(recorded_at) AS at FROM figures_journal WHERE position <= ?')
+    const row = this.readStore
+      .statement('SELECT max(recorded_at) AS at FROM figures_journal WHERE position <= ?')
       .get(position) as { at: string | null };
     return row.at;
-  }
-
-  private db(): Database.Database {
-    return this.readStore.db;
   }
 }
