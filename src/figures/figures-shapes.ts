@@ -1,52 +1,29 @@
 import type { FigureValues } from './figure-keys.js';
+import {
+  ACTIVITY_FIGURES,
+  PROJECT_FIGURES,
+  REJECTED_PROJECTS,
+  projectKey,
+  type ActivityFigures,
+  type FigureDefinition,
+  type ProgrammeFigures,
+  type ProjectCounts,
+  type ProjectStage,
+} from './figure-definitions.js';
 
-/** The answers of the figures queries (spec/api.md, "Queries"), built from counters. */
-export interface ActivityFigures {
-  readonly sessions: number;
-  readonly sessionsByKind: Record<string, number>;
-  readonly participants: number;
-  readonly attendances: number;
-  readonly attendancesPerParticipant: number;
-  readonly participantsByRole: Record<string, number>;
-  readonly notRegisteredJobSeekers: number;
-  readonly stages: number;
-  readonly stageSectors: number;
-  readonly stageCompanies: number;
-  readonly outreach: Record<string, number>;
-  readonly outcomes: Record<string, number>;
-}
+export type { ActivityFigures, ProgrammeFigures, ProjectCounts } from './figure-definitions.js';
 
-export interface ProjectCounts {
-  readonly count: number;
-  readonly byCarrierType: Record<string, number>;
-  readonly byAudience: Record<string, number>;
-  readonly targetsPartners: number;
-  readonly byKind: Record<string, number>;
-  readonly byTheme: Record<string, number>;
-}
-
-export interface ProgrammeFigures {
-  readonly projects: { readonly submitted: ProjectCounts; readonly approved: ProjectCounts; readonly rejected: number };
-  readonly activity: ActivityFigures;
-}
-
+/** The answers of the figures queries (spec/api.md, "Queries"), built from counters in the catalogue's order. */
 export function activityFigures(values: FigureValues): ActivityFigures {
-  const participants = count(values, 'participants');
-  const attendances = count(values, 'attendances');
-  return {
-    sessions: count(values, 'sessions'),
-    sessionsByKind: breakdown(values, 'sessionsByKind.'),
-    participants,
-    attendances,
-    attendancesPerParticipant: participants === 0 ? 0 : Math.round((attendances * 100) / participants) / 100,
-    participantsByRole: breakdown(values, 'participantsByRole.'),
-    notRegisteredJobSeekers: count(values, 'notRegisteredJobSeekers'),
-    stages: count(values, 'stages'),
-    stageSectors: count(values, 'stageSectors'),
-    stageCompanies: count(values, 'stageCompanies'),
-    outreach: breakdown(values, 'outreach.'),
-    outcomes: breakdown(values, 'outcomes.'),
-  };
+  const figures: Record<string, number | Record<string, number>> = {};
+  for (const [name, definition] of Object.entries(ACTIVITY_FIGURES) as Array<[string, FigureDefinition]>) {
+    const { counting } = definition;
+    figures[name] =
+      counting.kind === 'ratio'
+        ? ratio(count(values, counting.numerator), count(values, counting.denominator))
+        : read(values, name, definition);
+  }
+  return figures as unknown as ActivityFigures;
 }
 
 export function programmeFigures(values: FigureValues): ProgrammeFigures {
@@ -54,25 +31,31 @@ export function programmeFigures(values: FigureValues): ProgrammeFigures {
     projects: {
       submitted: projectCounts(values, 'submitted'),
       approved: projectCounts(values, 'approved'),
-      rejected: count(values, 'projects.rejected'),
+      rejected: count(values, REJECTED_PROJECTS.key),
     },
     activity: activityFigures(values),
   };
 }
 
-function projectCounts(values: FigureValues, stage: 'submitted' | 'approved'): ProjectCounts {
-  const prefix = `projects.${stage}.`;
-  return {
-    count: count(values, `${prefix}count`),
-    byCarrierType: breakdown(values, `${prefix}byCarrierType.`),
-    byAudience: breakdown(values, `${prefix}byAudience.`),
-    targetsPartners: count(values, `${prefix}targetsPartners`),
-    byKind: breakdown(values, `${prefix}byKind.`),
-    byTheme: breakdown(values, `${prefix}byTheme.`),
-  };
+function projectCounts(values: FigureValues, stage: ProjectStage): ProjectCounts {
+  const counts: Record<string, number | Record<string, number>> = {};
+  for (const [name, definition] of Object.entries(PROJECT_FIGURES) as Array<
+    [keyof typeof PROJECT_FIGURES, FigureDefinition]
+  >) {
+    counts[name] = read(values, projectKey(stage, name), definition);
+  }
+  return counts as unknown as ProjectCounts;
+}
+
+function read(values: FigureValues, key: string, definition: FigureDefinition): number | Record<string, number> {
+  return definition.by === undefined ? count(values, key) : breakdown(values, `${key}.`);
 }
 
 const count = (values: FigureValues, key: string): number => values.get(key) ?? 0;
+
+/** Rounded to two decimal places; 0 when there is nothing to divide by. */
+const ratio = (numerator: number, denominator: number): number =>
+  denominator === 0 ? 0 : Math.round((numerator * 100) / denominator) / 100;
 
 /** The non-zero counters under a prefix, by their suffix, in a stable order. */
 function breakdown(values: FigureValues, prefix: string): Record<string, number> {

@@ -4,17 +4,12 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Allow } from '../auth/auth.decorators.js';
 import type { AccessScope } from '../auth/principal.js';
 import { QueryResponses } from '../http/api-responses.js';
+import { RequestValidationError } from '../http/problem-details.js';
 import { IdParamPipe, MdeParamPipe, YearParamPipe } from '../http/request-validation.js';
-import { AccessDeniedError, requireAccess } from '../auth/access-denied.error.js';
-import { reaches } from '../auth/principal.js';
-import { ProjectDetailsProjection } from '../projects/read-model/project-details.projection.js';
 import { ReadQueryDto } from '../projections/consistency.js';
-import { NotFoundError } from '../shared/domain/errors.js';
 import { YearCorrections, type Correction } from './corrections/corrections.js';
-import { FiguresQueryDto, ProvenanceQueryDto, historyPoint } from './history/history-query.dto.js';
-import type { FiguresScope } from './history/figures-history.js';
-import { FigureProvenance, type Provenance } from './provenance/figure-provenance.js';
-import { requireFigureName } from './provenance/figure-names.js';
+import { figureNamed, type NamedFigure } from './figure-definitions.js';
+import type { FiguresRequest } from './figures-gate.js';
 import {
   GetMdeFigures,
   GetProgrammeFigures,
@@ -23,6 +18,11 @@ import {
   type ProgrammeFiguresAnswer,
   type ProjectFiguresAnswer,
 } from './figures.queries.js';
+import { FiguresQueryDto, ProvenanceQueryDto, historyPoint } from './history/history-query.dto.js';
+import type { FiguresScope } from './history/figures-history.js';
+import { FigureProvenance, type Provenance } from './provenance/figure-provenance.js';
+
+type Explained = Provenance & { year: number; figure: string };
 
 @ApiTags('figures')
 @Allow('coordinator', 'auditor', 'partner')
@@ -32,7 +32,6 @@ export class FiguresController {
     private readonly queries: QueryBus,
     private readonly provenance: FigureProvenance,
     private readonly corrections: YearCorrections,
-    private readonly projects: ProjectDetailsProjection,
   ) {}
 
   @Get(':year')
@@ -43,7 +42,7 @@ export class FiguresController {
     @Query() query: FiguresQueryDto,
     @Access() access: AccessScope,
   ): Promise<ProgrammeFiguresAnswer> {
-    return this.queries.execute(new GetProgrammeFigures(year, query.minPosition, historyPoint(query), access));
+    return this.queries.execute(new GetProgrammeFigures(request({ kind: 'programme' }, year, query, access)));
   }
 
   @Get(':year/projects/:projectId')
@@ -55,7 +54,7 @@ export class FiguresController {
     @Query() query: FiguresQueryDto,
     @Access() access: AccessScope,
   ): Promise<ProjectFiguresAnswer> {
-    return this.queries.execute(new GetProjectFigures(year, projectId, query.minPosition, historyPoint(query), access));
+    return this.queries.execute(new GetProjectFigures(request({ kind: 'project', projectId }, year, query, access)));
   }
 
   @Get(':year/mdes/:mde')
@@ -67,7 +66,7 @@ export class FiguresController {
     @Query() query: FiguresQueryDto,
     @Access() access: AccessScope,
   ): Promise<MdeFiguresAnswer> {
-    return this.queries.execute(new GetMdeFigures(year, mde, query.minPosition, historyPoint(query), access));
+    return this.queries.execute(new GetMdeFigures(request({ kind: 'mde', mde }, year, query, access)));
   }
 
   @Get(':year/provenance')
@@ -77,9 +76,8 @@ export class FiguresController {
     @Param('year', YearParamPipe) year: number,
     @Query() query: ProvenanceQueryDto,
     @Access() access: AccessScope,
-  ): Promise<Provenance & { year: number; figure: string }> {
-    if (access.kind !== 'all') throw new AccessDeniedError("The programme's figures cover every MDE");
-    return this.explain({ kind: 'programme' }, year, query);
+  ): Promise<Explained> {
+    return this.explain(request({ kind: 'programme' }, year, query, access), query.figure);
   }
 
   @Get(':year/projects/:projectId/provenance')
@@ -92,24 +90,20 @@ export class FiguresController {
     @Param('projectId', IdParamPipe) projectId: string,
     @Query() query: ProvenanceQueryDto,
     @Access() access: AccessScope,
-  ): Promise<Provenance & { year: number; figure: string }> {
-    const project = this.projects.find(projectId);
-    if (!project) throw new NotFoundError(`Project ${projectId} does not exist`);
-    requireAccess(access, project.mdes, `Project ${projectId}`);
-    return this.explain({ kind: 'project', projectId }, year, query);
+  ): Promise<Explained> {
+    return this.explain(request({ kind: 'project', projectId }, year, query, access), query.figure);
   }
 
   @Get(':year/mdes/:mde/provenance')
   @ApiOperation({ summary: "The events that make up an MDE's figure" })
-  @QueryResponses()
+  @QueryResponses('No project names this MDE')
   mdeProvenance(
     @Param('year', YearParamPipe) year: number,
     @Param('mde', MdeParamPipe) mde: string,
     @Query() query: ProvenanceQueryDto,
     @Access() access: AccessScope,
-  ): Promise<Provenance & { year: number; figure: string }> {
-    if (!reaches(access, [mde])) throw new AccessDeniedError(`The MDE ${mde} is outside this token's scope`);
-    return this.explain({ kind: 'mde', mde }, year, query);
+  ): Promise<Explained> {
+    return this.explain(request({ kind: 'mde', mde }, year, query, access), query.figure);
   }
 
   @Get(':year/corrections')
@@ -121,18 +115,37 @@ export class FiguresController {
   async yearCorrections(
     @Param('year', YearParamPipe) year: number,
     @Query() query: ReadQueryDto,
+    @Access() access: AccessScope,
   ): Promise<{ year: number; corrections: Correction[] }> {
-    return { year, corrections: await this.corrections.list(year, query.minPosition) };
+    return { year, corrections: await this.corrections.list(year, query.minPosition, access) };
   }
 
-  private async explain(
-    scope: FiguresScope,
-    year: number,
-    query: ProvenanceQueryDto,
-  ): Promise<Provenance & { year: number; figure: string }> {
-    requireFigureName(query.figure, scope.kind);
-    const point = historyPoint(query);
-    const provenance = await this.provenance.explain(scope, year, query.figure, query.minPosition, point);
-    return { year, figure: query.figure, ...provenance };
+  private async explain<Scope extends FiguresScope>(
+    request: FiguresRequest & { scope: Scope },
+    figure: string,
+  ): Promise<Explained> {
+    const named = requireFigure(figure, request.scope.kind);
+    return { year: request.year, figure, ...(await this.provenance.explain(request, named)) };
   }
+}
+
+function request<Scope extends FiguresScope>(
+  scope: Scope,
+  year: number,
+  query: FiguresQueryDto,
+  access: AccessScope,
+): FiguresRequest & { scope: Scope } {
+  return { scope, year, minPosition: query.minPosition, point: historyPoint(query), access };
+}
+
+/** The figure the `figure` parameter names in the scope, with a hint when it names none. */
+function requireFigure(figure: string, scope: FiguresScope['kind']): NamedFigure {
+  const named = figureNamed(figure, scope);
+  if (named && named.definition.counting.kind !== 'ratio') return named;
+  const { counting } = named?.definition ?? {};
+  const hint =
+    counting?.kind === 'ratio'
+      ? `it is the ratio of ${counting.numerator} to ${counting.denominator}: ask for those`
+      : `expected a figure such as participants, sessionsByKind.workshop, outreach.people${scope === 'project' ? '' : ', projects.approved.count'}`;
+  throw new RequestValidationError([{ field: 'figure', message: `not a figure of this scope: ${hint}` }]);
 }

@@ -10,11 +10,13 @@ import { YearCorrections } from './corrections/corrections.js';
 import { FiguresHistory } from './history/figures-history.js';
 import { FigureProvenance } from './provenance/figure-provenance.js';
 import { FiguresReader } from './figures.reader.js';
+import { FiguresGate } from './figures-gate.js';
 
 @Module({
   controllers: [FiguresController],
   providers: [
     FiguresReader,
+    FiguresGate,
     FiguresHistory,
     FiguresAtPoint,
     FigureProvenance,

@@ -1,11 +1,7 @@
-import { assertNever } from '../shared/domain/decider.js';
 import { participantStream, projectStream, sessionStream } from '../shared/domain/ids.js';
-import type { ParticipantEvent } from '../participants/participant.events.js';
-import { PARTICIPANT_EVENT_TYPES } from '../participants/participant.events.js';
-import type { ProjectEvent } from '../projects/project.events.js';
-import { PROJECT_EVENT_TYPES } from '../projects/project.events.js';
-import type { SessionEvent } from '../sessions/session.events.js';
-import { SESSION_EVENT_TYPES } from '../sessions/session.events.js';
+import { PARTICIPANT_EVENT_TYPES, type ParticipantEvent } from '../participants/participant.events.js';
+import { PROJECT_EVENT_TYPES, type ProjectEvent } from '../projects/project.events.js';
+import { SESSION_EVENT_TYPES, type SessionEvent } from '../sessions/session.events.js';
 
 /** Every event of the programme's activity record, the input of the figures. */
 export type ProgrammeEvent = ProjectEvent | SessionEvent | ParticipantEvent;
@@ -21,25 +17,14 @@ export function isProgrammeEvent(event: { readonly type: string }): event is Pro
   return PROGRAMME_EVENT_TYPES.has(event.type);
 }
 
-/** The stream a programme event is stored in (spec/domain.md, "Streams"). */
+const isOneOf = <Event extends ProgrammeEvent>(
+  event: ProgrammeEvent,
+  types: readonly Event['type'][],
+): event is Event => (types as readonly string[]).includes(event.type);
+
+/** The stream a programme event is stored in (spec/domain.md, "Streams"): its aggregate's. */
 export function streamOfEvent(event: ProgrammeEvent): string {
-  switch (event.type) {
-    case 'ProjectSubmitted':
-    case 'ProjectApproved':
-    case 'ProjectRejected':
-    case 'OutreachRecorded':
-    case 'ProjectNarrativeWritten':
-      return projectStream(event.data.projectId);
-    case 'SessionHeld':
-    case 'SessionCancelled':
-    case 'ParticipantAttended':
-    case 'AttendanceRetracted':
-      return sessionStream(event.data.sessionId);
-    case 'ParticipantRegistered':
-    case 'StageObtained':
-    case 'OutcomeRecorded':
-      return participantStream(event.data.participantId);
-    default:
-      return assertNever(event);
-  }
+  if (isOneOf<ProjectEvent>(event, PROJECT_EVENT_TYPES)) return projectStream(event.data.projectId);
+  if (isOneOf<SessionEvent>(event, SESSION_EVENT_TYPES)) return sessionStream(event.data.sessionId);
+  return participantStream(event.data.participantId);
 }

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { dataJson, type StoredEvent } from '../event-store/event-store.port.js';
 import type { Projection } from '../projections/projection.js';
+import { FiguresChanges } from './figures-changes.js';
+import { FiguresState, type DistinctDimension, type ProjectInfo } from './figures-state.js';
 import { isProgrammeEvent } from './programme-event.js';
-import { YearlyFiguresModel, type DistinctDimension, type ProjectInfo } from './yearly-figures.model.js';
+import { YearlyFiguresModel } from './yearly-figures.model.js';
 
 const TABLES = [
   'figures',
@@ -28,9 +30,13 @@ const TABLES = [
 @Injectable()
 export class YearlyFiguresProjection implements Projection {
   readonly name = 'yearly-figures';
-  readonly version = 3;
+  /** 4: distinct counts are distinct within each scope (spec/domain.md, clarified). */
+  readonly version = 4;
   readonly tables = TABLES;
-  private model = new YearlyFiguresModel();
+  private readonly changes = new FiguresChanges();
+  private model = new YearlyFiguresModel(new FiguresState(), this.changes);
+  /** The last position counted: an event delivered again is skipped, so that it never counts twice. */
+  private applied: bigint | null = null;
   private statements: ReturnType<typeof prepare> | undefined;
 
   setUp(db: Database.Database): void {
@@ -62,9 +68,9 @@ export class YearlyFiguresProjection implements Projection {
   }
 
   load(db: Database.Database): void {
-    const model = new YearlyFiguresModel();
+    const state = new FiguresState();
     for (const row of db.prepare('SELECT * FROM figures_projects').iterate() as Iterable<ProjectRow>) {
-      model.restoreProject({
+      state.addProject({
         projectId: row.project_id,
         year: row.year,
         mdes: JSON.parse(row.mdes) as string[],
@@ -77,7 +83,7 @@ export class YearlyFiguresProjection implements Projection {
       });
     }
     for (const row of db.prepare('SELECT * FROM figures_sessions').iterate() as Iterable<SessionRow>) {
-      model.restoreSession({
+      state.restoreSession({
         sessionId: row.session_id,
         projectId: row.project_id,
         year: row.year,
@@ -89,37 +95,44 @@ export class YearlyFiguresProjection implements Projection {
       .prepare('SELECT session_id, participant_id FROM figures_attendees')
       .raw()
       .iterate() as Iterable<[string, string]>) {
-      model.restoreAttendee(row[0], row[1]);
+      state.restoreAttendee(row[0], row[1]);
     }
     for (const row of db.prepare('SELECT * FROM figures_participants').raw().iterate() as Iterable<
       [string, string, number]
     >) {
-      model.restoreParticipant(row[0], { role: row[1], registered: row[2] === 1 });
+      state.addParticipant(row[0], { role: row[1], registered: row[2] === 1 });
     }
     for (const row of db.prepare('SELECT * FROM figures_distinct_values').raw().iterate() as Iterable<
       [string, number, DistinctDimension, string]
     >) {
-      model.restoreDistinctValue(row[0], row[1], row[2], row[3]);
+      state.addDistinct(row[0], row[1], row[2], row[3]);
     }
     for (const row of db.prepare('SELECT * FROM figures').raw().iterate() as Iterable<
       [string, number, string, number]
     >) {
-      model.restoreCounter(row[0], row[1], row[2], row[3]);
+      state.restoreCounter(row[0], row[1], row[2], row[3]);
     }
-    model.recountDistinctParticipants();
-    this.model = model;
+    state.recountDistinctParticipants();
+    const checkpoint = db
+      .prepare('SELECT position FROM projection_checkpoints WHERE name = ?')
+      .pluck()
+      .get(this.name) as string | null | undefined;
+    this.applied = checkpoint == null ? null : BigInt(checkpoint);
+    this.changes.clear();
+    this.model = new YearlyFiguresModel(state, this.changes);
   }
 
   apply(events: readonly StoredEvent[]): void {
     for (const event of events) {
+      if (this.applied !== null && event.position <= this.applied) continue;
+      this.applied = event.position;
       if (!isProgrammeEvent(event)) continue;
-      const place = this.model.placeOf(event);
+      const place = this.model.apply(event);
       if (place) {
         const { recordedAt, actor } = event.metadata;
         const { journal } = this.statements!;
         journal.run(place.year, place.projectId, event.position, recordedAt, actor, event.type, dataJson(event));
       }
-      this.model.apply(event);
     }
     this.write();
   }
@@ -127,9 +140,10 @@ export class YearlyFiguresProjection implements Projection {
   private write(): void {
     const statements = this.statements;
     if (!statements) throw new Error('The yearly figures projection is not set up');
-    const { changes } = this.model;
+    const { changes } = this;
+    const { state } = this.model;
     for (const projectId of changes.projects) {
-      const project = this.model.project(projectId)!;
+      const project = state.projects.get(projectId)!;
       statements.upsertProject.run(
         project.projectId,
         project.year,
@@ -143,7 +157,7 @@ export class YearlyFiguresProjection implements Projection {
       );
     }
     for (const sessionId of changes.sessions) {
-      const session = this.model.session(sessionId)!;
+      const session = state.sessions.get(sessionId)!;
       statements.upsertSession.run(
         session.sessionId,
         session.projectId,
@@ -159,7 +173,7 @@ export class YearlyFiguresProjection implements Projection {
       }
     }
     for (const participantId of changes.participants) {
-      const participant = this.model.participant(participantId)!;
+      const participant = state.participant(participantId)!;
       statements.insertParticipant.run(participantId, participant.role, participant.registered ? 1 : 0);
     }
     for (const { scope, year, dimension, value } of changes.distinctValues) {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandExecutor } from '../command-handling/command-executor.js';
-import { streamOfEvent } from '../figures/programme-event.js';
-import { FiguresHistory, type JournalEvent } from '../figures/history/figures-history.js';
+import { FiguresHistory, loggedEntry, type LoggedEntry } from '../figures/history/figures-history.js';
 import { PROGRAMME } from '../figures/figure-keys.js';
 import { problemType, type ProblemDetails } from '../http/problem-details.js';
 import { NotFoundError } from '../shared/domain/errors.js';
@@ -38,14 +37,7 @@ export interface FigureChange {
   readonly figure: string;
   readonly published: number;
   readonly now: number;
-  readonly events: ReadonlyArray<{
-    readonly position: string;
-    readonly stream: string;
-    readonly type: string;
-    readonly recordedAt: string;
-    readonly actor: string;
-    readonly delta: number;
-  }>;
+  readonly events: ReadonlyArray<LoggedEntry & { readonly delta: number }>;
 }
 
 @Injectable()
@@ -94,27 +86,18 @@ export class Publications {
       string,
       { scope: string; figure: string; delta: number; events: Array<FigureChange['events'][number]> }
     >();
-    let current: JournalEvent | undefined;
     const replay = this.history.replay(
       { kind: 'programme' },
       year,
       {},
       {
-        before: (entry) => (current = entry),
-        observer: (scope, y, figure, delta) => {
-          if (!current || current.position <= since || y !== year) return;
+        change: ({ scope, year: counted, key: figure, delta }, entry) => {
+          if (entry.position <= since || counted !== year) return;
           if (scope !== PROGRAMME && !scope.startsWith('project:')) return;
           const key = `${scope}|${figure}`;
           const change = changed.get(key) ?? { scope, figure, delta: 0, events: [] };
           change.delta += delta;
-          change.events.push({
-            position: current.position.toString(),
-            stream: streamOfEvent(current.event),
-            type: current.event.type,
-            recordedAt: current.recordedAt,
-            actor: current.actor,
-            delta,
-          });
+          change.events.push({ ...loggedEntry(entry), delta });
           changed.set(key, change);
         },
       },

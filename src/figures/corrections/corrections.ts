@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ReadConsistency } from '../../projections/consistency.js';
-import { streamOfEvent } from '../programme-event.js';
-import { FiguresHistory } from '../history/figures-history.js';
+import type { AccessScope } from '../../auth/principal.js';
+import { FiguresGate } from '../figures-gate.js';
+import { FiguresHistory, loggedEntry, type JournalEvent, type LoggedEntry } from '../history/figures-history.js';
 
 export interface FigureChange {
   readonly scope: string;
@@ -9,71 +9,64 @@ export interface FigureChange {
   readonly delta: number;
 }
 
-export interface Correction {
-  readonly position: string;
-  readonly stream: string;
+export interface Correction extends LoggedEntry {
   readonly type: 'SessionCancelled' | 'AttendanceRetracted';
   readonly sessionId: string;
   readonly participantId?: string;
   readonly reason: string;
-  readonly actor: string;
-  readonly recordedAt: string;
   /** What the correction changed, in every scope it counts in. */
   readonly changes: readonly FigureChange[];
 }
 
+type Collecting = Omit<Correction, 'changes'> & { readonly changes: Map<string, FigureChange> };
+
 /**
  * The cancellations and retractions of a year, with who made them, when, why,
- * and the figures they changed: a replay of the year's journal that notes the
- * counter changes each correction causes.
+ * and the figures they changed: a replay of the year's journal in log order
+ * that notes the counter changes each correction causes.
  */
 @Injectable()
 export class YearCorrections {
   constructor(
+    private readonly gate: FiguresGate,
     private readonly history: FiguresHistory,
-    private readonly consistency: ReadConsistency,
   ) {}
 
-  async list(year: number, minPosition: string | undefined): Promise<Correction[]> {
-    await this.consistency.reach(minPosition);
-    const corrections: Array<Omit<Correction, 'changes'> & { changes: Map<string, FigureChange> }> = [];
-    let open: (typeof corrections)[number] | undefined;
+  async list(year: number, minPosition: string | undefined, access: AccessScope): Promise<Correction[]> {
+    const scope = { kind: 'programme' } as const;
+    await this.gate.admit({ scope, year, minPosition, access });
+    const corrections = new Map<JournalEvent, Collecting>();
     this.history.replay(
-      { kind: 'programme' },
+      scope,
       year,
       {},
       {
-        before: ({ event, position, recordedAt, actor }) => {
-          open = undefined;
+        entry: (entry) => {
+          const { event } = entry;
           if (event.type !== 'SessionCancelled' && event.type !== 'AttendanceRetracted') return;
-          open = {
-            position: position.toString(),
-            stream: streamOfEvent(event),
+          corrections.set(entry, {
+            ...loggedEntry(entry),
             type: event.type,
             sessionId: event.data.sessionId,
             ...(event.type === 'AttendanceRetracted' ? { participantId: event.data.participantId } : {}),
             reason: event.data.reason,
-            actor,
-            recordedAt,
             changes: new Map(),
-          };
-          corrections.push(open);
+          });
         },
-        observer: (scope, y, figure, delta) => {
-          if (!open || y !== year) return;
-          const key = `${scope}|${figure}`;
-          const change = open.changes.get(key)?.delta ?? 0;
-          open.changes.set(key, { scope, figure, delta: change + delta });
+        change: ({ scope: counted, year: y, key: figure, delta }, entry) => {
+          const correction = corrections.get(entry);
+          if (!correction || y !== year) return;
+          const key = `${counted}|${figure}`;
+          const before = correction.changes.get(key)?.delta ?? 0;
+          correction.changes.set(key, { scope: counted, figure, delta: before + delta });
         },
       },
     );
-    return corrections
-      .map((correction) => ({
-        ...correction,
-        changes: [...correction.changes.values()]
-          .filter((change) => change.delta !== 0)
-          .sort((a, b) => (a.scope + a.figure < b.scope + b.figure ? -1 : 1)),
-      }))
-      .sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
+    return [...corrections.values()].map((correction) => ({
+      ...correction,
+      changes: [...correction.changes.values()]
+        .filter((change) => change.delta !== 0)
+        .sort((a, b) => (a.scope + a.figure < b.scope + b.figure ? -1 : 1)),
+    }));
   }
 }

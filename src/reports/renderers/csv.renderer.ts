@@ -9,7 +9,7 @@ export function renderCsv(report: ReportModel, words: Catalogue): string {
     rows.push([year, words.programmeRow, '', figure, value]);
   }
   for (const project of [...report.thematic, ...report.local]) {
-    for (const [figure, value] of flatten(project.figures as unknown as Record<string, unknown>)) {
+    for (const [figure, value] of flatten(project.figures)) {
       rows.push([year, project.id, project.title, figure, value]);
     }
   }

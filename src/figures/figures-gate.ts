@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { AccessDeniedError, requireAccess } from '../auth/access-denied.error.js';
+import { reaches, type AccessScope } from '../auth/principal.js';
+import { ProjectDetailsProjection } from '../projects/read-model/project-details.projection.js';
+import { ReadConsistency } from '../projections/consistency.js';
+import { NotFoundError } from '../shared/domain/errors.js';
+import { mdeScope } from './figure-keys.js';
+import { FiguresReader } from './figures.reader.js';
+import type { FiguresScope, HistoryPoint } from './history/figures-history.js';
+
+/** What every read of figures asks: a scope and year, read-your-writes, a point in the past, and who asks. */
+export interface FiguresRequest {
+  readonly scope: FiguresScope;
+  readonly year: number;
+  readonly minPosition?: string | undefined;
+  readonly point?: HistoryPoint | undefined;
+  readonly access: AccessScope;
+}
+
+/**
+ * The one way into the figures read side (figures, provenance, corrections,
+ * time travel): wait for `minPosition`, refuse (404, 403), then wait for
+ * `atPosition`. A refused request costs a lookup, never a replay.
+ */
+@Injectable()
+export class FiguresGate {
+  constructor(
+    private readonly consistency: ReadConsistency,
+    private readonly projects: ProjectDetailsProjection,
+    private readonly reader: FiguresReader,
+  ) {}
+
+  async admit({ scope, minPosition, point, access }: FiguresRequest): Promise<void> {
+    await this.consistency.reach(minPosition);
+    this.authorise(scope, access);
+    if (point?.atPosition !== undefined) await this.consistency.reach(point.atPosition.toString());
+  }
+
+  /** The position the read models stand at, as the API writes positions. */
+  position(): string {
+    return this.consistency.position();
+  }
+
+  private authorise(scope: FiguresScope, access: AccessScope): void {
+    switch (scope.kind) {
+      case 'programme':
+        if (access.kind !== 'all') {
+          throw new AccessDeniedError(
+            "The programme's figures cover every MDE; a partner token reads its MDEs' figures",
+          );
+        }
+        return;
+      case 'mde':
+        if (!reaches(access, [scope.mde]))
+          throw new AccessDeniedError(`The MDE ${scope.mde} is outside this token's scope`);
+        if (!this.reader.scopeExists(mdeScope(scope.mde)))
+          throw new NotFoundError(`No project names the MDE ${scope.mde}`);
+        return;
+      case 'project': {
+        const project = this.projects.find(scope.projectId);
+        if (!project) throw new NotFoundError(`Project ${scope.projectId} does not exist`);
+        requireAccess(access, project.mdes, `Project ${scope.projectId}`);
+        return;
+      }
+    }
+  }
+}
