@@ -5,7 +5,7 @@ import { YearlyFiguresModel } from '../../src/figures/yearly-figures.model.js';
 import * as e from '../support/programme-events.js';
 
 function given(events: readonly ProgrammeEvent[]) {
-  const model = new YearlyFiguresModel(false);
+  const model = new YearlyFiguresModel();
   for (const event of events) model.apply(event);
   return {
     project: (projectId: string, year = 2022) => activityFigures(model.figures(projectScope(projectId), year)),
@@ -108,7 +108,7 @@ describe('yearly figures', () => {
     expect(figures.mde('forest').activity.participants).toBe(1);
   });
 
-  it("sums the projects' distinct counts in an MDE and the programme, all but participants", () => {
+  it('counts distinct things once within the scope reported: a person, a sector, a company', () => {
     const figures = given([
       ...approvedProject('a', ['forest']),
       ...approvedProject('b', ['forest', 'uccle']),
@@ -123,25 +123,48 @@ describe('yearly figures', () => {
       e.stage('p2', 's2', 'b', 'horeca', 'c1'),
       e.stage('p2', 's3', 'b', 'vente', 'c1'),
     ]);
-    const summed = {
+    const acrossBoth = {
       participants: 2,
-      participantsByRole: { 'job-seeker': 2, citizen: 1 },
-      notRegisteredJobSeekers: 2,
+      attendances: 3,
+      participantsByRole: { 'job-seeker': 1, citizen: 1 },
+      notRegisteredJobSeekers: 1,
       stages: 3,
-      stageSectors: 3,
-      stageCompanies: 2,
+      stageSectors: 2,
+      stageCompanies: 1,
     };
 
     expect(figures.project('a')).toMatchObject({ participants: 1, stageSectors: 1, stageCompanies: 1 });
     expect(figures.project('b')).toMatchObject({ participants: 2, stageSectors: 2, stageCompanies: 1 });
-    expect(figures.programme().activity).toMatchObject(summed);
-    expect(figures.mde('forest').activity).toMatchObject(summed);
+    expect(figures.programme().activity).toMatchObject(acrossBoth);
+    expect(figures.mde('forest').activity).toMatchObject(acrossBoth);
     expect(figures.mde('uccle').activity).toMatchObject({
       participants: 2,
+      attendances: 2,
       participantsByRole: { 'job-seeker': 1, citizen: 1 },
       notRegisteredJobSeekers: 1,
+      stages: 2,
       stageSectors: 2,
       stageCompanies: 1,
+    });
+  });
+
+  it('takes a person out of a scope only when their last attendance in it goes', () => {
+    const figures = given([
+      ...approvedProject('a', ['forest']),
+      ...approvedProject('b', ['forest']),
+      e.registered('p1', 'citizen', false),
+      e.held('sa', 'a'),
+      e.held('sb', 'b'),
+      e.attended('sa', 'p1'),
+      e.attended('sb', 'p1'),
+      e.cancelled('sa'),
+    ]);
+
+    expect(figures.project('a')).toMatchObject({ participants: 0, participantsByRole: {}, notRegisteredJobSeekers: 0 });
+    expect(figures.mde('forest').activity).toMatchObject({
+      participants: 1,
+      participantsByRole: { citizen: 1 },
+      notRegisteredJobSeekers: 1,
     });
   });
 
