@@ -20,6 +20,7 @@ import {
 } from '../event-store.port.js';
 import { createEventsSchema } from './sqlite-schema.js';
 import { isUniqueViolation, openFailure, toStoreError } from './sqlite-errors.js';
+import { prepareStatements, toStoredEvent, type EventRow, type SqliteStatements } from './sqlite-statements.js';
 
 export interface SqliteEventStoreOptions {
   /** Database file; its folder is created when missing. */
@@ -36,17 +37,6 @@ export interface SqliteEventStoreOptions {
   /** Told the number of appends of each commit (metrics). */
   readonly onCommit?: (appends: number, events: number) => void;
 }
-
-/** A row of `columns`, read raw: an array costs less to build than an object with named fields. */
-type EventRow = [
-  position: bigint,
-  id: string,
-  stream: string,
-  revision: bigint,
-  type: string,
-  data: string,
-  metadata: string,
-];
 
 interface PendingAppend {
   readonly stream: string;
@@ -72,7 +62,7 @@ const MAX_KNOWN_HEADS = 100_000;
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
-  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly statements: SqliteStatements;
   private readonly insertEvents: (stream: string, events: readonly NewEvent[], head: bigint | null) => AppendResult;
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
@@ -329,48 +319,6 @@ export class SqliteEventStore implements EventStore {
       return Promise.reject(toStoreError(error, action));
     }
   }
-}
-
-function prepareStatements(db: Database.Database) {
-  const columns = 'position, id, stream, revision, type, data, metadata';
-  return {
-    // safeIntegers: lastInsertRowid is then a bigint, exact past 2^53 like every position read.
-    insert: db
-      .prepare('INSERT INTO events (id, stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)')
-      .safeIntegers(true),
-    streamHead: db.prepare('SELECT max(revision) AS revision FROM events WHERE stream = ?').safeIntegers(true),
-    byId: db.prepare('SELECT stream, revision, position FROM events WHERE id = ?').safeIntegers(true),
-    readStream: db
-      .prepare(`SELECT ${columns} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`)
-      .raw()
-      .safeIntegers(true),
-    readAll: db
-      .prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
-      .raw()
-      .safeIntegers(true),
-    // The same expression as the index events_command_id, so that the index serves it.
-    byCommandId: db
-      .prepare(`SELECT ${columns} FROM events WHERE json_extract(metadata, '$.commandId') = ? ORDER BY position`)
-      .raw()
-      .safeIntegers(true),
-    head: db.prepare('SELECT max(position) AS position FROM events').safeIntegers(true),
-    // Changes when another connection commits; never for this connection's own commits.
-    dataVersion: db.prepare('PRAGMA data_version').pluck(),
-    ping: db.prepare('SELECT 1'),
-  };
-}
-
-function toStoredEvent([position, id, stream, revision, type, data, metadata]: EventRow): StoredEvent {
-  return {
-    position,
-    id,
-    stream,
-    revision,
-    type,
-    data: JSON.parse(data) as StoredEvent['data'],
-    metadata: JSON.parse(metadata) as StoredEvent['metadata'],
-    json: { data, metadata },
-  };
 }
 
 class SqliteLogSubscription implements LogSubscription {
