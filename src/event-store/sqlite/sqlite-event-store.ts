@@ -20,6 +20,7 @@ import {
 } from '../event-store.port.js';
 import { createEventsSchema } from './sqlite-schema.js';
 import { isUniqueViolation, openFailure, toStoreError } from './sqlite-errors.js';
+import { KnownStreamHeads } from './sqlite-stream-heads.js';
 import { prepareStatements, toStoredEvent, type EventRow, type SqliteStatements } from './sqlite-statements.js';
 
 export interface SqliteEventStoreOptions {
@@ -50,8 +51,6 @@ interface PendingAppend {
 type AppendOutcome = { readonly result: AppendResult; readonly wrote: boolean } | { readonly error: Error };
 
 const DEFAULT_READ_BATCH = 1000;
-/** Streams whose last revision this connection remembers; past that, it forgets them all. */
-const MAX_KNOWN_HEADS = 100_000;
 
 /**
  * The embedded event store: one SQLite database in WAL mode.
@@ -70,15 +69,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appendWaiters = new Set<() => void>();
   private readonly pollIntervalMs: number;
   private readonly maxBatchSize: number;
-  /**
-   * For each stream this connection appended to or read to its end: a revision
-   * its last event is at or before (-1 when it has none). True as long as no
-   * other connection commits, which PRAGMA data_version tells; `dataVersion`
-   * is the value they were noted under.
-   */
-  private readonly knownHeads = new Map<string, bigint>();
-  private dataVersion: number | undefined;
-  private othersChecked = false;
+  private readonly heads: KnownStreamHeads;
 
   constructor(private readonly options: SqliteEventStoreOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
@@ -94,6 +85,7 @@ export class SqliteEventStore implements EventStore {
       this.db.pragma('busy_timeout = 5000');
       createEventsSchema(this.db);
       this.statements = prepareStatements(this.db);
+      this.heads = new KnownStreamHeads(this.statements.dataVersion);
     } catch (error) {
       throw openFailure(error, options.path);
     }
@@ -134,18 +126,14 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  /**
-   * The command loop reads each stream from the revision after its cached state,
-   * and is mostly told there is nothing new: when this connection knows the
-   * stream ends before that revision, the answer needs no query.
-   */
+  /** Answered without a query when this connection knows the stream ends before `fromRevision`. */
   readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     return this.run('read a stream', () => {
       const from = options.fromRevision ?? 0n;
-      if (this.endsBefore(stream, from)) return [];
+      if (this.heads.endsBefore(stream, from)) return [];
       const rows = this.statements.readStream.all(stream, from, options.maxCount ?? -1) as EventRow[];
       if (options.maxCount === undefined || rows.length < options.maxCount) {
-        this.noteHead(stream, rows.length > 0 ? rows[rows.length - 1]![3] : from - 1n);
+        this.heads.note(stream, rows.length > 0 ? rows[rows.length - 1]![3] : from - 1n);
       }
       return rows.map(toStoredEvent);
     });
@@ -227,7 +215,7 @@ export class SqliteEventStore implements EventStore {
       const item = batch[index]!;
       if ('result' in outcome) {
         events += item.events.length;
-        if (outcome.wrote) this.noteHead(item.stream, outcome.result.nextExpectedRevision);
+        if (outcome.wrote) this.heads.note(item.stream, outcome.result.nextExpectedRevision);
         item.resolve(outcome.result);
       } else {
         item.reject(outcome.error);
@@ -282,29 +270,6 @@ export class SqliteEventStore implements EventStore {
   private streamHead(stream: string): StreamRevision | null {
     const row = this.statements.streamHead.get(stream) as { revision: bigint | null };
     return row.revision;
-  }
-
-  private endsBefore(stream: string, revision: bigint): boolean {
-    if (!this.othersChecked) {
-      this.othersChecked = true;
-      // Once an event-loop turn: the requests handled in one turn arrived together, and a commit by
-      // another process in that same turn is concurrent with them either way.
-      setImmediate(() => (this.othersChecked = false));
-      const version = this.statements.dataVersion.get() as number;
-      if (version !== this.dataVersion) {
-        // Another connection (another process) committed: what was noted may be stale.
-        this.knownHeads.clear();
-        this.dataVersion = version;
-        return false;
-      }
-    }
-    const head = this.knownHeads.get(stream);
-    return head !== undefined && head < revision;
-  }
-
-  private noteHead(stream: string, head: bigint): void {
-    if (this.knownHeads.size >= MAX_KNOWN_HEADS && !this.knownHeads.has(stream)) this.knownHeads.clear();
-    this.knownHeads.set(stream, head);
   }
 
   private wakeSubscribers(): void {
