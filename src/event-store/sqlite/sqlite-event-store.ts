@@ -2,10 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
-  DuplicateEventIdError,
   EventStoreUnavailableError,
-  WrongExpectedRevisionError,
-  matchesExpectedRevision,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -15,11 +12,11 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
-  type StreamRevision,
   type SubscribeOptions,
 } from '../event-store.port.js';
 import { createEventsSchema } from './sqlite-schema.js';
-import { isUniqueViolation, openFailure, toStoreError } from './sqlite-errors.js';
+import { openFailure, toStoreError } from './sqlite-errors.js';
+import { GroupCommit } from './sqlite-group-commit.js';
 import { KnownStreamHeads } from './sqlite-stream-heads.js';
 import { prepareStatements, toStoredEvent, type EventRow, type SqliteStatements } from './sqlite-statements.js';
 
@@ -39,41 +36,24 @@ export interface SqliteEventStoreOptions {
   readonly onCommit?: (appends: number, events: number) => void;
 }
 
-interface PendingAppend {
-  readonly stream: string;
-  readonly events: readonly NewEvent[];
-  readonly expectedRevision: ExpectedRevision;
-  readonly resolve: (result: AppendResult) => void;
-  readonly reject: (error: unknown) => void;
-}
-
-/** `wrote`: the events were inserted now, not found already stored by an earlier identical append. */
-type AppendOutcome = { readonly result: AppendResult; readonly wrote: boolean } | { readonly error: Error };
-
 const DEFAULT_READ_BATCH = 1000;
 
 /**
- * The embedded event store: one SQLite database in WAL mode.
- *
- * Appends use group commit: every append requested while the event loop is busy
- * is checked against its stream's expected revision and written in one
- * transaction with one fsync; each caller is answered only after that commit.
+ * The embedded event store: one SQLite database in WAL mode. Appends go
+ * through group commit (sqlite-group-commit.ts): the appends requested while the
+ * event loop is busy share one transaction and one fsync.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
-  private readonly insertEvents: (stream: string, events: readonly NewEvent[], head: bigint | null) => AppendResult;
-  private pending: PendingAppend[] = [];
-  private flushScheduled = false;
   private closed = false;
   private readonly appendWaiters = new Set<() => void>();
   private readonly pollIntervalMs: number;
-  private readonly maxBatchSize: number;
   private readonly heads: KnownStreamHeads;
+  private readonly groupCommit: GroupCommit;
 
-  constructor(private readonly options: SqliteEventStoreOptions) {
+  constructor(options: SqliteEventStoreOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
-    this.maxBatchSize = options.maxBatchSize ?? 2000;
     try {
       if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
       this.db = new Database(options.path);
@@ -89,22 +69,12 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       throw openFailure(error, options.path);
     }
-    this.insertEvents = this.db.transaction((stream: string, events: readonly NewEvent[], head: bigint | null) => {
-      let revision = head === null ? -1n : head;
-      let position = 0n;
-      for (const event of events) {
-        revision += 1n;
-        const info = this.statements.insert.run(
-          event.id,
-          stream,
-          revision,
-          event.type,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
-        );
-        position = BigInt(info.lastInsertRowid);
-      }
-      return { nextExpectedRevision: revision, position };
+    this.groupCommit = new GroupCommit(this.db, this.statements, this.heads, {
+      maxBatchSize: options.maxBatchSize ?? 2000,
+      onCommit: (appends, events) => {
+        options.onCommit?.(appends, events);
+        this.wakeSubscribers();
+      },
     });
   }
 
@@ -115,15 +85,7 @@ export class SqliteEventStore implements EventStore {
   ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new EventStoreUnavailableError('The event store is closed'));
     if (events.length === 0) return Promise.reject(new Error('Nothing to append'));
-    return new Promise<AppendResult>((resolve, reject) => {
-      this.pending.push({ stream, events, expectedRevision: options.expectedRevision, resolve, reject });
-      if (this.pending.length >= this.maxBatchSize) {
-        this.flush();
-      } else if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
+    return this.groupCommit.append(stream, events, options.expectedRevision);
   }
 
   /** Answered without a query when this connection knows the stream ends before `fromRevision`. */
@@ -168,7 +130,7 @@ export class SqliteEventStore implements EventStore {
 
   close(): Promise<void> {
     if (this.closed) return Promise.resolve();
-    this.flush();
+    this.groupCommit.flush();
     this.closed = true;
     this.wakeSubscribers();
     this.db.close();
@@ -195,81 +157,6 @@ export class SqliteEventStore implements EventStore {
       const timer = setTimeout(wake, this.pollIntervalMs);
       this.appendWaiters.add(wake);
     });
-  }
-
-  private flush(): void {
-    this.flushScheduled = false;
-    const batch = this.pending;
-    if (batch.length === 0) return;
-    this.pending = [];
-    let outcomes: AppendOutcome[];
-    try {
-      outcomes = this.commit(batch);
-    } catch (error) {
-      const failure = toStoreError(error, 'append');
-      for (const item of batch) item.reject(failure);
-      return;
-    }
-    let events = 0;
-    outcomes.forEach((outcome, index) => {
-      const item = batch[index]!;
-      if ('result' in outcome) {
-        events += item.events.length;
-        if (outcome.wrote) this.heads.note(item.stream, outcome.result.nextExpectedRevision);
-        item.resolve(outcome.result);
-      } else {
-        item.reject(outcome.error);
-      }
-    });
-    this.options.onCommit?.(batch.length, events);
-    this.wakeSubscribers();
-  }
-
-  private commit(batch: readonly PendingAppend[]): AppendOutcome[] {
-    const outcomes: AppendOutcome[] = [];
-    this.db
-      .transaction(() => {
-        for (const item of batch) outcomes.push(this.appendOne(item));
-      })
-      .immediate();
-    return outcomes;
-  }
-
-  private appendOne(item: PendingAppend): AppendOutcome {
-    const head = this.streamHead(item.stream);
-    if (!matchesExpectedRevision(item.expectedRevision, head)) {
-      const earlier = this.earlierIdenticalAppend(item);
-      if (earlier) return { result: earlier, wrote: false };
-      return { error: new WrongExpectedRevisionError(item.stream, item.expectedRevision, head) };
-    }
-    try {
-      return { result: this.insertEvents(item.stream, item.events, head), wrote: true };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const earlier = this.earlierIdenticalAppend(item);
-      if (earlier) return { result: earlier, wrote: false };
-      return { error: new DuplicateEventIdError(item.events[0]!.id, item.stream) };
-    }
-  }
-
-  /**
-   * An append whose event ids are all already stored, in this stream and in this
-   * order, is a retry of an append that succeeded: answer what it answered.
-   */
-  private earlierIdenticalAppend(item: PendingAppend): AppendResult | null {
-    let previous: { stream: string; revision: bigint; position: bigint } | undefined;
-    for (const event of item.events) {
-      const row = this.statements.byId.get(event.id) as typeof previous;
-      if (!row || row.stream !== item.stream) return null;
-      if (previous && row.revision !== previous.revision + 1n) return null;
-      previous = row;
-    }
-    return previous ? { nextExpectedRevision: previous.revision, position: previous.position } : null;
-  }
-
-  private streamHead(stream: string): StreamRevision | null {
-    const row = this.statements.streamHead.get(stream) as { revision: bigint | null };
-    return row.revision;
   }
 
   private wakeSubscribers(): void {
