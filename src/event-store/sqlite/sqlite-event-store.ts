@@ -18,6 +18,7 @@ import { createEventsSchema } from './sqlite-schema.js';
 import { openFailure, toStoreError } from './sqlite-errors.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { KnownStreamHeads } from './sqlite-stream-heads.js';
+import { AppendWaiters, SqliteLogSubscription } from './sqlite-subscription.js';
 import { prepareStatements, toStoredEvent, type EventRow, type SqliteStatements } from './sqlite-statements.js';
 
 export interface SqliteEventStoreOptions {
@@ -47,13 +48,12 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
   private closed = false;
-  private readonly appendWaiters = new Set<() => void>();
-  private readonly pollIntervalMs: number;
+  private readonly appendWaiters: AppendWaiters;
   private readonly heads: KnownStreamHeads;
   private readonly groupCommit: GroupCommit;
 
   constructor(options: SqliteEventStoreOptions) {
-    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.appendWaiters = new AppendWaiters(options.pollIntervalMs ?? 250);
     try {
       if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
       this.db = new Database(options.path);
@@ -73,7 +73,7 @@ export class SqliteEventStore implements EventStore {
       maxBatchSize: options.maxBatchSize ?? 2000,
       onCommit: (appends, events) => {
         options.onCommit?.(appends, events);
-        this.wakeSubscribers();
+        this.appendWaiters.wakeAll();
       },
     });
   }
@@ -112,7 +112,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): LogSubscription {
-    return new SqliteLogSubscription(this, options.after, options.maxBatchSize ?? DEFAULT_READ_BATCH);
+    return new SqliteLogSubscription(
+      this,
+      this.appendWaiters,
+      options.after,
+      options.maxBatchSize ?? DEFAULT_READ_BATCH,
+    );
   }
 
   headPosition(): Promise<LogPosition | null> {
@@ -132,7 +137,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return Promise.resolve();
     this.groupCommit.flush();
     this.closed = true;
-    this.wakeSubscribers();
+    this.appendWaiters.wakeAll();
     this.db.close();
     return Promise.resolve();
   }
@@ -141,26 +146,9 @@ export class SqliteEventStore implements EventStore {
     return this.closed;
   }
 
-  /** @internal used by the subscription */
+  /** @internal used by the subscription, which turns its errors into the port's */
   readAllNow(after: LogPosition | undefined, maxCount: number): StoredEvent[] {
     return (this.statements.readAll.all(after ?? -1n, maxCount) as EventRow[]).map(toStoredEvent);
-  }
-
-  /** @internal resolves on the next append in this process, or after the poll interval. */
-  waitForAppend(): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = (): void => {
-        clearTimeout(timer);
-        this.appendWaiters.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, this.pollIntervalMs);
-      this.appendWaiters.add(wake);
-    });
-  }
-
-  private wakeSubscribers(): void {
-    for (const wake of [...this.appendWaiters]) wake();
   }
 
   private run<T>(action: string, work: () => T): Promise<T> {
@@ -170,37 +158,5 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(toStoreError(error, action));
     }
-  }
-}
-
-class SqliteLogSubscription implements LogSubscription {
-  private closed = false;
-
-  constructor(
-    private readonly store: SqliteEventStore,
-    private after: LogPosition | undefined,
-    private readonly maxBatchSize: number,
-  ) {}
-
-  async *[Symbol.asyncIterator](): AsyncIterator<readonly StoredEvent[]> {
-    while (!this.closed && !this.store.isClosed) {
-      let batch: StoredEvent[];
-      try {
-        batch = this.store.readAllNow(this.after, this.maxBatchSize);
-      } catch (error) {
-        throw toStoreError(error, 'read the log');
-      }
-      if (batch.length > 0) {
-        this.after = batch[batch.length - 1]!.position;
-        yield batch;
-      } else {
-        await this.store.waitForAppend();
-      }
-    }
-  }
-
-  close(): Promise<void> {
-    this.closed = true;
-    return Promise.resolve();
   }
 }
