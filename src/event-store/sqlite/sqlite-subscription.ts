@@ -25,6 +25,8 @@ export class AppendWaiters {
         resolve();
       };
       const timer = setTimeout(wake, this.pollIntervalMs);
+      // A subscription idle at the head of the log must not keep a process (Jest, the command line) alive.
+      timer.unref();
       this.waiters.add(wake);
     });
   }
