@@ -1,0 +1,71 @@
+import type { LogPosition, LogSubscription, StoredEvent } from '../event-store.port.js';
+import { toStoreError } from './sqlite-errors.js';
+
+/** What a subscription needs of the store: the log read at once, and whether the store is closed. */
+export interface LogSource {
+  readonly isClosed: boolean;
+  readAllNow(after: LogPosition | undefined, maxCount: number): StoredEvent[];
+}
+
+/**
+ * Subscriptions waiting at the head of the log. An append in this process wakes
+ * them at once; one by another process (the command line) is seen at the next poll.
+ */
+export class AppendWaiters {
+  private readonly waiters = new Set<() => void>();
+
+  constructor(private readonly pollIntervalMs: number) {}
+
+  /** Resolves on the next append in this process, or after the poll interval. */
+  waitForAppend(): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, this.pollIntervalMs);
+      // A subscription idle at the head of the log must not keep a process (Jest, the command line) alive.
+      timer.unref();
+      this.waiters.add(wake);
+    });
+  }
+
+  wakeAll(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+}
+
+/** Follows the log from a position in batches, until it or the store is closed. */
+export class SqliteLogSubscription implements LogSubscription {
+  private closed = false;
+
+  constructor(
+    private readonly store: LogSource,
+    private readonly appends: AppendWaiters,
+    private after: LogPosition | undefined,
+    private readonly maxBatchSize: number,
+  ) {}
+
+  async *[Symbol.asyncIterator](): AsyncIterator<readonly StoredEvent[]> {
+    while (!this.closed && !this.store.isClosed) {
+      let batch: StoredEvent[];
+      try {
+        batch = this.store.readAllNow(this.after, this.maxBatchSize);
+      } catch (error) {
+        throw toStoreError(error, 'read the log');
+      }
+      if (batch.length > 0) {
+        this.after = batch[batch.length - 1]!.position;
+        yield batch;
+      } else {
+        await this.appends.waitForAppend();
+      }
+    }
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    return Promise.resolve();
+  }
+}
