@@ -105,9 +105,10 @@ describe('the service image', () => {
   const stages = dockerfile.split(/^FROM /m).slice(1);
   const runtime = stages[stages.length - 1] ?? '';
 
-  it('builds in one stage and runs from Node 20 slim in another, with production dependencies only', () => {
+  it('builds in one stage and runs from Node 24 LTS slim in another, with production dependencies only', () => {
     expect(stages).toHaveLength(2);
-    expect(stages.every((stage) => stage.startsWith('node:20-bookworm-slim'))).toBe(true);
+    // Node 20 reached its end of life on 30 April 2026; 24 is the active LTS.
+    expect(stages.every((stage) => stage.startsWith('node:24-trixie-slim'))).toBe(true);
     expect(dockerfile).toContain('npm prune --omit=dev');
     expect(runtime).toMatch(/COPY --from=build .*\/app\/node_modules/);
     expect(runtime).not.toMatch(/\bsrc\b|npm ci/);
