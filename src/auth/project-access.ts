@@ -5,7 +5,7 @@ import { sessionDecider } from '../sessions/session.decider.js';
 import { projectStream, sessionStream } from '../shared/domain/ids.js';
 import type { ProjectFacts } from '../shared/domain/project-facts.js';
 import { requireAccess } from './access-denied.error.js';
-import type { AccessScope } from './principal.js';
+import type { AccessScope } from '../shared/access-scope.js';
 
 /**
  * Loads the project a command refers to and checks that the sender may act on

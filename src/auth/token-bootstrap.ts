@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { ConflictError } from '../shared/domain/errors.js';
-import { FULL_ACCESS } from './principal.js';
+import { FULL_ACCESS } from '../shared/access-scope.js';
 import { IssueTokenCommand } from './token.handlers.js';
 import { TokenRegistryProjection } from './token-registry.projection.js';
 

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { userInfo } from 'node:os';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
-import { FULL_ACCESS } from '../auth/principal.js';
+import { FULL_ACCESS } from '../shared/access-scope.js';
 import { ROLES, type Role } from '../auth/token.events.js';
 import { IssueTokenCommand, RevokeTokenCommand } from '../auth/token.handlers.js';
 import { TokenRegistryProjection } from '../auth/token-registry.projection.js';

@@ -1,7 +1,7 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Injectable } from '@nestjs/common';
 import { AccessDeniedError, requireAccess } from '../auth/access-denied.error.js';
-import { FULL_ACCESS, reaches, type AccessScope } from '../auth/principal.js';
+import { FULL_ACCESS, reaches, type AccessScope } from '../shared/access-scope.js';
 import { ProjectDetailsProjection } from '../projects/read-model/project-details.projection.js';
 import { ReadConsistency } from '../projections/consistency.js';
 import { NotFoundError } from '../shared/domain/errors.js';

@@ -1,4 +1,4 @@
-import { problemType, type ProblemDetails } from '../http/problem-details.js';
+import { KindedError } from '../shared/errors.js';
 
 export const REPORT_FORMATS = {
   json: 'application/json',
@@ -12,16 +12,11 @@ export type ReportFormat = keyof typeof REPORT_FORMATS;
 /** The text formats a publication records a digest of (a PDF is printed from the HTML). */
 export const DIGESTED_FORMATS: readonly ReportFormat[] = ['json', 'markdown', 'html', 'csv'];
 
-export class NotAcceptableError extends Error {
+export class NotAcceptableError extends KindedError {
+  readonly kind = 'not-acceptable';
+
   constructor(accept: string) {
     super(`The report is available as ${Object.values(REPORT_FORMATS).join(', ')}; not as ${accept}`);
-    this.name = 'NotAcceptableError';
-  }
-
-  toProblem(): { problem: ProblemDetails } {
-    return {
-      problem: { type: problemType('not-acceptable'), title: 'Not acceptable', status: 406, detail: this.message },
-    };
   }
 }
 

@@ -2,10 +2,10 @@ import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Allow } from '../auth/auth.decorators.js';
+import { Allow, Sender } from '../auth/auth.decorators.js';
 import type { CommandSender } from '../command-handling/command-context.js';
 import { CommandResponses, QueryResponses } from '../http/api-responses.js';
-import { Sender, answer } from '../http/command-sender.js';
+import { answer } from '../http/command-answer.js';
 import { WholeNumberParamPipe, YearParamPipe } from '../http/request-validation.js';
 import { ReadConsistency } from '../projections/consistency.js';
 import type { ReportPublishedData } from './publication.events.js';

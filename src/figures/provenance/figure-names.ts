@@ -1,4 +1,4 @@
-import { RequestValidationError } from '../../http/problem-details.js';
+import { InvalidRequestError } from '../../shared/errors.js';
 
 /**
  * The figures one can ask the provenance of, as the counters name them
@@ -21,5 +21,5 @@ export function requireFigureName(figure: string, scope: 'programme' | 'mde' | '
     figure === 'attendancesPerParticipant'
       ? 'it is the ratio of attendances to participants: ask for those'
       : `expected a figure such as participants, sessionsByKind.workshop, outreach.people${scope === 'project' ? '' : ', projects.approved.count'}`;
-  throw new RequestValidationError([{ field: 'figure', message: `not a figure of this scope: ${hint}` }]);
+  throw new InvalidRequestError([{ field: 'figure', message: `not a figure of this scope: ${hint}` }]);
 }

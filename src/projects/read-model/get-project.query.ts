@@ -1,6 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { requireAccess } from '../../auth/access-denied.error.js';
-import { FULL_ACCESS, type AccessScope } from '../../auth/principal.js';
+import { FULL_ACCESS, type AccessScope } from '../../shared/access-scope.js';
 import { ReadConsistency } from '../../projections/consistency.js';
 import { NotFoundError } from '../../shared/domain/errors.js';
 import { ProjectDetailsProjection, type ProjectDetails } from './project-details.projection.js';
