@@ -1,4 +1,4 @@
-import { ProjectAccess } from '../auth/project-access.js';
+import { ProjectAccess } from '../projects/project-access.js';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-handling/command-executor.js';
 import { CommandMessage } from '../command-handling/command-message.js';

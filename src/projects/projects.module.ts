@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DecideProjectHandler } from './decide-project.handler.js';
+import { ProjectAccess } from './project-access.js';
 import { ProjectsController } from './projects.controller.js';
 import { GetProjectHandler } from './read-model/get-project.query.js';
 import { RecordOutreachHandler } from './record-outreach.handler.js';
@@ -9,11 +10,13 @@ import { WriteNarrativeHandler } from './write-narrative.handler.js';
 @Module({
   controllers: [ProjectsController],
   providers: [
+    ProjectAccess,
     SubmitProjectHandler,
     DecideProjectHandler,
     RecordOutreachHandler,
     WriteNarrativeHandler,
     GetProjectHandler,
   ],
+  exports: [ProjectAccess],
 })
 export class ProjectsModule {}

@@ -1,4 +1,4 @@
-import { ProjectAccess } from '../auth/project-access.js';
+import { SessionAccess } from './session-access.js';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-handling/command-executor.js';
 import { CommandMessage } from '../command-handling/command-message.js';
@@ -12,11 +12,11 @@ export class CancelSessionCommand extends CommandMessage<CancelSession['data']> 
 export class CancelSessionHandler implements ICommandHandler<CancelSessionCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly access: ProjectAccess,
+    private readonly access: SessionAccess,
   ) {}
 
   async execute({ data, sender }: CancelSessionCommand) {
-    await this.access.session(data.sessionId, sender.access);
+    await this.access.requireSession(data.sessionId, sender.access);
     return this.executor.execute(
       sessionStream(data.sessionId),
       sessionDecider,

@@ -1,4 +1,4 @@
-import { ProjectAccess } from '../auth/project-access.js';
+import { SessionAccess } from './session-access.js';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-handling/command-executor.js';
 import { CommandMessage } from '../command-handling/command-message.js';
@@ -13,11 +13,11 @@ export class RecordAttendanceCommand extends CommandMessage<RecordAttendance['da
 export class RecordAttendanceHandler implements ICommandHandler<RecordAttendanceCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly access: ProjectAccess,
+    private readonly access: SessionAccess,
   ) {}
 
   async execute({ data, sender }: RecordAttendanceCommand) {
-    await this.access.session(data.sessionId, sender.access);
+    await this.access.requireSession(data.sessionId, sender.access);
     const participant = await this.executor.state(participantStream(data.participantId), participantDecider);
     const command = {
       type: 'RecordAttendance',

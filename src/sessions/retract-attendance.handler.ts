@@ -1,4 +1,4 @@
-import { ProjectAccess } from '../auth/project-access.js';
+import { SessionAccess } from './session-access.js';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-handling/command-executor.js';
 import { CommandMessage } from '../command-handling/command-message.js';
@@ -14,11 +14,11 @@ export class RetractAttendanceCommand extends CommandMessage<RetractAttendance['
 export class RetractAttendanceHandler implements ICommandHandler<RetractAttendanceCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly access: ProjectAccess,
+    private readonly access: SessionAccess,
   ) {}
 
   async execute({ data, sender }: RetractAttendanceCommand) {
-    await this.access.session(data.sessionId, sender.access);
+    await this.access.requireSession(data.sessionId, sender.access);
     // The participant is named in the path: an unknown one is "not found", not a rule.
     const participant = await this.executor.state(participantStream(data.participantId), participantDecider);
     if (participant.status === 'absent') throw new NotFoundError(`Participant ${data.participantId} does not exist`);
