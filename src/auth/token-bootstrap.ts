@@ -5,7 +5,7 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { ConflictError } from '../shared/domain/errors.js';
 import { FULL_ACCESS } from '../shared/access-scope.js';
-import { IssueTokenCommand } from './token.handlers.js';
+import { IssueTokenCommand } from './token.messages.js';
 import { TokenRegistryProjection } from './token-registry.projection.js';
 
 /** The fixed id makes the bootstrap token unique even when several instances start at once. */

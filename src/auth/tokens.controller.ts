@@ -9,7 +9,7 @@ import { IdParamPipe } from '../http/request-validation.js';
 import { ReadConsistency, ReadQueryDto } from '../projections/consistency.js';
 import { Sender } from './auth.decorators.js';
 import { IssueTokenDto } from './dto/issue-token.dto.js';
-import { IssueTokenCommand, RevokeTokenCommand } from './token.handlers.js';
+import { IssueTokenCommand, RevokeTokenCommand } from './token.messages.js';
 import { TokenRegistryProjection, type TokenListing } from './token-registry.projection.js';
 
 /** Tokens are managed by coordinators only (no @Allow: the guard's default). */

@@ -10,9 +10,7 @@ import { IdParamPipe } from '../http/request-validation.js';
 import { RecordOutcomeDto } from './dto/record-outcome.dto.js';
 import { RecordStageDto } from './dto/record-stage.dto.js';
 import { RegisterParticipantDto } from './dto/register-participant.dto.js';
-import { RecordOutcomeCommand } from './record-outcome.handler.js';
-import { RecordStageCommand } from './record-stage.handler.js';
-import { RegisterParticipantCommand } from './register-participant.handler.js';
+import { RecordOutcomeCommand, RecordStageCommand, RegisterParticipantCommand } from './participant.messages.js';
 
 @ApiTags('participants')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried command recognisable' })

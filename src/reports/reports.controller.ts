@@ -10,7 +10,7 @@ import { WholeNumberParamPipe, YearParamPipe } from '../http/request-validation.
 import { ReadConsistency } from '../projections/consistency.js';
 import type { ReportPublishedData } from './publication.events.js';
 import { Publications, type FigureChange } from './publications.js';
-import { PublishReportCommand } from './publish-report.handler.js';
+import { PublishReportCommand } from './publication.messages.js';
 import { ReportBuilder } from './report-builder.js';
 import { REPORT_FORMATS, negotiateFormat } from './report-format.js';
 import { PublishReportDto, ReportQueryDto } from './report-query.dto.js';

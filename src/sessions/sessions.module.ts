@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ProjectsModule } from '../projects/projects.module.js';
-import { CancelSessionHandler } from './cancel-session.handler.js';
-import { RecordAttendanceHandler } from './record-attendance.handler.js';
-import { RecordSessionHandler } from './record-session.handler.js';
-import { RetractAttendanceHandler } from './retract-attendance.handler.js';
 import { SessionAccess } from './session-access.js';
+import {
+  CancelSessionHandler,
+  RecordAttendanceHandler,
+  RecordSessionHandler,
+  RetractAttendanceHandler,
+} from './session.handlers.js';
 import { SessionsController } from './sessions.controller.js';
 
 @Module({

@@ -1,26 +1,15 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor, type CommandOutcome } from '../command-handling/command-executor.js';
-import type { CommandSender } from '../command-handling/command-context.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor } from '../command-handling/command-executor.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { ReadConsistency } from '../projections/consistency.js';
-import type { Language } from './catalogues/catalogue.js';
 import { publicationDecider } from './publication.decider.js';
 import { reportStream, type ReportPublishedData } from './publication.events.js';
+import { PublishReportCommand } from './publication.messages.js';
 import { ReportBuilder } from './report-builder.js';
 import { FIGURE_DEFINITIONS_VERSION } from './report.model.js';
 import { DIGESTED_FORMATS } from './report-format.js';
 import { ReportRenderer, digestOf } from './report-renderer.js';
-
-export class PublishReportCommand extends Command<CommandOutcome & { publication: ReportPublishedData }> {
-  constructor(
-    readonly year: number,
-    readonly language: Language,
-    readonly sender: CommandSender,
-  ) {
-    super();
-  }
-}
 
 /**
  * Freezes the report of a year at the current position: records a
