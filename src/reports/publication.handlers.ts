@@ -4,7 +4,7 @@ import { CommandExecutor } from '../command-handling/command-executor.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { ReadConsistency } from '../projections/consistency.js';
 import { publicationDecider } from './publication.decider.js';
-import { reportStream, type ReportPublishedData } from './publication.events.js';
+import { reportStream } from './publication.events.js';
 import { PublishReportCommand } from './publication.messages.js';
 import { ReportBuilder } from './report-builder.js';
 import { FIGURE_DEFINITIONS_VERSION } from './report.model.js';
@@ -40,11 +40,9 @@ export class PublishReportHandler implements ICommandHandler<PublishReportComman
       digests,
       ledgerHash: report.ledgerHash,
     };
-    const stream = reportStream(year);
     const command = { type: 'PublishReport', data: { year, language }, report: frozen } as const;
-    const outcome = await this.executor.execute(stream, publicationDecider, command, sender);
+    const outcome = await this.executor.execute(reportStream(year), publicationDecider, command, sender);
     // The publication written, or the one a retried command repeats.
-    const event = (await this.store.readStream(stream)).find((stored) => stored.position === outcome.position)!;
-    return { ...outcome, publication: event.data as unknown as ReportPublishedData };
+    return { ...outcome, publication: outcome.events[0]!.data };
   }
 }
