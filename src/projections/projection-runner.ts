@@ -115,6 +115,12 @@ export class ProjectionRunner {
     if (!reached) throw new ProjectionsBehindError(position, this.position);
   }
 
+  /** Resolves when the read models reflect every event the log holds now, or rejects after `timeoutMs`. */
+  async waitForHead(timeoutMs: number): Promise<void> {
+    const head = await this.store.headPosition();
+    if (head !== null) await this.waitFor(head, timeoutMs);
+  }
+
   /** Called after each batch is committed (metrics). */
   observe(listener: (position: bigint, events: number) => void): void {
     this.onBatch.push(listener);

@@ -1,7 +1,5 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-handling/command-executor.js';
-import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { ReadConsistency } from '../projections/consistency.js';
 import { publicationDecider } from './publication.decider.js';
 import { reportStream } from './publication.events.js';
@@ -19,7 +17,6 @@ import { ReportRenderer, digestOf } from './report-renderer.js';
 @CommandHandler(PublishReportCommand)
 export class PublishReportHandler implements ICommandHandler<PublishReportCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly consistency: ReadConsistency,
     private readonly builder: ReportBuilder,
     private readonly renderer: ReportRenderer,
@@ -27,8 +24,7 @@ export class PublishReportHandler implements ICommandHandler<PublishReportComman
   ) {}
 
   async execute({ year, language, sender }: PublishReportCommand) {
-    const head = await this.store.headPosition();
-    if (head !== null) await this.consistency.reach(head.toString());
+    await this.consistency.reachHead();
     const position = this.builder.currentPosition();
     const report = await this.builder.build(year, language, position);
     const digests: Record<string, string> = {};
