@@ -1,6 +1,7 @@
 /**
  * The architecture rules npm test enforces: the domain (deciders, events,
- * commands, the figures model) is pure, and adapters stay out of each other.
+ * commands, the figures model) is pure, adapters stay out of each other, HTTP
+ * stays at the edge, and no two folders depend on each other.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -44,8 +45,42 @@ module.exports = {
       to: { path: '^src/event-store/(sqlite|eventstoredb)/' },
     },
     {
+      name: 'http-at-the-edge',
+      comment:
+        'Only the HTTP plumbing, the application that assembles it, controllers and DTOs know HTTP. ' +
+        'Errors elsewhere say their kind (src/shared/errors.ts); src/http/problem-kinds.ts answers them.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/http/', '^src/app/', '\\.controller\\.ts$', '\\.dto\\.ts$'] },
+      to: { path: '^src/http/' },
+    },
+    {
+      name: 'dtos-use-only-validators',
+      comment:
+        "A DTO is the shape of a request's body or query: it may use the shared validators, nothing else of HTTP.",
+      severity: 'error',
+      from: { path: '\\.dto\\.ts$' },
+      to: { path: '^src/http/', pathNot: '^src/http/validators\\.ts$' },
+    },
+    {
+      name: 'shared-depends-on-nothing',
+      comment: 'src/shared is the kernel every feature uses; it uses no feature.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/', pathNot: '^src/shared/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'no-folder-cycles',
+      comment:
+        'No two folders depend on each other, even when no module cycle joins them ' +
+        '(auth used projects and sessions through project-access.ts, and they used auth).',
+      severity: 'error',
+      scope: 'folder',
       from: {},
       to: { circular: true },
     },

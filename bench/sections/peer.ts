@@ -1,7 +1,7 @@
 import { isExpectedVersionConflictError, type Event } from '@event-driven-io/emmett';
 import { getSQLiteEventStore, sqliteConnection } from '@event-driven-io/emmett-sqlite';
 import { join } from 'node:path';
-import { FULL_ACCESS } from '../../src/auth/principal.js';
+import { FULL_ACCESS } from '../../src/shared/access-scope.js';
 import { CommandExecutor } from '../../src/command-handling/command-executor.js';
 import { EventSchemas } from '../../src/event-store/event-schemas.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';

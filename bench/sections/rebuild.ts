@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { READ_MODELS } from '../../src/app/app.module.js';
+import { READ_MODELS } from '../../src/app/read-models.module.js';
 import { EventSchemas } from '../../src/event-store/event-schemas.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';

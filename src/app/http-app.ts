@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { Authenticator } from '../auth/authenticator.js';
+import { authenticateRequests, rateLimitedCaller } from '../auth/request-authentication.js';
 import { applyAbuseLimits } from '../http/abuse-limits.js';
 import { acceptJsonBodiesOnly } from '../http/json-bodies.js';
 import { ProblemDetailsFilter, sendProblem } from '../http/problem-details.filter.js';
@@ -50,7 +51,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   stopGracefully(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(problems);
-  await applyAbuseLimits(app, options.config, app.get(Authenticator));
+  authenticateRequests(app.getHttpAdapter().getInstance(), app.get(Authenticator));
+  await applyAbuseLimits(app, options.config, rateLimitedCaller);
   measureRequests(app, app.get(Metrics));
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApiDescription()), {
     jsonDocumentUrl: 'api/docs-json',

@@ -49,8 +49,7 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
    */
   private async catchUp(): Promise<void> {
     try {
-      const head = await this.store.headPosition();
-      if (head !== null) await this.runner.waitFor(head, CATCH_UP_ON_STOP_MS);
+      await this.runner.waitForHead(CATCH_UP_ON_STOP_MS);
     } catch (error) {
       this.logger.warn(
         `Stopping with the projections behind the log (${error instanceof Error ? error.message : String(error)}); they resume from their checkpoint`,

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/auth.decorators.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { QueryResponses } from '../http/api-responses.js';
-import { RequestValidationError } from '../http/problem-details.js';
+import { InvalidRequestError } from '../shared/errors.js';
 import { ReadConsistency, ReadQueryDto, parsePosition } from '../projections/consistency.js';
 import { ReadModelRebuild, type RebuildReport } from '../projections/read-model-rebuild.js';
 import { NotFoundError } from '../shared/domain/errors.js';
@@ -47,7 +47,7 @@ export class AuditController {
     @Query() query: StreamQueryDto,
   ): Promise<{ stream: string; events: LoggedEvent[] }> {
     if (!STREAM_PATTERN.test(stream)) {
-      throw new RequestValidationError([{ field: 'stream', message: 'must be a stream name: category-id' }]);
+      throw new InvalidRequestError([{ field: 'stream', message: 'must be a stream name: category-id' }]);
     }
     const events = await this.store.readStream(stream, {
       fromRevision: BigInt(query.fromRevision ?? '0'),

@@ -1,16 +1,9 @@
-import { problemType, type ProblemDetails } from '../http/problem-details.js';
-import { reaches, type AccessScope } from './principal.js';
+import { reaches, type AccessScope } from '../shared/access-scope.js';
+import { KindedError } from '../shared/errors.js';
 
-/** The token lacks the role, or the MDE scope, for what it asks: 403. */
-export class AccessDeniedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AccessDeniedError';
-  }
-
-  toProblem(): { problem: ProblemDetails } {
-    return { problem: { type: problemType('forbidden'), title: 'Forbidden', status: 403, detail: this.message } };
-  }
+/** The token lacks the role, or the MDE scope, for what it asks. */
+export class AccessDeniedError extends KindedError {
+  readonly kind = 'forbidden';
 }
 
 /** A partner may act on, and read, only the projects whose MDEs meet its own. */

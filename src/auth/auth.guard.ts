@@ -1,34 +1,14 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { problemType, type ProblemDetails } from '../http/problem-details.js';
+import { KindedError } from '../shared/errors.js';
 import { AccessDeniedError } from './access-denied.error.js';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators.js';
-import type { Credentials } from './authenticator.js';
-import type { Principal } from './principal.js';
 import type { Role } from './token.events.js';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** Set by the authentication hook on every request. */
-    credentials?: Credentials;
-    principal?: Principal;
-  }
-}
-
-/** No token, or one that is unknown or revoked: 401. */
-export class UnauthenticatedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnauthenticatedError';
-  }
-
-  toProblem(): { problem: ProblemDetails; headers: Record<string, string> } {
-    return {
-      problem: { type: problemType('unauthenticated'), title: 'Unauthorized', status: 401, detail: this.message },
-      headers: { 'www-authenticate': 'Bearer realm="indicators"' },
-    };
-  }
+/** No token, or one that is unknown or revoked. */
+export class UnauthenticatedError extends KindedError {
+  readonly kind = 'unauthenticated';
 }
 
 /**

@@ -2,7 +2,6 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './auth.guard.js';
 import { Authenticator } from './authenticator.js';
-import { ProjectAccess } from './project-access.js';
 import { TokenBootstrap } from './token-bootstrap.js';
 import { IssueTokenHandler, RevokeTokenHandler } from './token.handlers.js';
 import { TokensController } from './tokens.controller.js';
@@ -14,11 +13,10 @@ import { TokensController } from './tokens.controller.js';
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     Authenticator,
-    ProjectAccess,
     TokenBootstrap,
     IssueTokenHandler,
     RevokeTokenHandler,
   ],
-  exports: [Authenticator, ProjectAccess, TokenBootstrap],
+  exports: [Authenticator, TokenBootstrap],
 })
 export class AuthModule {}

@@ -1,11 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppConfig } from '../config/app-config.js';
-import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { ConflictError } from '../shared/domain/errors.js';
-import { FULL_ACCESS } from './principal.js';
-import { IssueTokenCommand } from './token.handlers.js';
+import { FULL_ACCESS } from '../shared/access-scope.js';
+import { IssueTokenCommand } from './token.messages.js';
 import { TokenRegistryProjection } from './token-registry.projection.js';
 
 /** The fixed id makes the bootstrap token unique even when several instances start at once. */
@@ -21,7 +20,6 @@ export class TokenBootstrap {
 
   constructor(
     private readonly config: AppConfig,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: ProjectionRunner,
     private readonly registry: TokenRegistryProjection,
     private readonly commands: CommandBus,
@@ -31,8 +29,7 @@ export class TokenBootstrap {
     if (this.config.adminToken !== undefined) return;
     // Token rows are never deleted (a revoked token keeps its row): any row settles it without waiting.
     if (this.registry.count() > 0) return;
-    const head = await this.store.headPosition();
-    if (head !== null) await this.runner.waitFor(head, 60_000);
+    await this.runner.waitForHead(60_000);
     if (this.registry.count() > 0) return;
     try {
       const issued = await this.commands.execute(

@@ -1,27 +1,9 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor, type CommandOutcome } from '../command-handling/command-executor.js';
-import type { CommandSender } from '../command-handling/command-context.js';
-import { CommandMessage } from '../command-handling/command-message.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor } from '../command-handling/command-executor.js';
 import { tokenDecider } from './token.decider.js';
-import { tokenStream, type Role } from './token.events.js';
+import { tokenStream } from './token.events.js';
+import { IssueTokenCommand, RevokeTokenCommand, type IssuedToken } from './token.messages.js';
 import { newTokenSecret } from './token-secrets.js';
-
-export interface IssuedToken extends CommandOutcome {
-  readonly tokenId: string;
-  /** The secret token, shown this once. */
-  readonly token: string;
-}
-
-export class IssueTokenCommand extends Command<IssuedToken> {
-  constructor(
-    readonly data: { readonly role: Role; readonly mdes: readonly string[]; readonly label: string },
-    readonly sender: CommandSender,
-    /** A fixed id (the bootstrap token), else a random one. */
-    readonly tokenId?: string,
-  ) {
-    super();
-  }
-}
 
 @CommandHandler(IssueTokenCommand)
 export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {
@@ -43,8 +25,6 @@ export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {
     return { ...outcome, tokenId: secret.tokenId, token: secret.token };
   }
 }
-
-export class RevokeTokenCommand extends CommandMessage<{ readonly tokenId: string }> {}
 
 @CommandHandler(RevokeTokenCommand)
 export class RevokeTokenHandler implements ICommandHandler<RevokeTokenCommand> {

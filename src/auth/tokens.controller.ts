@@ -4,11 +4,12 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandSender } from '../command-handling/command-context.js';
 import { CommandResponses, QueryResponses } from '../http/api-responses.js';
-import { Sender, answer, type CommandAnswer } from '../http/command-sender.js';
+import { answer, type CommandAnswer } from '../http/command-answer.js';
 import { IdParamPipe } from '../http/request-validation.js';
 import { ReadConsistency, ReadQueryDto } from '../projections/consistency.js';
+import { Sender } from './auth.decorators.js';
 import { IssueTokenDto } from './dto/issue-token.dto.js';
-import { IssueTokenCommand, RevokeTokenCommand } from './token.handlers.js';
+import { IssueTokenCommand, RevokeTokenCommand } from './token.messages.js';
 import { TokenRegistryProjection, type TokenListing } from './token-registry.projection.js';
 
 /** Tokens are managed by coordinators only (no @Allow: the guard's default). */

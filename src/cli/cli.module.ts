@@ -1,10 +1,9 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { READ_MODELS } from '../app/app.module.js';
 import { CoreModule } from '../app/core.module.js';
+import { ReadModelsModule } from '../app/read-models.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
-import { ProjectionsModule } from '../projections/projections.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CreateTokenCommand, ListTokensCommand, RevokeTokenCliCommand, TokensCommand } from './tokens.command.js';
 import { ReadStore } from '../projections/read-store.js';
@@ -21,13 +20,7 @@ export class CliModule implements OnApplicationShutdown {
   static register(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [
-        CqrsModule.forRoot(),
-        CoreModule.register({ config }),
-        ProjectionsModule.register(READ_MODELS),
-        AuthModule,
-        ReportsModule,
-      ],
+      imports: [CqrsModule.forRoot(), CoreModule.register({ config }), ReadModelsModule, AuthModule, ReportsModule],
       providers: [
         VerifyCommand,
         RebuildCommand,

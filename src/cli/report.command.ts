@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { LANGUAGES, type Language } from '../reports/catalogues/catalogue.js';
 import { ReportBuilder } from '../reports/report-builder.js';
-import { REPORT_FORMATS, type ReportFormat } from '../reports/report-format.js';
+import { REPORT_FORMATS, REPORT_FORMAT_NAMES, formatNamed, type ReportFormat } from '../reports/report-format.js';
 import { ReportRenderer } from '../reports/report-renderer.js';
 
 interface ReportOptions {
@@ -10,15 +10,6 @@ interface ReportOptions {
   out?: string;
   lang: Language;
 }
-
-const FORMAT_NAMES: Readonly<Record<string, ReportFormat>> = {
-  md: 'markdown',
-  markdown: 'markdown',
-  html: 'html',
-  pdf: 'pdf',
-  csv: 'csv',
-  json: 'json',
-};
 
 /** The annual report from the read models as they stand, in a file (or on stdout). */
 @Command({ name: 'report', arguments: '<year>', description: 'Write the annual report of a year' })
@@ -40,14 +31,14 @@ export class ReportCommand extends CommandRunner {
     }
     writeFileSync(options.out, body);
     console.log(
-      `Wrote ${options.out} (${body.length} bytes, ${REPORT_FORMATS[options.format ?? 'markdown']}, position ${report.position})`,
+      `Wrote ${options.out} (${body.length} bytes, ${REPORT_FORMATS[options.format ?? 'markdown'].mediaType}, position ${report.position})`,
     );
   }
 
   @Option({ flags: '--format <format>', description: 'md, html, pdf, csv or json (md by default)' })
   parseFormat(value: string): ReportFormat {
-    const format = FORMAT_NAMES[value];
-    if (!format) throw new Error(`--format must be one of ${Object.keys(FORMAT_NAMES).join(', ')}`);
+    const format = formatNamed(value);
+    if (!format) throw new Error(`--format must be one of ${REPORT_FORMAT_NAMES.join(', ')}`);
     return format;
   }
 

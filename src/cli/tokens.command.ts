@@ -2,15 +2,15 @@ import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { userInfo } from 'node:os';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
-import { FULL_ACCESS } from '../auth/principal.js';
 import { ROLES, type Role } from '../auth/token.events.js';
-import { IssueTokenCommand, RevokeTokenCommand } from '../auth/token.handlers.js';
+import { IssueTokenCommand, RevokeTokenCommand } from '../auth/token.messages.js';
 import { TokenRegistryProjection } from '../auth/token-registry.projection.js';
 import type { CommandSender } from '../command-handling/command-context.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { EventSchemas } from '../event-store/event-schemas.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { ReadStore } from '../projections/read-store.js';
+import { FULL_ACCESS } from '../shared/access-scope.js';
 import { MDE_PATTERN } from '../shared/domain/ids.js';
 
 /** The command line acts with full access; its events record the operating-system user. */

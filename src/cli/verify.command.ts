@@ -2,10 +2,10 @@ import { Inject } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, CommandRunner } from 'nest-commander';
-import { READ_MODELS } from '../app/app.module.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { EventSchemas } from '../event-store/event-schemas.js';
 import { verifyLedger } from '../audit/ledger-verification.js';
+import { PROJECTION_FACTORY, type Projection } from '../projections/projection.js';
 import { verifyReadModels } from '../projections/read-model-verification.js';
 import { ReadStore } from '../projections/read-store.js';
 
@@ -19,6 +19,7 @@ export class VerifyCommand extends CommandRunner {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readStore: ReadStore,
     private readonly schemas: EventSchemas,
+    @Inject(PROJECTION_FACTORY) private readonly freshProjections: () => Projection[],
   ) {
     super();
   }
@@ -32,7 +33,7 @@ export class VerifyCommand extends CommandRunner {
         live: this.readStore,
         store: this.store,
         schemas: this.schemas,
-        projections: () => READ_MODELS.map((Model) => new Model()),
+        projections: this.freshProjections,
         scratchDir,
       });
       for (const difference of report.differences) {

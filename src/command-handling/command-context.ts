@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AccessScope } from '../auth/principal.js';
+import type { AccessScope } from '../shared/access-scope.js';
 import { canonicalJson } from '../shared/domain/same-content.js';
 import { timeOrderedUuid } from './time-ordered-uuid.js';
 

@@ -15,14 +15,16 @@ import { ConcurrencyConflictError, IdempotencyKeyReusedError } from './command-e
 import { commandContext, eventIdFor, type CommandContext, type CommandSender } from './command-context.js';
 import { KeyedLock } from './keyed-lock.js';
 
-export interface CommandOutcome {
+type AnyEvent = DomainEvent<string, object>;
+
+export interface CommandOutcome<E extends AnyEvent = AnyEvent> {
   /** `created`: events were written; `unchanged`: a repeat, nothing was written. */
   readonly status: 'created' | 'unchanged';
   /** Global position of the last event written, or of the event that recorded the repeated fact. */
   readonly position: bigint;
+  /** The events written; for a repeat, the events that recorded the fact the first time, as read now. */
+  readonly events: readonly E[];
 }
-
-type AnyEvent = DomainEvent<string, object>;
 type AnyCommand = { readonly type: string; readonly data: object };
 
 interface StreamEntry<S> {
@@ -65,7 +67,7 @@ export class CommandExecutor {
     decider: Decider<C, E, S>,
     command: C,
     sender: CommandSender,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandOutcome<E>> {
     const context = commandContext(command, sender);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       try {
@@ -84,19 +86,22 @@ export class CommandExecutor {
     decider: Decider<C, E, S>,
     command: C,
     context: CommandContext,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandOutcome<E>> {
     const entry = await this.load(stream, decider);
-    if (context.idempotencyKey !== undefined) {
-      const earlier = entry.commands.get(context.idempotencyKey) ?? (await this.elsewhere(context.idempotencyKey));
-      if (earlier && earlier.requestHash !== context.requestHash) {
-        throw new IdempotencyKeyReusedError(context.idempotencyKey);
+    const key = context.idempotencyKey;
+    if (key !== undefined) {
+      const earlier = entry.commands.get(key) ?? (await this.elsewhere(key));
+      if (earlier && earlier.requestHash !== context.requestHash) throw new IdempotencyKeyReusedError(key);
+      if (earlier) {
+        const events = (await this.store.readCommandEvents(key)).map((stored) => this.schemas.toDomainEvent<E>(stored));
+        return { status: 'unchanged', position: earlier.position, events };
       }
-      if (earlier) return { status: 'unchanged', position: earlier.position };
     }
 
     const decision = decider.decide(command, entry.state);
     if (isAlreadyApplied(decision)) {
-      return { status: 'unchanged', position: await this.positionOf(stream, decision.revision) };
+      const recorded = await this.eventAt(stream, decision.revision);
+      return { status: 'unchanged', position: recorded.position, events: [this.schemas.toDomainEvent<E>(recorded)] };
     }
 
     const recordedAt = this.clock.now().toISOString();
@@ -133,7 +138,7 @@ export class CommandExecutor {
     }
     entry.revision = result.nextExpectedRevision;
     entry.commands.set(context.commandId, { requestHash: context.requestHash, position: result.position });
-    return { status: 'created', position: result.position };
+    return { status: 'created', position: result.position, events: decision };
   }
 
   private async load<S>(stream: string, decider: Decider<unknown, AnyEvent, S>): Promise<StreamEntry<S>> {
@@ -179,10 +184,10 @@ export class CommandExecutor {
     return last && { requestHash: last.metadata.requestHash, position: last.position };
   }
 
-  private async positionOf(stream: string, revision: number): Promise<bigint> {
+  private async eventAt(stream: string, revision: number): Promise<StoredEvent> {
     const [event] = await this.store.readStream(stream, { fromRevision: BigInt(revision), maxCount: 1 });
     if (!event) throw new Error(`Stream ${stream} has no event at revision ${revision}`);
-    return event.position;
+    return event;
   }
 }
 

@@ -1,3 +1,5 @@
+import { KindedError } from '../shared/errors.js';
+
 /**
  * The event store port. Everything above it is the same whichever store runs:
  * the embedded SQLite store or EventStoreDB.
@@ -147,11 +149,8 @@ export class DuplicateEventIdError extends Error {
 }
 
 /** The store cannot take or serve writes right now (disk full, read-only, corrupt, unreachable). */
-export class EventStoreUnavailableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'EventStoreUnavailableError';
-  }
+export class EventStoreUnavailableError extends KindedError {
+  readonly kind = 'store-unavailable';
 }
 
 export function matchesExpectedRevision(expected: ExpectedRevision, actual: StreamRevision | null): boolean {

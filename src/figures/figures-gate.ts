@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessDeniedError, requireAccess } from '../auth/access-denied.error.js';
-import { reaches, type AccessScope } from '../auth/principal.js';
+import { reaches, type AccessScope } from '../shared/access-scope.js';
 import { ProjectDetailsProjection } from '../projects/read-model/project-details.projection.js';
 import { ReadConsistency } from '../projections/consistency.js';
 import { NotFoundError } from '../shared/domain/errors.js';

@@ -2,9 +2,9 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Allow } from '../auth/auth.decorators.js';
-import type { AccessScope } from '../auth/principal.js';
+import type { AccessScope } from '../shared/access-scope.js';
 import { QueryResponses } from '../http/api-responses.js';
-import { RequestValidationError } from '../http/problem-details.js';
+import { InvalidRequestError } from '../shared/errors.js';
 import { IdParamPipe, MdeParamPipe, YearParamPipe } from '../http/request-validation.js';
 import { ReadQueryDto } from '../projections/consistency.js';
 import { YearCorrections, type Correction } from './corrections/corrections.js';
@@ -147,5 +147,5 @@ function requireFigure(figure: string, scope: FiguresScope['kind']): NamedFigure
     counting?.kind === 'ratio'
       ? `it is the ratio of ${counting.numerator} to ${counting.denominator}: ask for those`
       : `expected a figure such as participants, sessionsByKind.workshop, outreach.people${scope === 'project' ? '' : ', projects.approved.count'}`;
-  throw new RequestValidationError([{ field: 'figure', message: `not a figure of this scope: ${hint}` }]);
+  throw new InvalidRequestError([{ field: 'figure', message: `not a figure of this scope: ${hint}` }]);
 }

@@ -3,53 +3,43 @@ import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import helmet from 'helmet';
-import type { Authenticator } from '../auth/authenticator.js';
 import type { AppConfig } from '../config/app-config.js';
-import { problemType, type ProblemDetails } from './problem-details.js';
+import { KindedError } from '../shared/errors.js';
 
 const OPEN_ROUTES = ['/health', '/metrics'];
 
-/** A caller over its rate: 429 problem details saying the limit and when to retry. */
-class RateLimitedError extends Error {
-  readonly statusCode = 429;
+/** A caller over its rate, saying the limit and when to retry. */
+class RateLimitedError extends KindedError {
+  readonly kind = 'rate-limited';
 
   constructor(
     readonly max: number,
     readonly ttlMs: number,
   ) {
     super(`More than ${max} requests a minute; retry in ${Math.ceil(ttlMs / 1000)} s`);
-    this.name = 'RateLimitedError';
-  }
-
-  toProblem(): { problem: ProblemDetails } {
-    return {
-      problem: { type: problemType('rate-limited'), title: 'Too many requests', status: 429, detail: this.message },
-    };
   }
 }
 
+/** Whose rate a request counts against, once its caller is known (the authentication hook runs first). */
+export type RateLimitedCaller = (request: FastifyRequest) => { readonly key: string; readonly coordinator: boolean };
+
 /**
- * What every request goes through before a route: the caller's token is
- * resolved (the guard then enforces roles), the caller's rate is limited,
- * security headers are set, and browsers from other origins are refused unless
- * configured. (@fastify/rate-limit and @fastify/cors: the Fastify team's own
- * plugins, kept in step with Fastify; helmet for the headers.)
+ * What every request goes through before a route: the caller's rate is
+ * limited, security headers are set, and browsers from other origins are
+ * refused unless configured. (@fastify/rate-limit and @fastify/cors: the
+ * Fastify team's own plugins, kept in step with Fastify; helmet for the headers.)
  */
 export async function applyAbuseLimits(
   app: NestFastifyApplication,
   config: AppConfig,
-  authenticator: Authenticator,
+  callerOf: RateLimitedCaller,
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request: FastifyRequest) => {
-    request.credentials = await authenticator.authenticate(request.headers.authorization);
-    if (request.credentials.kind === 'valid') request.principal = request.credentials.principal;
-  });
   await app.register(rateLimit, {
     global: true,
-    keyGenerator: (request) => (request.principal ? `token:${request.principal.tokenId}` : `address:${request.ip}`),
+    keyGenerator: (request) => callerOf(request).key,
     max: (request) =>
-      request.principal?.role === 'coordinator' ? config.coordinatorRateLimitPerMinute : config.rateLimitPerMinute,
+      callerOf(request).coordinator ? config.coordinatorRateLimitPerMinute : config.rateLimitPerMinute,
     timeWindow: 60_000,
     allowList: (request) => OPEN_ROUTES.includes(request.url.split('?')[0] ?? ''),
     // Thrown by the plugin (after it set Retry-After), answered by the problem details filter.

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { CommandAnswer } from './command-sender.js';
+import { CommandAnswer } from './command-answer.js';
 
 const problem = (status: number, description: string) =>
   ApiResponse({ status, description: `${description} (application/problem+json)` });

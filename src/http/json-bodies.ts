@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RawServerDefault } from 'fastify';
-import { RequestValidationError } from './problem-details.js';
+import { InvalidRequestError } from '../shared/errors.js';
 
 /**
  * Request bodies are JSON in UTF-8 (spec/api.md), and nothing else. Other
@@ -18,7 +18,7 @@ export function acceptJsonBodiesOnly(app: NestFastifyApplication, bodyLimit: num
     try {
       text = utf8.decode(body);
     } catch {
-      done(new RequestValidationError([{ field: 'body', message: 'must be UTF-8' }]), undefined);
+      done(new InvalidRequestError([{ field: 'body', message: 'must be UTF-8' }]), undefined);
       return;
     }
     // Fastify's own parser: it refuses __proto__ and constructor.prototype keys, and calls done itself.

@@ -1,22 +1,14 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ConcurrencyConflictError, IdempotencyKeyReusedError } from '../command-handling/command-errors.js';
-import { EventStoreUnavailableError } from '../event-store/event-store.port.js';
-import { DomainError } from '../shared/domain/errors.js';
-import { PROBLEM_CONTENT_TYPE, RequestValidationError, problemType, type ProblemDetails } from './problem-details.js';
-
-/** Errors that carry their own problem (thrown by the projections, auth, …). */
-export interface ProblemSource {
-  toProblem(): { problem: ProblemDetails; headers?: Record<string, string> };
-}
-
-const isProblemSource = (error: unknown): error is ProblemSource =>
-  typeof (error as Partial<ProblemSource> | null)?.toProblem === 'function';
+import { KindedError } from '../shared/errors.js';
+import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details.js';
+import { problemOf } from './problem-kinds.js';
 
 /**
  * Every error leaves as application/problem+json (RFC 9457), with the status
- * the contract gives it (spec/api.md): 400 names the fields, domain refusals
- * are 404 / 409 / 422, an unavailable store is 503 with Retry-After.
+ * the contract gives it (spec/api.md): errors that say their kind are answered
+ * by the table of problem kinds; what Fastify and Nest refuse before a route
+ * runs, and anything unforeseen (500), here.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -30,50 +22,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   toProblem(error: unknown): { problem: ProblemDetails; headers?: Record<string, string> } {
-    if (error instanceof RequestValidationError) {
-      return {
-        problem: {
-          type: problemType('validation'),
-          title: 'Invalid request',
-          status: 400,
-          detail: error.message,
-          errors: error.errors,
-        },
-      };
-    }
-    if (error instanceof DomainError) return { problem: domainProblem(error) };
-    if (error instanceof IdempotencyKeyReusedError) {
-      return {
-        problem: {
-          type: problemType('idempotency-key-reused'),
-          title: 'Idempotency-Key reused',
-          status: 422,
-          detail: error.message,
-        },
-      };
-    }
-    if (error instanceof ConcurrencyConflictError) {
-      return {
-        problem: {
-          type: problemType('concurrency-conflict'),
-          title: 'Concurrent writers conflicted',
-          status: 409,
-          detail: error.message,
-        },
-      };
-    }
-    if (error instanceof EventStoreUnavailableError) {
-      return {
-        problem: {
-          type: problemType('store-unavailable'),
-          title: 'Event store unavailable',
-          status: 503,
-          detail: error.message,
-        },
-        headers: { 'retry-after': '5' },
-      };
-    }
-    if (isProblemSource(error)) return error.toProblem();
+    if (error instanceof KindedError) return problemOf(error);
     if (error instanceof HttpException) {
       // Fastify's own refusals reach us as HttpExceptions: a 400 there is a body that is not JSON.
       if (error.getStatus() === 400 && /JSON/i.test(error.message)) return { problem: malformedBody(error.message) };
@@ -96,27 +45,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails, headers: Record<string, string> = {}): void {
   void reply.status(problem.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
-}
-
-function domainProblem(error: DomainError): ProblemDetails {
-  switch (error.kind) {
-    case 'not-found':
-      return { type: problemType('not-found'), title: 'Not found', status: 404, detail: error.message };
-    case 'conflict':
-      return {
-        type: problemType('conflict'),
-        title: 'Conflicts with what is recorded',
-        status: 409,
-        detail: error.message,
-      };
-    case 'rule-violation':
-      return {
-        type: problemType('rule-violation'),
-        title: 'Refused by a domain rule',
-        status: 422,
-        detail: error.message,
-      };
-  }
 }
 
 const TITLES: Record<number, string> = {

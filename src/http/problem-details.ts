@@ -1,3 +1,5 @@
+import type { FieldError } from '../shared/errors.js';
+
 /** RFC 9457 problem details, the body of every error answer. */
 export interface ProblemDetails {
   readonly type: string;
@@ -8,20 +10,7 @@ export interface ProblemDetails {
   readonly [extension: string]: unknown;
 }
 
-export interface FieldError {
-  readonly field: string;
-  readonly message: string;
-}
-
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Problem types are documented under this base in the OpenAPI description. */
 export const problemType = (slug: string): string => `https://indicators.example/problems/${slug}`;
-
-/** Thrown by pipes and guards for any invalid part of a request; answered 400. */
-export class RequestValidationError extends Error {
-  constructor(readonly errors: readonly FieldError[]) {
-    super(errors.map((e) => `${e.field}: ${e.message}`).join('; '));
-    this.name = 'RequestValidationError';
-  }
-}

@@ -2,7 +2,7 @@ import { Injectable, ValidationPipe, type ArgumentMetadata, type PipeTransform }
 import type { ValidationError } from 'class-validator';
 import { ID_PATTERN, MDE_PATTERN } from '../shared/domain/ids.js';
 import { personalDataIn, personalDataMessage } from './personal-data.js';
-import { RequestValidationError, type FieldError } from './problem-details.js';
+import { InvalidRequestError, type FieldError } from '../shared/errors.js';
 
 /**
  * class-validator DTOs, refusing unknown fields (a misspelt field must never
@@ -18,7 +18,7 @@ export class RequestValidationPipe extends ValidationPipe {
       transform: true,
       transformOptions: { enableImplicitConversion: false },
       validationError: { target: false, value: false },
-      exceptionFactory: (errors: ValidationError[]) => new RequestValidationError(flatten(errors)),
+      exceptionFactory: (errors: ValidationError[]) => new InvalidRequestError(flatten(errors)),
     });
   }
 
@@ -27,14 +27,14 @@ export class RequestValidationPipe extends ValidationPipe {
       // No body at all reads as an empty object: the DTO then names each missing field.
       if (value === undefined) return super.transform({}, metadata);
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new RequestValidationError([{ field: 'body', message: 'must be a JSON object' }]);
+        throw new InvalidRequestError([{ field: 'body', message: 'must be a JSON object' }]);
       }
       const refused = structuralError(value);
-      if (refused) throw new RequestValidationError([refused]);
+      if (refused) throw new InvalidRequestError([refused]);
     }
     if (metadata.type === 'query' && value !== null && typeof value === 'object') {
       for (const [name, given] of Object.entries(value)) {
-        if (Array.isArray(given)) throw new RequestValidationError([{ field: name, message: 'must be given once' }]);
+        if (Array.isArray(given)) throw new InvalidRequestError([{ field: name, message: 'must be given once' }]);
       }
     }
     return super.transform(value, metadata);
@@ -86,10 +86,9 @@ function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] 
 export class IdParamPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
     const field = metadata.data ?? 'id';
-    if (!ID_PATTERN.test(value))
-      throw new RequestValidationError([{ field, message: `must match ${ID_PATTERN.source}` }]);
+    if (!ID_PATTERN.test(value)) throw new InvalidRequestError([{ field, message: `must match ${ID_PATTERN.source}` }]);
     const personal = personalDataIn(value);
-    if (personal) throw new RequestValidationError([{ field, message: personalDataMessage(field, personal) }]);
+    if (personal) throw new InvalidRequestError([{ field, message: personalDataMessage(field, personal) }]);
     return value;
   }
 }
@@ -99,7 +98,7 @@ export class IdParamPipe implements PipeTransform<string, string> {
 export class WholeNumberParamPipe implements PipeTransform<string, number> {
   transform(value: string, metadata: ArgumentMetadata): number {
     if (!/^[1-9]\d{0,8}$/.test(value)) {
-      throw new RequestValidationError([{ field: metadata.data ?? 'n', message: 'must be a whole number from 1' }]);
+      throw new InvalidRequestError([{ field: metadata.data ?? 'n', message: 'must be a whole number from 1' }]);
     }
     return Number(value);
   }
@@ -110,7 +109,7 @@ export class WholeNumberParamPipe implements PipeTransform<string, number> {
 export class YearParamPipe implements PipeTransform<string, number> {
   transform(value: string, metadata: ArgumentMetadata): number {
     if (!/^\d{4}$/.test(value)) {
-      throw new RequestValidationError([{ field: metadata.data ?? 'year', message: 'must be a four-digit year' }]);
+      throw new InvalidRequestError([{ field: metadata.data ?? 'year', message: 'must be a four-digit year' }]);
     }
     return Number(value);
   }
@@ -121,7 +120,7 @@ export class YearParamPipe implements PipeTransform<string, number> {
 export class MdeParamPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
     if (!MDE_PATTERN.test(value) || value.length > 64) {
-      throw new RequestValidationError([
+      throw new InvalidRequestError([
         { field: metadata.data ?? 'mde', message: 'must be an MDE slug (lower-case words joined by dashes)' },
       ]);
     }

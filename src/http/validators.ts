@@ -1,6 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
   IsIn,
   IsInt,
   IsOptional,
@@ -8,12 +12,13 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateBy,
   buildMessage,
 } from 'class-validator';
 import { isCalendarDate } from '../shared/domain/calendar.js';
-import { ID_PATTERN } from '../shared/domain/ids.js';
+import { ID_PATTERN, MDE_PATTERN } from '../shared/domain/ids.js';
 import { personalDataIn, personalDataMessage } from './personal-data.js';
 
 /** No e-mail address, phone number or national register number: participants are pseudonymous. */
@@ -46,6 +51,23 @@ export const CalendarDate = (description: string, example: string) =>
         validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
         defaultMessage: buildMessage((prefix) => `${prefix}$property must be a calendar date YYYY-MM-DD`),
       },
+    }),
+  );
+
+/** MDE slugs: the MDEs taking part in a project, or the ones a partner token is bound to. */
+export const MdeSlugs = (description: string, example: readonly string[], required = true) =>
+  applyDecorators(
+    required
+      ? ApiProperty({ description, example, type: [String] })
+      : ApiPropertyOptional({ description, example, type: [String] }),
+    IsArray(),
+    ArrayMinSize(1, { message: '$property must name at least one MDE' }),
+    ArrayMaxSize(30),
+    ArrayUnique(),
+    MaxLength(64, { each: true, message: 'each value in $property must be at most 64 characters' }),
+    Matches(MDE_PATTERN, {
+      each: true,
+      message: 'each value in $property must be an MDE slug (lower-case words joined by dashes)',
     }),
   );
 

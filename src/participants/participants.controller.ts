@@ -2,17 +2,15 @@ import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Allow } from '../auth/auth.decorators.js';
+import { Allow, Sender } from '../auth/auth.decorators.js';
 import type { CommandSender } from '../command-handling/command-context.js';
 import { CommandResponses } from '../http/api-responses.js';
-import { Sender, answer, type CommandAnswer } from '../http/command-sender.js';
+import { answer, type CommandAnswer } from '../http/command-answer.js';
 import { IdParamPipe } from '../http/request-validation.js';
 import { RecordOutcomeDto } from './dto/record-outcome.dto.js';
 import { RecordStageDto } from './dto/record-stage.dto.js';
 import { RegisterParticipantDto } from './dto/register-participant.dto.js';
-import { RecordOutcomeCommand } from './record-outcome.handler.js';
-import { RecordStageCommand } from './record-stage.handler.js';
-import { RegisterParticipantCommand } from './register-participant.handler.js';
+import { RecordOutcomeCommand, RecordStageCommand, RegisterParticipantCommand } from './participant.messages.js';
 
 @ApiTags('participants')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried command recognisable' })

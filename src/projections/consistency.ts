@@ -51,6 +51,11 @@ export class ReadConsistency {
     if (minPosition !== undefined) await this.runner.waitFor(parsePosition(minPosition), MIN_POSITION_WAIT_MS);
   }
 
+  /** Waits until the read models reflect the whole log as it stands now: for what must not miss a write. */
+  reachHead(): Promise<void> {
+    return this.runner.waitForHead(MIN_POSITION_WAIT_MS);
+  }
+
   /** The position the read models reflect, as the API writes positions. */
   position(): string {
     return (this.runner.position ?? 0n).toString();

@@ -6,30 +6,19 @@ import {
   type StoredEvent,
 } from '../event-store/event-store.port.js';
 import { EventSchemas } from '../event-store/event-schemas.js';
-import { problemType, type ProblemDetails } from '../http/problem-details.js';
+import { KindedError } from '../shared/errors.js';
 import { PROJECTIONS, type Projection } from './projection.js';
 import { ReadStore } from './read-store.js';
 
 /** A query asked for a position the read models did not reach in time. */
-export class ProjectionsBehindError extends Error {
+export class ProjectionsBehindError extends KindedError {
+  readonly kind = 'projections-behind';
+
   constructor(
     readonly wanted: bigint,
     readonly reached: bigint | null,
   ) {
     super(`The read models have reached position ${reached ?? 0n}, not yet ${wanted}; retry shortly`);
-    this.name = 'ProjectionsBehindError';
-  }
-
-  toProblem(): { problem: ProblemDetails; headers: Record<string, string> } {
-    return {
-      problem: {
-        type: problemType('projections-behind'),
-        title: 'Read models not up to date yet',
-        status: 503,
-        detail: this.message,
-      },
-      headers: { 'retry-after': '1' },
-    };
   }
 }
 
@@ -124,6 +113,12 @@ export class ProjectionRunner {
       this.waiters.add(waiter);
     });
     if (!reached) throw new ProjectionsBehindError(position, this.position);
+  }
+
+  /** Resolves when the read models reflect every event the log holds now, or rejects after `timeoutMs`. */
+  async waitForHead(timeoutMs: number): Promise<void> {
+    const head = await this.store.headPosition();
+    if (head !== null) await this.waitFor(head, timeoutMs);
   }
 
   /** Called after each batch is committed (metrics). */

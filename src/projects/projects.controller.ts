@@ -2,24 +2,26 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Access, Allow } from '../auth/auth.decorators.js';
-import type { AccessScope } from '../auth/principal.js';
+import { Access, Allow, Sender } from '../auth/auth.decorators.js';
+import type { AccessScope } from '../shared/access-scope.js';
 import type { CommandSender } from '../command-handling/command-context.js';
 import { CommandResponses, QueryResponses } from '../http/api-responses.js';
-import { Sender, answer, type CommandAnswer } from '../http/command-sender.js';
+import { answer, type CommandAnswer } from '../http/command-answer.js';
 import { IdParamPipe } from '../http/request-validation.js';
 import { ReadQueryDto } from '../projections/consistency.js';
 import { withoutAbsent } from '../shared/without-absent.js';
-import { DecideProjectCommand } from './decide-project.handler.js';
 import { DecideProjectDto } from './dto/decide-project.dto.js';
 import { RecordOutreachDto } from './dto/record-outreach.dto.js';
 import { SubmitProjectDto } from './dto/submit-project.dto.js';
 import { WriteNarrativeDto } from './dto/write-narrative.dto.js';
-import { GetProject } from './read-model/get-project.query.js';
-import type { ProjectDetails } from './read-model/project-details.projection.js';
-import { RecordOutreachCommand } from './record-outreach.handler.js';
-import { SubmitProjectCommand } from './submit-project.handler.js';
-import { WriteNarrativeCommand } from './write-narrative.handler.js';
+import {
+  DecideProjectCommand,
+  GetProject,
+  RecordOutreachCommand,
+  SubmitProjectCommand,
+  WriteNarrativeCommand,
+  type ProjectAnswer,
+} from './project.messages.js';
 
 @ApiTags('projects')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried command recognisable' })
@@ -101,7 +103,7 @@ export class ProjectsController {
     @Param('id', IdParamPipe) id: string,
     @Query() query: ReadQueryDto,
     @Access() access: AccessScope,
-  ): Promise<ProjectDetails & { position: string }> {
+  ): Promise<ProjectAnswer> {
     return this.queries.execute(new GetProject(id, query.minPosition, access));
   }
 }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CommandExecutor } from '../command-handling/command-executor.js';
 import { FiguresHistory, loggedEntry, type LoggedEntry } from '../figures/history/figures-history.js';
 import { PROGRAMME } from '../figures/figure-keys.js';
-import { problemType, type ProblemDetails } from '../http/problem-details.js';
 import { NotFoundError } from '../shared/domain/errors.js';
+import { KindedError } from '../shared/errors.js';
 import { publicationDecider } from './publication.decider.js';
 import { reportStream, type ReportPublishedData } from './publication.events.js';
 import { ReportBuilder } from './report-builder.js';
@@ -11,24 +11,14 @@ import { type ReportFormat } from './report-format.js';
 import { ReportRenderer, digestOf, type RenderedReport } from './report-renderer.js';
 
 /** A publication regenerated to other bytes than it was published with: the log or the program changed. */
-export class NotReproducibleError extends Error {
+export class NotReproducibleError extends KindedError {
+  readonly kind = 'not-reproducible';
+
   constructor(year: number, number: number, format: string) {
     super(
       `Publication ${number} of ${year} regenerates to other ${format} bytes than were published: ` +
         'the log before its position was altered, or the figure definitions changed (run indicators verify)',
     );
-    this.name = 'NotReproducibleError';
-  }
-
-  toProblem(): { problem: ProblemDetails } {
-    return {
-      problem: {
-        type: problemType('not-reproducible'),
-        title: 'Publication not reproducible',
-        status: 409,
-        detail: this.message,
-      },
-    };
   }
 }
 

@@ -1,27 +1,36 @@
-import { problemType, type ProblemDetails } from '../http/problem-details.js';
+import { KindedError } from '../shared/errors.js';
 
+/** The formats of the report: the media type it is asked for and sent as, the extension of its file. */
 export const REPORT_FORMATS = {
-  json: 'application/json',
-  markdown: 'text/markdown',
-  html: 'text/html',
-  pdf: 'application/pdf',
-  csv: 'text/csv',
+  json: { mediaType: 'application/json', extension: 'json' },
+  markdown: { mediaType: 'text/markdown', extension: 'md' },
+  html: { mediaType: 'text/html', extension: 'html' },
+  pdf: { mediaType: 'application/pdf', extension: 'pdf' },
+  csv: { mediaType: 'text/csv', extension: 'csv' },
 } as const;
 export type ReportFormat = keyof typeof REPORT_FORMATS;
+
+const FORMATS = Object.keys(REPORT_FORMATS) as ReportFormat[];
+
+export const REPORT_MEDIA_TYPES: readonly string[] = FORMATS.map((format) => REPORT_FORMATS[format].mediaType);
+
+/** What the command line takes for a format: its name or its file extension (`markdown` or `md`). */
+export const REPORT_FORMAT_NAMES: readonly string[] = [
+  ...new Set(FORMATS.flatMap((format) => [REPORT_FORMATS[format].extension, format])),
+];
+
+export function formatNamed(name: string): ReportFormat | undefined {
+  return FORMATS.find((format) => format === name || REPORT_FORMATS[format].extension === name);
+}
 
 /** The text formats a publication records a digest of (a PDF is printed from the HTML). */
 export const DIGESTED_FORMATS: readonly ReportFormat[] = ['json', 'markdown', 'html', 'csv'];
 
-export class NotAcceptableError extends Error {
-  constructor(accept: string) {
-    super(`The report is available as ${Object.values(REPORT_FORMATS).join(', ')}; not as ${accept}`);
-    this.name = 'NotAcceptableError';
-  }
+export class NotAcceptableError extends KindedError {
+  readonly kind = 'not-acceptable';
 
-  toProblem(): { problem: ProblemDetails } {
-    return {
-      problem: { type: problemType('not-acceptable'), title: 'Not acceptable', status: 406, detail: this.message },
-    };
+  constructor(accept: string) {
+    super(`The report is available as ${REPORT_MEDIA_TYPES.join(', ')}; not as ${accept}`);
   }
 }
 
@@ -40,7 +49,7 @@ export function negotiateFormat(accept: string | undefined): ReportFormat {
   for (const { range } of ranges) {
     if (range === '*/*' || range === 'application/*') return 'json';
     if (range === 'text/*') return 'markdown';
-    const format = (Object.keys(REPORT_FORMATS) as ReportFormat[]).find((key) => REPORT_FORMATS[key] === range);
+    const format = FORMATS.find((key) => REPORT_FORMATS[key].mediaType === range);
     if (format) return format;
   }
   throw new NotAcceptableError(accept);

@@ -25,7 +25,7 @@ export class ReportRenderer {
 
   async render(report: ReportModel, format: ReportFormat): Promise<RenderedReport> {
     const words = CATALOGUES[report.language];
-    const contentType = `${REPORT_FORMATS[format]}${format === 'pdf' ? '' : '; charset=utf-8'}`;
+    const contentType = `${REPORT_FORMATS[format].mediaType}${format === 'pdf' ? '' : '; charset=utf-8'}`;
     switch (format) {
       case 'json':
         return { body: text(`${JSON.stringify(withPhrases(report, words), null, 2)}\n`), contentType };

@@ -2,21 +2,19 @@ import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Allow } from '../auth/auth.decorators.js';
+import { Allow, Sender } from '../auth/auth.decorators.js';
 import type { CommandSender } from '../command-handling/command-context.js';
 import { CommandResponses, QueryResponses } from '../http/api-responses.js';
-import { Sender, answer } from '../http/command-sender.js';
+import { answer } from '../http/command-answer.js';
 import { WholeNumberParamPipe, YearParamPipe } from '../http/request-validation.js';
 import { ReadConsistency } from '../projections/consistency.js';
 import type { ReportPublishedData } from './publication.events.js';
 import { Publications, type FigureChange } from './publications.js';
-import { PublishReportCommand } from './publish-report.handler.js';
+import { PublishReportCommand } from './publication.messages.js';
 import { ReportBuilder } from './report-builder.js';
-import { REPORT_FORMATS, negotiateFormat } from './report-format.js';
+import { REPORT_FORMATS, REPORT_MEDIA_TYPES, negotiateFormat } from './report-format.js';
 import { PublishReportDto, ReportQueryDto } from './report-query.dto.js';
 import { ReportRenderer, digestOf, type RenderedReport } from './report-renderer.js';
-
-const EXTENSIONS = { json: 'json', markdown: 'md', html: 'html', pdf: 'pdf', csv: 'csv' } as const;
 
 /** The annual report, generated from the projections (spec/api.md, "Reports"). */
 @ApiTags('reports')
@@ -33,7 +31,7 @@ export class ReportsController {
 
   @Get(':year')
   @ApiOperation({ summary: 'The annual report of a year, by Accept: Markdown, HTML, PDF, CSV or JSON; ?lang=fr|nl' })
-  @ApiProduces(...Object.values(REPORT_FORMATS))
+  @ApiProduces(...REPORT_MEDIA_TYPES)
   @ApiHeader({ name: 'Accept', required: false })
   @QueryResponses()
   async report(
@@ -48,7 +46,7 @@ export class ReportsController {
     send(
       reply,
       await this.renderer.render(report, format),
-      `bilan-${year}.${report.language}.${EXTENSIONS[format]}`,
+      `bilan-${year}.${report.language}.${REPORT_FORMATS[format].extension}`,
       report.position,
     );
   }
@@ -82,7 +80,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'A publication, regenerated from the log at its position, byte for byte (checked against its digest)',
   })
-  @ApiProduces(...Object.values(REPORT_FORMATS))
+  @ApiProduces(...REPORT_MEDIA_TYPES)
   @QueryResponses('The year has no such publication')
   async publication(
     @Param('year', YearParamPipe) year: number,
@@ -96,7 +94,7 @@ export class ReportsController {
     send(
       reply,
       rendered,
-      `bilan-${year}.${publication.language}.${number}.${EXTENSIONS[format]}`,
+      `bilan-${year}.${publication.language}.${number}.${REPORT_FORMATS[format].extension}`,
       publication.reportPosition,
     );
   }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { FiguresModule } from '../figures/figures.module.js';
 import { Publications } from './publications.js';
-import { PublishReportHandler } from './publish-report.handler.js';
+import { PublishReportHandler } from './publication.handlers.js';
 import { ReportBuilder } from './report-builder.js';
 import { ReportRenderer } from './report-renderer.js';
 import { PdfRenderer } from './renderers/pdf.renderer.js';

@@ -2,19 +2,21 @@ import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Allow } from '../auth/auth.decorators.js';
+import { Allow, Sender } from '../auth/auth.decorators.js';
 import type { CommandSender } from '../command-handling/command-context.js';
 import { CommandResponses } from '../http/api-responses.js';
-import { Sender, answer, type CommandAnswer } from '../http/command-sender.js';
+import { answer, type CommandAnswer } from '../http/command-answer.js';
 import { IdParamPipe } from '../http/request-validation.js';
 import { withoutAbsent } from '../shared/without-absent.js';
-import { CancelSessionCommand } from './cancel-session.handler.js';
 import { ReasonDto } from './dto/reason.dto.js';
 import { RecordAttendanceDto } from './dto/record-attendance.dto.js';
 import { RecordSessionDto } from './dto/record-session.dto.js';
-import { RecordAttendanceCommand } from './record-attendance.handler.js';
-import { RecordSessionCommand } from './record-session.handler.js';
-import { RetractAttendanceCommand } from './retract-attendance.handler.js';
+import {
+  CancelSessionCommand,
+  RecordAttendanceCommand,
+  RecordSessionCommand,
+  RetractAttendanceCommand,
+} from './session.messages.js';
 
 @ApiTags('sessions')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried command recognisable' })

@@ -1,12 +1,23 @@
 import { Module } from '@nestjs/common';
-import { CancelSessionHandler } from './cancel-session.handler.js';
-import { RecordAttendanceHandler } from './record-attendance.handler.js';
-import { RecordSessionHandler } from './record-session.handler.js';
-import { RetractAttendanceHandler } from './retract-attendance.handler.js';
+import { ProjectsModule } from '../projects/projects.module.js';
+import { SessionAccess } from './session-access.js';
+import {
+  CancelSessionHandler,
+  RecordAttendanceHandler,
+  RecordSessionHandler,
+  RetractAttendanceHandler,
+} from './session.handlers.js';
 import { SessionsController } from './sessions.controller.js';
 
 @Module({
+  imports: [ProjectsModule],
   controllers: [SessionsController],
-  providers: [RecordSessionHandler, CancelSessionHandler, RecordAttendanceHandler, RetractAttendanceHandler],
+  providers: [
+    SessionAccess,
+    RecordSessionHandler,
+    CancelSessionHandler,
+    RecordAttendanceHandler,
+    RetractAttendanceHandler,
+  ],
 })
 export class SessionsModule {}

@@ -68,6 +68,12 @@ describe('security', () => {
       const auditorWithMdes = await app.post('/api/tokens', { role: 'auditor', mdes: ['forest'], label: 'x' });
       expect(auditorWithMdes.status).toBe(400);
       expect(auditorWithMdes.body.errors).toEqual([expect.objectContaining({ field: 'mdes' })]);
+      const noMde = await app.post('/api/tokens', { role: 'partner', mdes: [], label: 'x' });
+      expect(noMde.body.errors).toContainEqual({ field: 'mdes', message: 'mdes must name at least one MDE' });
+      const notSlug = await app.post('/api/tokens', { role: 'partner', mdes: ['Forest'], label: 'x' });
+      expect(notSlug.body.errors).toEqual([
+        { field: 'mdes', message: 'each value in mdes must be an MDE slug (lower-case words joined by dashes)' },
+      ]);
       expect((await app.send('DELETE', '/api/tokens/tok_nothere', '', {})).status).toBe(404);
       for (const authorization of [
         'Bearer tok_nothere.secret',

@@ -1,4 +1,4 @@
-import { FULL_ACCESS } from '../../src/auth/principal.js';
+import { FULL_ACCESS } from '../../src/shared/access-scope.js';
 import { commandContext, eventIdFor } from '../../src/command-handling/command-context.js';
 import { timeOrderedUuid } from '../../src/command-handling/time-ordered-uuid.js';
 

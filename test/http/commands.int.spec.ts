@@ -53,6 +53,15 @@ describe('commands over HTTP', () => {
       expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
       expect((await app.get('/api/projects/p-1')).status).toBe(404);
     });
+
+    it('says what is wrong with the MDE list, in the words the tokens endpoint uses', async () => {
+      const empty = await app.post('/api/projects', projectBody('p-1', { mdes: [] }));
+      expect(empty.body.errors).toContainEqual({ field: 'mdes', message: 'mdes must name at least one MDE' });
+      const notSlug = await app.post('/api/projects', projectBody('p-1', { mdes: ['Forest'] }));
+      expect(notSlug.body.errors).toEqual([
+        { field: 'mdes', message: 'each value in mdes must be an MDE slug (lower-case words joined by dashes)' },
+      ]);
+    });
   });
 
   describe('POST /api/projects/{id}/decision', () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { EventSchemas } from '../../src/event-store/event-schemas.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
-import { READ_MODELS } from '../../src/app/app.module.js';
+import { READ_MODELS } from '../../src/app/read-models.module.js';
 import type { ProgrammeEvent } from '../../src/figures/programme-event.js';
 import type { Projection } from '../../src/projections/projection.js';
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';

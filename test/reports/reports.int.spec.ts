@@ -188,6 +188,7 @@ describe('the annual report', () => {
       const next = await app.post('/api/reports/2022/publications', {});
       expect([first.status, retry.status, next.status]).toEqual([201, 200, 201]);
       expect(retry.body.id).toBe(first.body.id);
+      expect(retry.body.publication).toEqual(first.body.publication);
       expect(Number(next.body.id)).toBe(Number(first.body.id) + 1);
       expect((await app.get('/api/reports/2022/publications')).body.publications).toHaveLength(Number(next.body.id));
       expect((await app.get('/api/reports/2022/publications/99')).status).toBe(404);

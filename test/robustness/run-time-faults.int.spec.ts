@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { READ_MODELS } from '../../src/app/app.module.js';
+import { READ_MODELS } from '../../src/app/read-models.module.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { EventSchemas } from '../../src/event-store/event-schemas.js';
 import { verifyReadModels } from '../../src/projections/read-model-verification.js';

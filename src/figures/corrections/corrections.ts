@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessScope } from '../../auth/principal.js';
+import type { AccessScope } from '../../shared/access-scope.js';
 import { FiguresGate } from '../figures-gate.js';
 import { FiguresHistory, loggedEntry, type JournalEvent, type LoggedEntry } from '../history/figures-history.js';
 

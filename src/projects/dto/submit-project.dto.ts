@@ -2,10 +2,6 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
   IsBoolean,
   IsInt,
   IsObject,
@@ -18,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MDE_PATTERN } from '../../shared/domain/ids.js';
-import { ClientId, OneOf, Text, Year } from '../../http/validators.js';
+import { ClientId, MdeSlugs, OneOf, Text, Year } from '../../http/validators.js';
 import { CARRIER_TYPES, PROJECT_AUDIENCES, PROJECT_KINDS } from '../project.events.js';
 
 export class CarrierDto {
@@ -56,16 +52,7 @@ export class SubmitProjectDto {
   @Text(200, 'Title', 'DigiMobile')
   title!: string;
 
-  @ApiProperty({ description: 'MDE slugs taking part', example: ['bruxelles-ville', 'forest'], type: [String] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(30)
-  @ArrayUnique()
-  @MaxLength(64, { each: true, message: 'each value in $property must be at most 64 characters' })
-  @Matches(MDE_PATTERN, {
-    each: true,
-    message: 'each value in $property must be an MDE slug (lower-case words joined by dashes)',
-  })
+  @MdeSlugs('MDE slugs taking part', ['bruxelles-ville', 'forest'])
   mdes!: string[];
 
   @ApiProperty({ type: CarrierDto })

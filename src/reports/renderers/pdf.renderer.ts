@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { problemType, type ProblemDetails } from '../../http/problem-details.js';
+import { KindedError } from '../../shared/errors.js';
 
 /** Debian's Chromium (`apt-get install chromium`); never a downloaded browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,17 +18,11 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-export class PdfUnavailableError extends Error {
+export class PdfUnavailableError extends KindedError {
+  readonly kind = 'pdf-unavailable';
+
   constructor() {
     super(`PDF needs Chromium at ${CHROMIUM} (Debian: apt-get install chromium); ask for text/html instead`);
-    this.name = 'PdfUnavailableError';
-  }
-
-  toProblem(): { problem: ProblemDetails; headers: Record<string, string> } {
-    return {
-      problem: { type: problemType('pdf-unavailable'), title: 'PDF not available', status: 503, detail: this.message },
-      headers: { 'retry-after': '3600' },
-    };
   }
 }
 

@@ -1,13 +1,11 @@
+import { KindedError } from '../errors.js';
+
 /**
- * Refusals a decider can give. They carry no HTTP status: the adapters map them
- * (404, 409, 422 over HTTP; exit codes on the command line).
+ * Refusals a decider can give. They carry no HTTP status: the adapters map
+ * their kind (404, 409, 422 over HTTP; a message on the command line).
  */
-export abstract class DomainError extends Error {
-  abstract readonly kind: 'not-found' | 'conflict' | 'rule-violation';
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
+export abstract class DomainError extends KindedError {
+  abstract override readonly kind: 'not-found' | 'conflict' | 'rule-violation';
 }
 
 /** The thing named by the command (in the path, over HTTP) does not exist. */

@@ -1,26 +1,13 @@
-import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor, type CommandOutcome } from '../command-handling/command-executor.js';
-import type { CommandSender } from '../command-handling/command-context.js';
-import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor } from '../command-handling/command-executor.js';
 import { ReadConsistency } from '../projections/consistency.js';
-import type { Language } from './catalogues/catalogue.js';
 import { publicationDecider } from './publication.decider.js';
-import { reportStream, type ReportPublishedData } from './publication.events.js';
+import { reportStream } from './publication.events.js';
+import { PublishReportCommand } from './publication.messages.js';
 import { ReportBuilder } from './report-builder.js';
 import { FIGURE_DEFINITIONS_VERSION } from './report.model.js';
 import { DIGESTED_FORMATS } from './report-format.js';
 import { ReportRenderer, digestOf } from './report-renderer.js';
-
-export class PublishReportCommand extends Command<CommandOutcome & { publication: ReportPublishedData }> {
-  constructor(
-    readonly year: number,
-    readonly language: Language,
-    readonly sender: CommandSender,
-  ) {
-    super();
-  }
-}
 
 /**
  * Freezes the report of a year at the current position: records a
@@ -30,7 +17,6 @@ export class PublishReportCommand extends Command<CommandOutcome & { publication
 @CommandHandler(PublishReportCommand)
 export class PublishReportHandler implements ICommandHandler<PublishReportCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly consistency: ReadConsistency,
     private readonly builder: ReportBuilder,
     private readonly renderer: ReportRenderer,
@@ -38,8 +24,7 @@ export class PublishReportHandler implements ICommandHandler<PublishReportComman
   ) {}
 
   async execute({ year, language, sender }: PublishReportCommand) {
-    const head = await this.store.headPosition();
-    if (head !== null) await this.consistency.reach(head.toString());
+    await this.consistency.reachHead();
     const position = this.builder.currentPosition();
     const report = await this.builder.build(year, language, position);
     const digests: Record<string, string> = {};
@@ -51,11 +36,9 @@ export class PublishReportHandler implements ICommandHandler<PublishReportComman
       digests,
       ledgerHash: report.ledgerHash,
     };
-    const stream = reportStream(year);
     const command = { type: 'PublishReport', data: { year, language }, report: frozen } as const;
-    const outcome = await this.executor.execute(stream, publicationDecider, command, sender);
+    const outcome = await this.executor.execute(reportStream(year), publicationDecider, command, sender);
     // The publication written, or the one a retried command repeats.
-    const event = (await this.store.readStream(stream)).find((stored) => stored.position === outcome.position)!;
-    return { ...outcome, publication: event.data as unknown as ReportPublishedData };
+    return { ...outcome, publication: outcome.events[0]!.data };
   }
 }

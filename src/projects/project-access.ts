@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { requireAccess } from '../auth/access-denied.error.js';
 import { CommandExecutor } from '../command-handling/command-executor.js';
-import { projectDecider, projectFacts } from '../projects/project.decider.js';
-import { sessionDecider } from '../sessions/session.decider.js';
-import { projectStream, sessionStream } from '../shared/domain/ids.js';
+import type { AccessScope } from '../shared/access-scope.js';
+import { projectStream } from '../shared/domain/ids.js';
 import type { ProjectFacts } from '../shared/domain/project-facts.js';
-import { requireAccess } from './access-denied.error.js';
-import type { AccessScope } from './principal.js';
+import { projectDecider, projectFacts } from './project.decider.js';
 
 /**
  * Loads the project a command refers to and checks that the sender may act on
- * it. An unknown project or session is left to the decider, which answers 404
- * or 422 as the contract says.
+ * it. An unknown project is left to the decider, which answers 404 or 422 as
+ * the contract says.
  */
 @Injectable()
 export class ProjectAccess {
@@ -26,11 +25,5 @@ export class ProjectAccess {
   async requireProject(projectId: string, access: AccessScope): Promise<void> {
     if (access.kind === 'all') return;
     await this.project(projectId, access);
-  }
-
-  async session(sessionId: string, access: AccessScope): Promise<void> {
-    if (access.kind === 'all') return;
-    const session = await this.executor.state(sessionStream(sessionId), sessionDecider);
-    if (session.status !== 'absent') await this.project(session.held.data.projectId, access);
   }
 }

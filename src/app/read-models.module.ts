@@ -1,0 +1,20 @@
+import { AuditLedgerProjection } from '../audit/audit-ledger.projection.js';
+import { TokenRegistryProjection } from '../auth/token-registry.projection.js';
+import { YearlyFiguresProjection } from '../figures/yearly-figures.projection.js';
+import { ProjectionsModule } from '../projections/projections.module.js';
+import { ProjectDetailsProjection } from '../projects/read-model/project-details.projection.js';
+
+/** Every read model the service keeps, fed from the log. */
+export const READ_MODELS = [
+  ProjectDetailsProjection,
+  YearlyFiguresProjection,
+  TokenRegistryProjection,
+  AuditLedgerProjection,
+];
+
+/**
+ * The read store with every read model, its runner, rebuild and factory of
+ * new projections: for the service and the command line alike, without the
+ * feature modules.
+ */
+export const ReadModelsModule = ProjectionsModule.register(READ_MODELS);

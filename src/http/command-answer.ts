@@ -1,0 +1,16 @@
+import type { FastifyReply } from 'fastify';
+import type { CommandOutcome } from '../command-handling/command-executor.js';
+
+/** What every command answers (spec/api.md, "Conventions"). */
+export class CommandAnswer {
+  /** The id of what the command recorded or acted on. */
+  id!: string;
+  /** Global log position, as a decimal string: pass it as `minPosition` to read your own write. */
+  position!: string;
+}
+
+/** 201 when the command wrote events, 200 when it repeated an applied one. */
+export function answer(reply: FastifyReply, id: string, outcome: CommandOutcome): CommandAnswer {
+  void reply.status(outcome.status === 'created' ? 201 : 200);
+  return { id, position: outcome.position.toString() };
+}
