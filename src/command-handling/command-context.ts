@@ -5,8 +5,13 @@ import { timeOrderedUuid } from './time-ordered-uuid.js';
 
 /** Who sent a command, and how to recognise it when it is sent again. */
 export interface CommandContext {
-  /** The Idempotency-Key when the client sent one, else a fresh time-ordered UUID. */
+  /**
+   * The Idempotency-Key when the client sent one, scoped to its sender
+   * (`<actor>/<key>`: another token's key is another key); else a fresh
+   * time-ordered UUID.
+   */
   readonly commandId: string;
+  /** The key as the client sent it, for the answers that name it. */
   readonly idempotencyKey?: string;
   /** Digest of the request (command type, path and body). */
   readonly requestHash: string;
@@ -32,7 +37,8 @@ export function commandContext(
 ): CommandContext {
   // Time-ordered, as event ids: the store's command id index then grows at its end
   // (a random id costs a page read in a large index, 1.4× the append cost at 1M events).
-  const commandId = sender.idempotencyKey ?? timeOrderedUuid();
+  const commandId =
+    sender.idempotencyKey === undefined ? timeOrderedUuid() : senderScopedKey(sender.actor, sender.idempotencyKey);
   return {
     commandId,
     ...(sender.idempotencyKey === undefined ? {} : { idempotencyKey: sender.idempotencyKey }),
@@ -46,14 +52,21 @@ export function commandContext(
 }
 
 /**
- * Event ids derived from the Idempotency-Key: a retried command produces the
- * same ids, which the store (SQLite, and EventStoreDB too) recognises.
+ * An Idempotency-Key belongs to the token that sent it: one partner can neither
+ * learn whether another's key exists nor use it up. Actors (token ids, `admin`,
+ * `cli`) hold no `/`, so the scoped key names one sender and one key.
+ */
+export const senderScopedKey = (actor: string, key: string): string => `${actor}/${key}`;
+
+/**
+ * Event ids derived from the sender's Idempotency-Key: a retried command produces
+ * the same ids, which the store (SQLite, and EventStoreDB too) recognises.
  * Formatted as a version-8 (name-based, SHA-256) UUID. Without a key, a fresh
  * time-ordered one.
  */
 export function eventIdFor(context: CommandContext, index: number): string {
   if (context.idempotencyKey === undefined) return timeOrderedUuid();
-  const bytes = createHash('sha256').update(`${context.idempotencyKey}\u0000${index}`).digest().subarray(0, 16);
+  const bytes = createHash('sha256').update(`${context.commandId}\u0000${index}`).digest().subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

@@ -90,10 +90,13 @@ export class CommandExecutor {
     const entry = await this.load(stream, decider);
     const key = context.idempotencyKey;
     if (key !== undefined) {
-      const earlier = entry.commands.get(key) ?? (await this.elsewhere(key));
+      const { commandId } = context;
+      const earlier = entry.commands.get(commandId) ?? (await this.elsewhere(commandId));
       if (earlier && earlier.requestHash !== context.requestHash) throw new IdempotencyKeyReusedError(key);
       if (earlier) {
-        const events = (await this.store.readCommandEvents(key)).map((stored) => this.schemas.toDomainEvent<E>(stored));
+        const events = (await this.store.readCommandEvents(commandId)).map((stored) =>
+          this.schemas.toDomainEvent<E>(stored),
+        );
         return { status: 'unchanged', position: earlier.position, events };
       }
     }
@@ -178,8 +181,10 @@ export class CommandExecutor {
    * request that would write nothing here (a fact already recorded) must still
    * be refused when its key was used for something else.
    */
-  private async elsewhere(key: string): Promise<{ requestHash: string | undefined; position: bigint } | undefined> {
-    const events = await this.store.readCommandEvents(key);
+  private async elsewhere(
+    commandId: string,
+  ): Promise<{ requestHash: string | undefined; position: bigint } | undefined> {
+    const events = await this.store.readCommandEvents(commandId);
     const last = events[events.length - 1];
     return last && { requestHash: last.metadata.requestHash, position: last.position };
   }
