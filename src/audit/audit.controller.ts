@@ -14,7 +14,7 @@ import { loggedEvent, type LoggedEvent } from './logged-event.js';
 /** Streams are named `category-id` (spec/domain.md). */
 const STREAM_PATTERN = /^[a-z]+-[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-/** The log itself, for auditors: read only, everything, as stored. */
+/** The log itself, for auditors: read only, everything, as stored but for tokens' verifiers. */
 @ApiTags('audit')
 @Allow('coordinator', 'auditor')
 @Controller('api')
@@ -35,7 +35,7 @@ export class AuditController {
       ...(query.after === undefined ? {} : { after: parsePosition(query.after) }),
       maxCount: limit,
     });
-    const events = batch.map(loggedEvent);
+    const events = batch.map((event) => loggedEvent(event, { withholdSecrets: true }));
     return { events, next: events.length === limit ? events[events.length - 1]!.position : null };
   }
 
@@ -55,7 +55,7 @@ export class AuditController {
     });
     if (events.length === 0 && query.fromRevision === undefined)
       throw new NotFoundError(`Stream ${stream} has no events`);
-    return { stream, events: events.map(loggedEvent) };
+    return { stream, events: events.map((event) => loggedEvent(event, { withholdSecrets: true })) };
   }
 
   @Get('audit/ledger')

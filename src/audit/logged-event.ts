@@ -1,6 +1,6 @@
 import type { EventMetadata, StoredEvent } from '../event-store/event-store.port.js';
 
-/** An event of the log as the audit answers and the `events` command print it: exactly as stored. */
+/** An event of the log as the audit answers and the `events` command print it: as stored. */
 export interface LoggedEvent {
   readonly position: string;
   readonly stream: string;
@@ -9,10 +9,19 @@ export interface LoggedEvent {
   readonly type: string;
   readonly data: unknown;
   readonly metadata: EventMetadata;
+  /** Fields of `data` left out of this answer; the chain and `indicators verify` still cover them. */
+  readonly withheld?: readonly string[];
 }
 
-export function loggedEvent(event: StoredEvent): LoggedEvent {
-  return {
+/**
+ * What the audit API leaves out: a token's verifier would let whoever reads the
+ * log try secrets offline, and an auditor needs to know a token was issued,
+ * not how to check its secret.
+ */
+const WITHHELD: Readonly<Record<string, readonly string[]>> = { TokenIssued: ['secretHash'] };
+
+export function loggedEvent(event: StoredEvent, options: { withholdSecrets?: boolean } = {}): LoggedEvent {
+  const logged = {
     position: event.position.toString(),
     stream: event.stream,
     revision: Number(event.revision),
@@ -21,4 +30,8 @@ export function loggedEvent(event: StoredEvent): LoggedEvent {
     data: event.data,
     metadata: event.metadata,
   };
+  const withheld = options.withholdSecrets ? WITHHELD[event.type] : undefined;
+  if (!withheld) return logged;
+  const data = Object.fromEntries(Object.entries(event.data).filter(([field]) => !withheld.includes(field)));
+  return { ...logged, data, withheld };
 }
