@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessDeniedError, requireAccess } from '../auth/access-denied.error.js';
+import { AccessDeniedError, requireAccess, requireFound } from '../auth/access-denied.error.js';
 import { reaches, type AccessScope } from '../shared/access-scope.js';
 import { ProjectDetailsProjection } from '../projects/read-model/project-details.projection.js';
 import { ReadConsistency } from '../projections/consistency.js';
@@ -57,8 +57,7 @@ export class FiguresGate {
           throw new NotFoundError(`No project names the MDE ${scope.mde}`);
         return;
       case 'project': {
-        const project = this.projects.find(scope.projectId);
-        if (!project) throw new NotFoundError(`Project ${scope.projectId} does not exist`);
+        const project = requireFound(this.projects.find(scope.projectId), access, `Project ${scope.projectId}`);
         requireAccess(access, project.mdes, `Project ${scope.projectId}`);
         return;
       }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { requireAccess } from '../auth/access-denied.error.js';
+import { requireAccess, requireFound } from '../auth/access-denied.error.js';
 import { CommandExecutor } from '../command-handling/command-executor.js';
 import type { AccessScope } from '../shared/access-scope.js';
 import { projectStream } from '../shared/domain/ids.js';
@@ -9,7 +9,8 @@ import { projectDecider, projectFacts } from './project.decider.js';
 /**
  * Loads the project a command refers to and checks that the sender may act on
  * it. An unknown project is left to the decider, which answers 404 or 422 as
- * the contract says.
+ * the contract says, but for a partner: to a partner, an unknown project is
+ * refused as one outside its scope (no oracle of what exists).
  */
 @Injectable()
 export class ProjectAccess {
@@ -17,7 +18,8 @@ export class ProjectAccess {
 
   async project(projectId: string, access: AccessScope): Promise<ProjectFacts | null> {
     const facts = projectFacts(await this.executor.state(projectStream(projectId), projectDecider));
-    if (facts) requireAccess(access, facts.mdes, `Project ${projectId}`);
+    if (access.kind === 'all') return facts;
+    requireAccess(access, requireFound(facts, access, `Project ${projectId}`).mdes, `Project ${projectId}`);
     return facts;
   }
 

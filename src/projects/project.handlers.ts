@@ -1,9 +1,8 @@
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { requireAccess } from '../auth/access-denied.error.js';
+import { requireAccess, requireFound } from '../auth/access-denied.error.js';
 import { CommandExecutor } from '../command-handling/command-executor.js';
 import { ReadConsistency } from '../projections/consistency.js';
 import { Clock } from '../shared/clock.js';
-import { NotFoundError } from '../shared/domain/errors.js';
 import { projectStream } from '../shared/domain/ids.js';
 import { ProjectAccess } from './project-access.js';
 import { projectDecider } from './project.decider.js';
@@ -80,8 +79,7 @@ export class GetProjectHandler implements IQueryHandler<GetProject> {
 
   async execute({ projectId, minPosition, access }: GetProject): Promise<ProjectAnswer> {
     await this.consistency.reach(minPosition);
-    const project = this.projects.find(projectId);
-    if (!project) throw new NotFoundError(`Project ${projectId} does not exist`);
+    const project = requireFound(this.projects.find(projectId), access, `Project ${projectId}`);
     requireAccess(access, project.mdes, `Project ${projectId}`);
     return { ...project, position: this.consistency.position() };
   }

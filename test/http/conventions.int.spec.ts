@@ -85,9 +85,9 @@ describe('HTTP conventions', () => {
     expect(event!.metadata).toEqual({
       recordedAt: '2023-01-15T10:00:00.000Z',
       actor: 'admin',
-      commandId: 'k-meta',
+      commandId: 'admin/k-meta',
       correlationId: 'corr-42',
-      causationId: 'k-meta',
+      causationId: 'admin/k-meta',
       schemaVersion: 2, // ProjectSubmitted is in its second version (see event-schemas.ts)
       requestHash: expect.any(String),
     });
