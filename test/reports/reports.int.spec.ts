@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { pdfAvailable } from '../../src/reports/renderers/pdf.renderer.js';
 import { participantBody, projectBody, seedApprovedProject, sessionBody } from '../support/api-fixtures.js';
 import { pdfText } from '../support/pdf-text.js';
+import { expectRefusal } from '../support/refusal.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Raw bytes of an answer: the harness parses JSON, a report needs its exact bytes. */
@@ -118,18 +119,26 @@ describe('the annual report', () => {
   });
 
   it('refuses a format it does not make, and a language it does not speak', async () => {
-    expect((await fetchBytes(app, '/api/reports/2022', 'image/png')).statusCode).toBe(406);
-    expect((await fetchBytes(app, '/api/reports/2022?lang=de', 'text/markdown')).statusCode).toBe(400);
+    await expectRefusal(app, () => app.get('/api/reports/2022', { accept: 'image/png' }), 406, /image\/png/);
+    await expectRefusal(app, () => app.get('/api/reports/2022?lang=de', { accept: 'text/markdown' }), 400, /^lang: /);
   });
 
   it('is for coordinators and auditors; publishing is for coordinators', async () => {
     const partner = (await app.post('/api/tokens', { role: 'partner', mdes: ['forest'], label: 'p' })).body
       .token as string;
     const auditor = (await app.post('/api/tokens', { role: 'auditor', label: 'a' })).body.token as string;
-    expect((await app.get('/api/reports/2022', { authorization: `Bearer ${partner}` })).status).toBe(403);
-    expect((await app.get('/api/reports/2022', { authorization: `Bearer ${auditor}` })).status).toBe(200);
-    expect((await app.post('/api/reports/2022/publications', {}, { authorization: `Bearer ${auditor}` })).status).toBe(
+    await expectRefusal(
+      app,
+      () => app.get('/api/reports/2022', { authorization: `Bearer ${partner}` }),
       403,
+      /needs the role coordinator or auditor; the token's role is partner/,
+    );
+    expect((await app.get('/api/reports/2022', { authorization: `Bearer ${auditor}` })).status).toBe(200);
+    await expectRefusal(
+      app,
+      () => app.post('/api/reports/2022/publications', {}, { authorization: `Bearer ${auditor}` }),
+      403,
+      /needs the role coordinator; the token's role is auditor/,
     );
   });
 
@@ -190,8 +199,13 @@ describe('the annual report', () => {
       expect(retry.body.id).toBe(first.body.id);
       expect(Number(next.body.id)).toBe(Number(first.body.id) + 1);
       expect((await app.get('/api/reports/2022/publications')).body.publications).toHaveLength(Number(next.body.id));
-      expect((await app.get('/api/reports/2022/publications/99')).status).toBe(404);
-      expect((await app.get('/api/reports/2022/publications/zero')).status).toBe(400);
+      await expectRefusal(
+        app,
+        () => app.get('/api/reports/2022/publications/99'),
+        404,
+        /The report of 2022 has no publication 99/,
+      );
+      await expectRefusal(app, () => app.get('/api/reports/2022/publications/zero'), 400, /^n: /);
     });
   });
 

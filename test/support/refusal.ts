@@ -7,7 +7,7 @@ export interface Answer {
 
 /** Where the log ends, read from the store the service writes to. */
 export interface LogHead {
-  head(): Promise<unknown>;
+  head(): unknown;
 }
 
 const contentTypeOf = ({ headers }: Answer): unknown =>
