@@ -214,7 +214,7 @@ export class SqliteEventStore implements EventStore {
         this.appendWaiters.delete(wake);
         resolve();
       };
-      const timer = setTimeout(wake, this.pollIntervalMs);
+      const timer = setTimeout(wake, this.pollIntervalMs).unref();
       this.appendWaiters.add(wake);
     });
   }
