@@ -35,7 +35,7 @@ describe('EventStoreDB adapter without a server', () => {
     const started = Date.now();
     const attempt = connectEventStoreDb(connectionString, {
       origin: 'EVENTSTORE_CONNECTION_STRING',
-      budgetMs: 400,
+      budgetMs: 2_000,
       retryDelayMs: { initial: 50, max: 100 },
     });
 
@@ -49,10 +49,11 @@ describe('EventStoreDB adapter without a server', () => {
       /^EventStoreDB at esdb:\/\/admin:\*\*\*@127\.0\.0\.1:\d+\?tls=false \(EVENTSTORE_CONNECTION_STRING\) did not answer after (\d+) attempts/.exec(
         error?.message ?? '',
       ) ?? [error?.message];
-    // It tried again: how many times fit in 400 ms depends on the machine's load, not on the adapter.
+    // It tried again. How many attempts fit in the budget depends on the machine's load (one took all
+    // of 400 ms on a busy one), hence 2 s for at least two.
     expect(Number(attempts)).toBeGreaterThanOrEqual(2);
     expect(error?.message).not.toContain('s3cret');
-    // Giving up at all is the behaviour: the budget is 400 ms, 20 s only says it did not retry forever.
+    // Giving up at all is the behaviour: the budget is 2 s, 20 s only says it did not retry forever.
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
