@@ -1,22 +1,7 @@
-import type { LightMyRequestResponse } from 'fastify';
-import { participantBody, projectBody, seedApprovedProject, sessionBody } from '../support/api-fixtures.js';
-import { describeWithChromium } from '../support/chromium.js';
-import { pdfText } from '../support/pdf-text.js';
+import { participantBody, sessionBody } from '../support/api-fixtures.js';
 import { expectRefusal } from '../support/refusal.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { waitFor } from '../support/wait-for.js';
-
-/** Raw bytes of an answer: the harness parses JSON, a report needs its exact bytes. */
-async function fetchBytes(app: TestApp, url: string, accept: string): Promise<LightMyRequestResponse> {
-  return app.app
-    .getHttpAdapter()
-    .getInstance()
-    .inject({
-      method: 'GET',
-      url,
-      headers: { accept, authorization: `Bearer ${app.adminToken}` },
-    });
-}
+import { fetchBytes, seedReportProgramme } from './report-programme.js';
 
 const FORMATS = ['text/markdown', 'text/html', 'text/csv', 'application/json'];
 
@@ -25,45 +10,7 @@ describe('the annual report', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ today: '2023-01-10' });
-    await seedApprovedProject(app);
-    await app.post('/api/projects/digimobile-2022/narrative', {
-      year: 2022,
-      text: 'Un bus a stationné dans cinq communes.',
-    });
-    await app.post(
-      '/api/projects',
-      projectBody('duo-2022', {
-        title: 'Duo Dynamique',
-        kind: 'local',
-        theme: undefined,
-        mdes: ['forest'],
-        carrier: { name: 'CPAS de Forest', type: 'cpas' },
-        audience: 'specific',
-      }),
-    );
-    await app.post('/api/projects/duo-2022/decision', { decision: 'approved' });
-    await app.post('/api/projects/duo-2022/outreach', {
-      id: 'o-1',
-      date: '2022-03-01',
-      audience: 'people',
-      count: 180,
-    });
-    await app.post('/api/projects/duo-2022/outreach', {
-      id: 'o-2',
-      date: '2022-03-02',
-      audience: 'companies',
-      count: 140,
-    });
-    for (const id of ['p-2', 'p-3'])
-      await app.post('/api/participants', participantBody(id, { role: 'citizen', registeredJobSeeker: false }));
-    for (const id of ['p-7f3a', 'p-2', 'p-3']) await app.post('/api/sessions/dm-01/attendances', { participantId: id });
-    await app.post('/api/participants/p-7f3a/stages', {
-      id: 's-1',
-      projectId: 'duo-2022',
-      startDate: '2022-10-03',
-      sector: 'horeca',
-      companyId: 'c-1',
-    });
+    await seedReportProgramme(app);
   });
   afterAll(async () => {
     await app.close();
@@ -209,28 +156,4 @@ describe('the annual report', () => {
       await expectRefusal(app, () => app.get('/api/reports/2022/publications/zero'), 400, /^n: /);
     });
   });
-
-  describeWithChromium(
-    'PDF (Debian Chromium; skipped where /usr/bin/chromium is missing)',
-    () => {
-      it('prints the report to PDF with the same text, and reprints a publication byte for byte', async () => {
-        const pdf = await fetchBytes(app, '/api/reports/2022', 'application/pdf');
-        expect(pdf.headers['content-type']).toBe('application/pdf');
-        const text = pdfText(pdf.rawPayload);
-        expect(text).toContain('Au total, 2 projets ont été financés en 2022.');
-        expect(text).toContain('Le projet en quelques chiffres :');
-
-        const published = await app.post('/api/reports/2022/publications', { lang: 'nl' });
-        const url = `/api/reports/2022/publications/${String(published.body.id)}`;
-        const first = await fetchBytes(app, url, 'application/pdf');
-        const printedBy = Math.floor(Date.now() / 1000);
-        await app.post('/api/participants', participantBody('p-pdf'));
-        // Chromium stamps the second it prints: the reprint must come in a later second.
-        await waitFor(() => Math.floor(Date.now() / 1000) > printedBy, { what: 'the next second' });
-        const second = await fetchBytes(app, url, 'application/pdf');
-        expect(first.rawPayload.equals(second.rawPayload)).toBe(true);
-        expect(pdfText(second.rawPayload)).toContain('In totaal werden 2 projecten gefinancierd in 2022.');
-      }, 60_000);
-    },
-  );
 });
