@@ -1,17 +1,16 @@
 import { participantBody } from '../support/api-fixtures.js';
 import { describeWithChromium } from '../support/chromium.js';
 import { pdfText } from '../support/pdf-text.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
-import { fetchBytes, seedReportProgramme } from './report-programme.js';
+import { fetchBytes, startReportApp } from './report-programme.js';
 
 /** The report printed by a browser: slow (Chromium starts for it), hence in the slow suite. */
 describe('the annual report in PDF', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp({ today: '2023-01-10' });
-    await seedReportProgramme(app);
+    app = await startReportApp();
   });
   afterAll(async () => {
     await app.close();

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { participantBody, projectBody, seedApprovedProject } from '../support/api-fixtures.js';
-import type { TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Raw bytes of an answer: the harness parses JSON, a report needs its exact bytes. */
 export async function fetchBytes(app: TestApp, url: string, accept: string): Promise<LightMyRequestResponse> {
@@ -14,8 +14,13 @@ export async function fetchBytes(app: TestApp, url: string, accept: string): Pro
     });
 }
 
-/** Two approved projects (DigiMobile, thematic; Duo Dynamique, local) with a narrative, attendances, outreach and a stage. */
-export async function seedReportProgramme(app: TestApp): Promise<void> {
+/**
+ * The app the report tests read, on 2023-01-10: two approved projects of 2022
+ * (DigiMobile, thematic; Duo Dynamique, local) with a narrative, attendances,
+ * outreach and a stage.
+ */
+export async function startReportApp(): Promise<TestApp> {
+  const app = await startTestApp({ today: '2023-01-10' });
   await seedApprovedProject(app);
   await app.post('/api/projects/digimobile-2022/narrative', {
     year: 2022,
@@ -55,4 +60,5 @@ export async function seedReportProgramme(app: TestApp): Promise<void> {
     sector: 'horeca',
     companyId: 'c-1',
   });
+  return app;
 }

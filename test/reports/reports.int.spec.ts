@@ -1,7 +1,7 @@
 import { participantBody, sessionBody } from '../support/api-fixtures.js';
 import { expectRefusal } from '../support/refusal.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { fetchBytes, seedReportProgramme } from './report-programme.js';
+import type { TestApp } from '../support/test-app.js';
+import { fetchBytes, startReportApp } from './report-programme.js';
 
 const FORMATS = ['text/markdown', 'text/html', 'text/csv', 'application/json'];
 
@@ -9,8 +9,7 @@ describe('the annual report', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp({ today: '2023-01-10' });
-    await seedReportProgramme(app);
+    app = await startReportApp();
   });
   afterAll(async () => {
     await app.close();
