@@ -51,7 +51,11 @@ const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const REPLAY_TIMEOUT_MS = 180_000;
 
 function runDemo(url: string): Promise<{ code: number | null; output: string }> {
-  return runNode(['dist/demo/run-demo.js', '--url', url, '--token', ADMIN_TOKEN], { DATA_DIR: data.path, ADMIN_TOKEN }, REPLAY_TIMEOUT_MS);
+  return runNode(
+    ['dist/demo/run-demo.js', '--url', url, '--token', ADMIN_TOKEN],
+    { DATA_DIR: data.path, ADMIN_TOKEN },
+    REPLAY_TIMEOUT_MS,
+  );
 }
 
 /**
@@ -182,11 +186,15 @@ describe('the service end to end, with the demo data set of the 2022 report', ()
     expect(sumOfProjects - programme.activity.participants).toBe(10);
   });
 
-  it('replays the same data set again without writing anything', async () => {
-    const again = await runDemo(service.url);
-    expect(again.code).toBe(0);
-    expect(again.output).toMatch(/0 events written, 5181 repeats answered 200/);
-  }, REPLAY_TIMEOUT_MS + 10_000);
+  it(
+    'replays the same data set again without writing anything',
+    async () => {
+      const again = await runDemo(service.url);
+      expect(again.code).toBe(0);
+      expect(again.output).toMatch(/0 events written, 5181 repeats answered 200/);
+    },
+    REPLAY_TIMEOUT_MS + 10_000,
+  );
 
   it('explains every figure: the provenance of each adds up to it, for every project and the programme', async () => {
     let explained = 0;
