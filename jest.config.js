@@ -18,4 +18,12 @@ export default {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyRequiredFromCjs.join('|')})/)`],
   testMatch: ['<rootDir>/test/**/*.spec.ts'],
+  // Kills the child processes a test file left running, whether its tests passed or not.
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
+  // A test that waits for something that never comes fails after 30 s instead of holding the run;
+  // the few that need longer (the crash test, the demo replay) say so themselves.
+  testTimeout: 30_000,
+  // If something still holds the process open after the run, say so after 2 s (run with
+  // --detectOpenHandles to see what).
+  openHandlesTimeout: 2_000,
 };

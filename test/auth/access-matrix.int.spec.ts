@@ -1,14 +1,13 @@
-import type { EventStore } from '../../src/event-store/event-store.port.js';
-import { EVENT_STORE } from '../../src/event-store/event-store.port.js';
-import { participantBody, projectBody } from '../support/api-fixtures.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { participantBody, projectBody, recordAll } from '../support/api-fixtures.js';
+import { expectRefusal } from '../support/refusal.js';
+import { startTestApp, type TestApp, type TestResponse } from '../support/test-app.js';
 
 type Column = 'coordinator' | 'partnerIn' | 'partnerOut' | 'auditor' | 'none' | 'revoked';
 const COLUMNS: Column[] = ['coordinator', 'partnerIn', 'partnerOut', 'auditor', 'none', 'revoked'];
 
 interface Row {
-  readonly name: string;
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  /** The route as the OpenAPI description names it: `METHOD /path/{param}`. */
+  readonly route: string;
   readonly path: (column: Column) => string;
   readonly body?: (column: Column) => unknown;
   /** Statuses for coordinator, partner in scope, partner out of scope, auditor, no token, revoked token. */
@@ -17,132 +16,172 @@ interface Row {
 
 /** The project every row targets: a partner of Forest is in scope, a partner of Ixelles is not. */
 const PROJECT = 'in-2022';
-const local = (id: string) => projectBody(id, { mdes: ['forest'], kind: 'local', theme: undefined });
+/** A project of another MDE, with activity of its own: nothing of it may reach the partner of Forest. */
+const OTHER = 'elsewhere-2022';
+const OTHER_MARKERS = [OTHER, 'uccle', 'p-elsewhere', 's-elsewhere'];
+const local = (id: string, mde = 'forest') => projectBody(id, { mdes: [mde], kind: 'local', theme: undefined });
+
+const COMMANDS_ALLOWED_TO_PARTNERS_IN_SCOPE = [201, 201, 403, 403, 401, 401] as const;
+const READ_BY_ALL_IN_SCOPE = [200, 200, 403, 200, 401, 401] as const;
+const READ_BY_COORDINATORS_AND_AUDITORS = [200, 403, 403, 200, 401, 401] as const;
+const COORDINATORS_ONLY = [200, 403, 403, 403, 401, 401] as const;
+const OPEN = [200, 200, 200, 200, 200, 200] as const;
 
 const ROWS: Row[] = [
   {
-    name: 'submit a project',
-    method: 'POST',
+    route: 'POST /api/projects',
     path: () => '/api/projects',
     body: (c) => local(`new-${c}`),
-    expected: [201, 201, 403, 403, 401, 401],
+    expected: COMMANDS_ALLOWED_TO_PARTNERS_IN_SCOPE,
   },
   {
-    name: 'decide a project',
-    method: 'POST',
+    route: 'POST /api/projects/{id}/decision',
     path: (c) => `/api/projects/decide-${c}/decision`,
     body: () => ({ decision: 'approved' }),
     expected: [201, 403, 403, 403, 401, 401],
   },
   {
-    name: 'record outreach',
-    method: 'POST',
+    route: 'POST /api/projects/{id}/outreach',
     path: () => `/api/projects/${PROJECT}/outreach`,
     body: (c) => ({ id: `o-${c}`, date: '2022-09-01', audience: 'people', count: 3 }),
-    expected: [201, 201, 403, 403, 401, 401],
+    expected: COMMANDS_ALLOWED_TO_PARTNERS_IN_SCOPE,
   },
   {
-    name: 'write a narrative',
-    method: 'POST',
+    route: 'POST /api/projects/{id}/narrative',
     path: () => `/api/projects/${PROJECT}/narrative`,
     body: (c) => ({ year: 2022, text: `Récit ${c}` }),
-    expected: [201, 201, 403, 403, 401, 401],
+    expected: COMMANDS_ALLOWED_TO_PARTNERS_IN_SCOPE,
   },
+  { route: 'GET /api/projects/{id}', path: () => `/api/projects/${PROJECT}`, expected: READ_BY_ALL_IN_SCOPE },
   {
-    name: 'read a project',
-    method: 'GET',
-    path: () => `/api/projects/${PROJECT}`,
-    expected: [200, 200, 403, 200, 401, 401],
-  },
-  {
-    name: 'record a session',
-    method: 'POST',
+    route: 'POST /api/sessions',
     path: () => '/api/sessions',
     body: (c) => ({ id: `s-${c}`, projectId: PROJECT, date: '2022-07-18', kind: 'workshop' }),
-    expected: [201, 201, 403, 403, 401, 401],
+    expected: COMMANDS_ALLOWED_TO_PARTNERS_IN_SCOPE,
   },
   {
-    name: 'cancel a session',
-    method: 'POST',
+    route: 'POST /api/sessions/{id}/cancellation',
     path: (c) => `/api/sessions/cancel-${c}/cancellation`,
     body: () => ({ reason: 'storm' }),
-    expected: [201, 201, 403, 403, 401, 401],
+    expected: COMMANDS_ALLOWED_TO_PARTNERS_IN_SCOPE,
   },
   {
-    name: 'record an attendance',
-    method: 'POST',
+    route: 'POST /api/sessions/{id}/attendances',
     path: () => '/api/sessions/held/attendances',
     body: (c) => ({ participantId: `p-${c}` }),
-    expected: [201, 201, 403, 403, 401, 401],
+    expected: COMMANDS_ALLOWED_TO_PARTNERS_IN_SCOPE,
   },
   {
-    name: 'retract an attendance',
-    method: 'POST',
+    route: 'POST /api/sessions/{id}/attendances/{participantId}/retraction',
     path: (c) => `/api/sessions/held/attendances/r-${c}/retraction`,
     body: () => ({ reason: 'mistake' }),
-    expected: [201, 201, 403, 403, 401, 401],
+    expected: COMMANDS_ALLOWED_TO_PARTNERS_IN_SCOPE,
   },
   {
-    name: 'register a participant',
-    method: 'POST',
+    route: 'POST /api/participants',
     path: () => '/api/participants',
     body: (c) => participantBody(`new-${c}`),
     expected: [201, 201, 201, 403, 401, 401],
   },
   {
-    name: 'record a stage',
-    method: 'POST',
+    route: 'POST /api/participants/{id}/stages',
     path: () => '/api/participants/p-1/stages',
     body: (c) => ({ id: `st-${c}`, projectId: PROJECT, startDate: '2022-10-03', sector: 'horeca', companyId: 'c-1' }),
-    expected: [201, 201, 403, 403, 401, 401],
+    expected: COMMANDS_ALLOWED_TO_PARTNERS_IN_SCOPE,
   },
   {
-    name: 'record an outcome',
-    method: 'POST',
+    route: 'POST /api/participants/{id}/outcomes',
     path: () => '/api/participants/p-1/outcomes',
     body: (c) => ({ id: `oc-${c}`, projectId: PROJECT, type: 'hired', date: '2022-11-30' }),
-    expected: [201, 201, 403, 403, 401, 401],
+    expected: COMMANDS_ALLOWED_TO_PARTNERS_IN_SCOPE,
   },
+  { route: 'GET /api/figures/{year}', path: () => '/api/figures/2022', expected: READ_BY_COORDINATORS_AND_AUDITORS },
   {
-    name: 'read the programme figures',
-    method: 'GET',
-    path: () => '/api/figures/2022',
-    expected: [200, 403, 403, 200, 401, 401],
-  },
-  {
-    name: 'read a project’s figures',
-    method: 'GET',
+    route: 'GET /api/figures/{year}/projects/{projectId}',
     path: () => `/api/figures/2022/projects/${PROJECT}`,
-    expected: [200, 200, 403, 200, 401, 401],
+    expected: READ_BY_ALL_IN_SCOPE,
   },
   {
-    name: 'read an MDE’s figures',
-    method: 'GET',
+    route: 'GET /api/figures/{year}/mdes/{mde}',
     path: () => '/api/figures/2022/mdes/forest',
-    expected: [200, 200, 403, 200, 401, 401],
+    expected: READ_BY_ALL_IN_SCOPE,
   },
   {
-    name: 'issue a token',
-    method: 'POST',
+    route: 'GET /api/figures/{year}/provenance',
+    path: () => '/api/figures/2022/provenance?figure=participants',
+    expected: READ_BY_COORDINATORS_AND_AUDITORS,
+  },
+  {
+    route: 'GET /api/figures/{year}/projects/{projectId}/provenance',
+    path: () => `/api/figures/2022/projects/${PROJECT}/provenance?figure=participants`,
+    expected: READ_BY_ALL_IN_SCOPE,
+  },
+  {
+    route: 'GET /api/figures/{year}/mdes/{mde}/provenance',
+    path: () => '/api/figures/2022/mdes/forest/provenance?figure=sessions',
+    expected: READ_BY_ALL_IN_SCOPE,
+  },
+  {
+    route: 'GET /api/figures/{year}/corrections',
+    path: () => '/api/figures/2022/corrections',
+    expected: READ_BY_COORDINATORS_AND_AUDITORS,
+  },
+  { route: 'GET /api/events', path: () => '/api/events?limit=5', expected: READ_BY_COORDINATORS_AND_AUDITORS },
+  {
+    route: 'GET /api/streams/{stream}',
+    path: () => `/api/streams/project-${PROJECT}`,
+    expected: READ_BY_COORDINATORS_AND_AUDITORS,
+  },
+  { route: 'GET /api/audit/ledger', path: () => '/api/audit/ledger', expected: READ_BY_COORDINATORS_AND_AUDITORS },
+  { route: 'POST /api/audit/rebuild', path: () => '/api/audit/rebuild', expected: COORDINATORS_ONLY },
+  { route: 'GET /api/reports/{year}', path: () => '/api/reports/2022', expected: READ_BY_COORDINATORS_AND_AUDITORS },
+  {
+    route: 'POST /api/reports/{year}/publications',
+    path: () => '/api/reports/2022/publications',
+    body: () => ({ lang: 'fr' }),
+    expected: [201, 403, 403, 403, 401, 401],
+  },
+  {
+    route: 'GET /api/reports/{year}/publications',
+    path: () => '/api/reports/2022/publications',
+    expected: READ_BY_COORDINATORS_AND_AUDITORS,
+  },
+  {
+    route: 'GET /api/reports/{year}/publications/{n}',
+    path: () => '/api/reports/2022/publications/1',
+    expected: READ_BY_COORDINATORS_AND_AUDITORS,
+  },
+  {
+    route: 'GET /api/reports/{year}/publications/{n}/changes',
+    path: () => '/api/reports/2022/publications/1/changes',
+    expected: READ_BY_COORDINATORS_AND_AUDITORS,
+  },
+  {
+    route: 'POST /api/tokens',
     path: () => '/api/tokens',
     body: (c) => ({ role: 'auditor', label: `made by ${c}` }),
     expected: [201, 403, 403, 403, 401, 401],
   },
-  { name: 'list the tokens', method: 'GET', path: () => '/api/tokens', expected: [200, 403, 403, 403, 401, 401] },
-  {
-    name: 'revoke a token',
-    method: 'DELETE',
-    path: (c) => `/api/tokens/{victim-${c}}`,
-    expected: [200, 403, 403, 403, 401, 401],
-  },
-  { name: 'health', method: 'GET', path: () => '/health', expected: [200, 200, 200, 200, 200, 200] },
-  { name: 'metrics', method: 'GET', path: () => '/metrics', expected: [200, 200, 200, 200, 200, 200] },
-  { name: 'OpenAPI', method: 'GET', path: () => '/api/docs-json', expected: [200, 200, 200, 200, 200, 200] },
+  { route: 'GET /api/tokens', path: () => '/api/tokens', expected: COORDINATORS_ONLY },
+  { route: 'DELETE /api/tokens/{id}', path: (c) => `/api/tokens/{victim-${c}}`, expected: COORDINATORS_ONLY },
+  { route: 'GET /health', path: () => '/health', expected: OPEN },
+  { route: 'GET /metrics', path: () => '/metrics', expected: OPEN },
+  { route: 'GET /api/docs-json', path: () => '/api/docs-json', expected: OPEN },
 ];
+
+/** Open routes the OpenAPI description does not list (it does not describe itself, nor the Prometheus text). */
+const UNDOCUMENTED = ['GET /metrics', 'GET /api/docs-json'];
+
+/** Why a request is refused, by status and column: the rule the problem details must name. */
+const refusalRule = (status: number, column: Column): RegExp =>
+  status === 401
+    ? column === 'none'
+      ? /A bearer token is required/
+      : /The token is unknown or revoked/
+    : /needs the role|outside this token's scope|cover every MDE/;
 
 describe('who may do what: every route for every kind of caller', () => {
   let app: TestApp;
-  let store: EventStore;
   const tokens = new Map<string, string>();
   const victims = new Map<Column, string>();
 
@@ -151,15 +190,34 @@ describe('who may do what: every route for every kind of caller', () => {
     expect(response.status).toBe(201);
     return response.body as { id: string; token: string };
   };
+  const as = (column: Column) => {
+    const token = tokens.get(column);
+    return { authorization: token ? `Bearer ${token}` : '' };
+  };
+  const request = (row: Row, column: Column): Promise<TestResponse> => {
+    const path = row.path(column).replace(/\{victim-(\w+)\}/, (_, c: Column) => victims.get(c)!);
+    const method = row.route.split(' ')[0]!;
+    if (method === 'GET') return app.get(path, as(column));
+    if (method === 'DELETE') return app.send('DELETE', path, '', as(column));
+    return app.post(path, row.body?.(column) ?? {}, as(column));
+  };
 
   beforeAll(async () => {
     app = await startTestApp();
-    store = app.app.get<EventStore>(EVENT_STORE);
-    const setup: Array<[string, unknown]> = [
+    const setup: Array<readonly [string, unknown]> = [
       ['/api/projects', local(PROJECT)],
       [`/api/projects/${PROJECT}/decision`, { decision: 'approved' }],
       ['/api/participants', participantBody('p-1')],
       ['/api/sessions', { id: 'held', projectId: PROJECT, date: '2022-07-18', kind: 'workshop' }],
+      ['/api/sessions/held/attendances', { participantId: 'p-1' }],
+      ['/api/projects', local(OTHER, 'uccle')],
+      [`/api/projects/${OTHER}/decision`, { decision: 'approved' }],
+      ['/api/participants', participantBody('p-elsewhere')],
+      ...['s-elsewhere-1', 's-elsewhere-2'].flatMap((id) => [
+        ['/api/sessions', { id, projectId: OTHER, date: '2022-08-18', kind: 'workshop' }] as const,
+        [`/api/sessions/${id}/attendances`, { participantId: 'p-elsewhere' }] as const,
+      ]),
+      ['/api/reports/2022/publications', { lang: 'fr' }],
     ];
     for (const column of COLUMNS) {
       setup.push(['/api/projects', local(`decide-${column}`)]);
@@ -171,7 +229,7 @@ describe('who may do what: every route for every kind of caller', () => {
       setup.push(['/api/participants', participantBody(`r-${column}`)]);
       setup.push(['/api/sessions/held/attendances', { participantId: `r-${column}` }]);
     }
-    for (const [url, body] of setup) expect((await app.post(url, body)).status).toBe(201);
+    await recordAll(app.post, setup);
 
     tokens.set('coordinator', app.adminToken);
     tokens.set('partnerIn', (await issue({ role: 'partner', mdes: ['forest'], label: 'MDE Forest' })).token);
@@ -187,26 +245,51 @@ describe('who may do what: every route for every kind of caller', () => {
     await app.close();
   });
 
-  const cases = ROWS.flatMap((row) => COLUMNS.map((column, i) => [row.name, column, row.expected[i]!, row] as const));
+  it('has a row for every route the app describes, so a new route cannot go unchecked', async () => {
+    const docs = await app.get('/api/docs-json');
+    const described = Object.entries(docs.body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const rows = ROWS.map((row) => row.route);
 
-  it.each(cases)('%s as %s answers %i', async (_name, column, expected, row) => {
-    const token = tokens.get(column);
-    const headers = { authorization: token ? `Bearer ${token}` : '' };
-    const path = row.path(column).replace(/\{victim-(\w+)\}/, (_, c: Column) => victims.get(c)!);
-    const before = await store.headPosition();
+    expect(described.filter((route) => !rows.includes(route))).toEqual([]);
+    expect(rows.filter((route) => !described.includes(route) && !UNDOCUMENTED.includes(route))).toEqual([]);
+    expect(described.length).toBeGreaterThanOrEqual(31);
+  });
 
-    const response =
-      row.method === 'GET'
-        ? await app.get(path, headers)
-        : row.method === 'DELETE'
-          ? await app.send('DELETE', path, '', headers)
-          : await app.post(path, row.body?.(column) ?? {}, headers);
+  const cases = ROWS.flatMap((row) => COLUMNS.map((column, i) => [row.route, column, row.expected[i]!, row] as const));
 
-    expect(response.status).toBe(expected);
-    if (expected >= 400) {
-      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(await store.headPosition()).toBe(before);
+  it.each(cases)('%s as %s answers %i', async (_route, column, expected, row) => {
+    if (expected < 400) {
+      expect((await request(row, column)).status).toBe(expected);
+      return;
     }
-    if (expected === 401) expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
+    const refused = await expectRefusal(app, () => request(row, column), expected, refusalRule(expected, column));
+    if (expected === 401) expect(refused.headers['www-authenticate']).toMatch(/^Bearer/);
+  });
+
+  it.each(ROWS.filter((row) => row.route.startsWith('GET ') && row.expected[1] === 200 && row.expected[4] === 401))(
+    "answers a partner with its MDEs' data only: $route",
+    async (row) => {
+      const answer = await request(row, 'partnerIn');
+
+      expect(answer.status).toBe(200);
+      const text = JSON.stringify(answer.body);
+      expect(OTHER_MARKERS.filter((marker) => text.includes(marker))).toEqual([]);
+    },
+  );
+
+  it("counts in a partner's MDE figures only the projects of its MDEs", async () => {
+    const [mde, inScope, programme] = await Promise.all([
+      app.get('/api/figures/2022/mdes/forest', as('partnerIn')),
+      app.get(`/api/figures/2022/projects/${PROJECT}`),
+      app.get('/api/figures/2022'),
+    ]);
+    const sessions = (answer: TestResponse) =>
+      (answer.body.activity as { sessions: number } | undefined)?.sessions ?? answer.body.sessions;
+
+    // The other MDE's two sessions are in the programme's figures, not in Forest's.
+    expect(sessions(programme)).toBe(Number(sessions(inScope)) + 2);
+    expect(sessions(mde)).toBe(sessions(inScope));
   });
 });

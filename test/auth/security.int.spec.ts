@@ -1,6 +1,7 @@
 import type { EventStore } from '../../src/event-store/event-store.port.js';
 import { EVENT_STORE } from '../../src/event-store/event-store.port.js';
 import { participantBody, projectBody, seedApprovedProject } from '../support/api-fixtures.js';
+import { expectRefusal } from '../support/refusal.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -53,20 +54,37 @@ describe('security', () => {
       expect((await app.post('/api/participants', participantBody('p-a'), bearer(first.token))).status).toBe(201);
 
       expect((await app.send('DELETE', `/api/tokens/${first.id}`, '', {})).status).toBe(200);
-      expect((await app.post('/api/participants', participantBody('p-b'), bearer(first.token))).status).toBe(401);
+      await expectRefusal(
+        app,
+        () => app.post('/api/participants', participantBody('p-b'), bearer(first.token)),
+        401,
+        /The token is unknown or revoked/,
+      );
       expect((await app.send('DELETE', `/api/tokens/${first.id}`, '', {})).status).toBe(200);
 
       // A second service on the same data, as the command line would be, revokes the other token.
       const other = await startTestApp({ dataDir: app.dataDir, env: { ADMIN_TOKEN: app.adminToken } });
-      expect((await other.send('DELETE', `/api/tokens/${second.id}`, '', {})).status).toBe(200);
-      await other.app.close();
-      expect((await app.post('/api/participants', participantBody('p-c'), bearer(second.token))).status).toBe(401);
+      try {
+        expect((await other.send('DELETE', `/api/tokens/${second.id}`, '', {})).status).toBe(200);
+      } finally {
+        await other.app.close();
+      }
+      await expectRefusal(
+        app,
+        () => app.post('/api/participants', participantBody('p-c'), bearer(second.token)),
+        401,
+        /The token is unknown or revoked/,
+      );
     });
 
     it('refuses malformed token requests and unknown tokens', async () => {
-      expect((await app.post('/api/tokens', { role: 'partner', label: 'no MDE' })).status).toBe(400);
-      const auditorWithMdes = await app.post('/api/tokens', { role: 'auditor', mdes: ['forest'], label: 'x' });
-      expect(auditorWithMdes.status).toBe(400);
+      await expectRefusal(app, () => app.post('/api/tokens', { role: 'partner', label: 'no MDE' }), 400, /^mdes: /);
+      const auditorWithMdes = await expectRefusal(
+        app,
+        () => app.post('/api/tokens', { role: 'auditor', mdes: ['forest'], label: 'x' }),
+        400,
+        /^mdes: /,
+      );
       expect(auditorWithMdes.body.errors).toEqual([expect.objectContaining({ field: 'mdes' })]);
       const noMde = await app.post('/api/tokens', { role: 'partner', mdes: [], label: 'x' });
       expect(noMde.body.errors).toContainEqual({ field: 'mdes', message: 'mdes must name at least one MDE' });
@@ -74,14 +92,25 @@ describe('security', () => {
       expect(notSlug.body.errors).toEqual([
         { field: 'mdes', message: 'each value in mdes must be an MDE slug (lower-case words joined by dashes)' },
       ]);
-      expect((await app.send('DELETE', '/api/tokens/tok_nothere', '', {})).status).toBe(404);
-      for (const authorization of [
-        'Bearer tok_nothere.secret',
-        'Basic YWRtaW46YWRtaW4=',
-        'Bearer',
-        `Bearer ${app.adminToken}x`,
-      ]) {
-        expect((await app.get('/api/figures/2022', { authorization })).status).toBe(401);
+      await expectRefusal(
+        app,
+        () => app.send('DELETE', '/api/tokens/tok_nothere', '', {}),
+        404,
+        /Token tok_nothere does not exist/,
+      );
+      for (const [authorization, rule] of [
+        ['Bearer tok_nothere.secret', /unknown or revoked/],
+        ['', /A bearer token is required/],
+        ['Basic YWRtaW46YWRtaW4=', /unknown or revoked/],
+        ['Bearer', /unknown or revoked/],
+        [`Bearer ${app.adminToken}x`, /unknown or revoked/],
+      ] as const) {
+        await expectRefusal(
+          app,
+          () => app.post('/api/participants', participantBody('p-x'), { authorization }),
+          401,
+          rule,
+        );
       }
     });
   });
@@ -97,25 +126,32 @@ describe('security', () => {
       };
       try {
         const first = await startTestApp({ dataDir: data.path, env: { ADMIN_TOKEN: '' } });
-        const token = /Coordinator token \(shown once, keep it\): (\S+)/.exec(printed.join(''))?.[1];
-        expect(token).toBeDefined();
-        expect((await first.get('/api/tokens', bearer(token!))).status).toBe(200);
-        expect((await first.get('/api/tokens', { authorization: `Bearer ${first.adminToken}` })).status).toBe(401);
-        const store = first.app.get<EventStore>(EVENT_STORE);
-        const [issued] = await store.readStream('token-bootstrap');
-        expect(JSON.stringify(issued!.data)).not.toContain(token!.split('.')[1]);
-        expect(issued!.data).toMatchObject({
-          tokenId: 'bootstrap',
-          role: 'coordinator',
-          secretHash: expect.any(String),
-        });
-        await first.app.close();
+        let token: string | undefined;
+        try {
+          token = /Coordinator token \(shown once, keep it\): (\S+)/.exec(printed.join(''))?.[1];
+          expect(token).toBeDefined();
+          expect((await first.get('/api/tokens', bearer(token!))).status).toBe(200);
+          expect((await first.get('/api/tokens', { authorization: `Bearer ${first.adminToken}` })).status).toBe(401);
+          const store = first.app.get<EventStore>(EVENT_STORE);
+          const [issued] = await store.readStream('token-bootstrap');
+          expect(JSON.stringify(issued!.data)).not.toContain(token!.split('.')[1]);
+          expect(issued!.data).toMatchObject({
+            tokenId: 'bootstrap',
+            role: 'coordinator',
+            secretHash: expect.any(String),
+          });
+        } finally {
+          await first.app.close();
+        }
 
         printed.length = 0;
         const second = await startTestApp({ dataDir: data.path, env: { ADMIN_TOKEN: '' } });
-        expect(printed.join('')).not.toMatch(/Coordinator token/);
-        expect((await second.get('/api/tokens', bearer(token!))).status).toBe(200);
-        await second.app.close();
+        try {
+          expect(printed.join('')).not.toMatch(/Coordinator token/);
+          expect((await second.get('/api/tokens', bearer(token!))).status).toBe(200);
+        } finally {
+          await second.app.close();
+        }
       } finally {
         process.stdout.write = write;
         data.remove();
@@ -126,35 +162,48 @@ describe('security', () => {
   describe('abuse limits', () => {
     it('answers 429 with Retry-After once a token exceeds its rate', async () => {
       const app = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '5' } });
-      const { token } = (await app.post('/api/tokens', { role: 'auditor', label: 'greedy' })).body as { token: string };
-      const responses = [];
-      for (let i = 0; i < 7; i++) responses.push(await app.get('/api/figures/2022', bearer(token)));
-      expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 429, 429]);
-      const refused = responses[6]!;
-      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(refused.body).toMatchObject({
-        type: expect.stringMatching(/\/rate-limited$/),
-        status: 429,
-        title: 'Too many requests',
-        detail: expect.stringMatching(/^More than 5 requests a minute; retry in \d+ s$/),
-      });
-      expect((await app.get('/health', bearer(token))).status).toBe(200);
-      await app.close();
+      try {
+        const { token } = (await app.post('/api/tokens', { role: 'partner', mdes: ['forest'], label: 'greedy' }))
+          .body as { token: string };
+        const responses = [];
+        for (let i = 0; i < 5; i++)
+          responses.push(await app.post('/api/participants', participantBody(`p-${i}`), bearer(token)));
+        expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+        const refused = await expectRefusal(
+          app,
+          () => app.post('/api/participants', participantBody('p-greedy'), bearer(token)),
+          429,
+          /^More than 5 requests a minute; retry in \d+ s$/,
+        );
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        expect(refused.body).toMatchObject({
+          type: expect.stringMatching(/\/rate-limited$/),
+          title: 'Too many requests',
+        });
+        expect((await app.get('/health', bearer(token))).status).toBe(200);
+      } finally {
+        await app.close();
+      }
     });
 
     it('sets security headers and keeps CORS closed unless an origin is configured', async () => {
       const closed = await startTestApp();
-      const response = await closed.get('/api/figures/2022', { origin: 'https://evil.example' });
-      expect(response.headers['x-content-type-options']).toBe('nosniff');
-      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
-      expect(response.headers['access-control-allow-origin']).toBeUndefined();
-      await closed.close();
+      try {
+        const response = await closed.get('/api/figures/2022', { origin: 'https://evil.example' });
+        expect(response.headers['x-content-type-options']).toBe('nosniff');
+        expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+        expect(response.headers['access-control-allow-origin']).toBeUndefined();
+      } finally {
+        await closed.close();
+      }
 
       const open = await startTestApp({ env: { CORS_ORIGINS: 'https://coordination.example' } });
-      const allowed = await open.get('/api/figures/2022', { origin: 'https://coordination.example' });
-      expect(allowed.headers['access-control-allow-origin']).toBe('https://coordination.example');
-      await open.close();
+      try {
+        const allowed = await open.get('/api/figures/2022', { origin: 'https://coordination.example' });
+        expect(allowed.headers['access-control-allow-origin']).toBe('https://coordination.example');
+      } finally {
+        await open.close();
+      }
     });
   });
 
@@ -197,22 +246,26 @@ describe('security', () => {
         'title',
       ],
     ])('refuses %s, saying participants must be pseudonymous, and writes nothing', async (_case, url, body, field) => {
-      const store = app.app.get<EventStore>(EVENT_STORE);
-      const before = await store.headPosition();
-      const response = await app.post(url, body);
-      expect(response.status).toBe(400);
+      const response = await expectRefusal(
+        app,
+        () => app.post(url, body),
+        400,
+        new RegExp(`${field}: .*participants must be pseudonymous`),
+      );
       expect(response.body.errors).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ field, message: expect.stringMatching(/participants must be pseudonymous/) }),
         ]),
       );
-      expect(await store.headPosition()).toBe(before);
     });
 
     it('refuses a participant id in the path that is a phone number', async () => {
-      const response = await app.post('/api/sessions/dm-01/attendances/0471234567/retraction', { reason: 'x' });
-      expect(response.status).toBe(400);
-      expect(JSON.stringify(response.body.errors)).toMatch(/pseudonymous/);
+      await expectRefusal(
+        app,
+        () => app.post('/api/sessions/dm-01/attendances/0471234567/retraction', { reason: 'x' }),
+        400,
+        /participantId: .*pseudonymous/,
+      );
     });
   });
 });

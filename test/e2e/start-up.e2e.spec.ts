@@ -1,6 +1,4 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { ROOT } from '../support/service-process.js';
+import { runNode } from '../support/cli-process.js';
 import { tempDir } from '../support/temp-dir.js';
 
 describe('starting the service on EventStoreDB', () => {
@@ -8,17 +6,14 @@ describe('starting the service on EventStoreDB', () => {
   afterAll(() => dir.remove());
 
   it('refuses to start without a connection string, saying which variable is missing', async () => {
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [join(ROOT, 'dist/main.js')],
-        { env: { PATH: process.env.PATH ?? '', DATA_DIR: dir.path, EVENT_STORE: 'eventstoredb' }, timeout: 20_000 },
-        (error, _stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stderr }),
-      );
-    });
+    const result = await runNode(
+      ['dist/main.js'],
+      { DATA_DIR: dir.path, EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: '' },
+      20_000,
+    );
 
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe(
+    expect(result.output.trim()).toBe(
       'The service cannot start: EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING, e.g. esdb://localhost:2113?tls=false',
     );
   });

@@ -5,6 +5,7 @@ import {
   type NewEvent,
   type StoredEvent,
 } from '../../src/event-store/event-store.port.js';
+import { waitFor } from '../support/wait-for.js';
 
 export interface ContractSubject {
   readonly store: EventStore;
@@ -43,8 +44,12 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
       },
     });
 
-    async function collect(iterable: AsyncIterable<readonly StoredEvent[]>, count: number): Promise<StoredEvent[]> {
-      const seen: StoredEvent[] = [];
+    /** Collects events until `count` have come; `seen`, when given, shows them as they come. */
+    async function collect(
+      iterable: AsyncIterable<readonly StoredEvent[]>,
+      count: number,
+      seen: StoredEvent[] = [],
+    ): Promise<StoredEvent[]> {
       for await (const batch of iterable) {
         seen.push(...batch);
         if (seen.length >= count) break;
@@ -225,8 +230,9 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
       await store.appendToStream(stream, [anEvent('Old'), anEvent('Old')], { expectedRevision: 'no-stream' });
       const subscription = store.subscribeToAll(before === null ? {} : { after: before });
 
-      const seen = collect(subscription, 4);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      const caughtUp: StoredEvent[] = [];
+      const seen = collect(subscription, 4, caughtUp);
+      await waitFor(() => caughtUp.filter((e) => e.stream === stream).length === 2, { what: 'the stored events' });
       await store.appendToStream(stream, [anEvent('New'), anEvent('New')], { expectedRevision: 1n });
       const events = (await seen).filter((e) => e.stream === stream);
       await subscription.close();

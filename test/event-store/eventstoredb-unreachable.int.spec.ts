@@ -6,6 +6,7 @@ import { connectEventStoreDb } from '../../src/event-store/eventstoredb/eventsto
 import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store.js';
 import { aNewEvent } from '../support/new-event.js';
 import { freePort } from '../support/service-process.js';
+import { waitFor } from '../support/wait-for.js';
 
 /**
  * What the EventStoreDB adapter does when no server answers, with the real
@@ -15,10 +16,18 @@ const event = aNewEvent('0f8fad5b-d9cb-469f-a165-70867728950e');
 
 describe('EventStoreDB adapter without a server', () => {
   let connectionString: string;
+  /** The adapter warns at each retry: kept here, out of the test output, to count the retries. */
+  const warnings: string[] = [];
 
   beforeAll(async () => {
-    // The adapter warns at each retry; the assertions below say what matters.
-    Logger.overrideLogger(false);
+    const quiet = () => undefined;
+    Logger.overrideLogger({
+      log: quiet,
+      error: quiet,
+      debug: quiet,
+      verbose: quiet,
+      warn: (m) => warnings.push(String(m)),
+    });
     connectionString = `esdb://admin:s3cret@127.0.0.1:${await freePort()}?tls=false`;
   });
 
@@ -26,7 +35,7 @@ describe('EventStoreDB adapter without a server', () => {
     const started = Date.now();
     const attempt = connectEventStoreDb(connectionString, {
       origin: 'EVENTSTORE_CONNECTION_STRING',
-      budgetMs: 400,
+      budgetMs: 2_000,
       retryDelayMs: { initial: 50, max: 100 },
     });
 
@@ -36,11 +45,16 @@ describe('EventStoreDB adapter without a server', () => {
     );
 
     expect(error).toBeInstanceOf(EventStoreUnavailableError);
-    expect(error?.message).toMatch(
-      /^EventStoreDB at esdb:\/\/admin:\*\*\*@127\.0\.0\.1:\d+\?tls=false \(EVENTSTORE_CONNECTION_STRING\) did not answer after [3-9] attempts/,
-    );
+    const [, attempts] =
+      /^EventStoreDB at esdb:\/\/admin:\*\*\*@127\.0\.0\.1:\d+\?tls=false \(EVENTSTORE_CONNECTION_STRING\) did not answer after (\d+) attempts/.exec(
+        error?.message ?? '',
+      ) ?? [error?.message];
+    // It tried again. How many attempts fit in the budget depends on the machine's load (one took all
+    // of 400 ms on a busy one), hence 2 s for at least two.
+    expect(Number(attempts)).toBeGreaterThanOrEqual(2);
     expect(error?.message).not.toContain('s3cret');
-    expect(Date.now() - started).toBeLessThan(5000);
+    // Giving up at all is the behaviour: the budget is 2 s, 20 s only says it did not retry forever.
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it('refuses a malformed connection string as a configuration error', async () => {
@@ -80,7 +94,8 @@ describe('EventStoreDB adapter without a server', () => {
         (error: unknown) => ({ failed: error }),
       );
 
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      const before = warnings.length;
+      await waitFor(() => warnings.length >= before + 3, { what: 'three attempts to subscribe again' });
       const settledEarly = await Promise.race([outcome, Promise.resolve('still trying')]);
       await subscription.close();
 

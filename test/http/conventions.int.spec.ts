@@ -1,4 +1,5 @@
 import { participantBody, projectBody, seedApprovedProject } from '../support/api-fixtures.js';
+import { expectRefusal } from '../support/refusal.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('HTTP conventions', () => {
@@ -13,37 +14,47 @@ describe('HTTP conventions', () => {
   });
 
   it('refuses malformed JSON with 400 problem details naming the body', async () => {
-    const response = await app.send('POST', '/api/participants', '{"id": "p-1", ', {
-      'content-type': 'application/json',
-    });
-    expect(response.status).toBe(400);
-    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const response = await expectRefusal(
+      app,
+      () => app.send('POST', '/api/participants', '{"id": "p-1", ', { 'content-type': 'application/json' }),
+      400,
+      /JSON/,
+    );
     expect(response.body.errors).toEqual([{ field: 'body', message: 'malformed JSON' }]);
   });
 
   it('refuses a body that is not an object', async () => {
-    const response = await app.send('POST', '/api/participants', '[1,2]', { 'content-type': 'application/json' });
-    expect(response.status).toBe(400);
+    const response = await expectRefusal(
+      app,
+      () => app.send('POST', '/api/participants', '[1,2]', { 'content-type': 'application/json' }),
+      400,
+      /^body: must be a JSON object/,
+    );
     expect(response.body.errors).toEqual([{ field: 'body', message: 'must be a JSON object' }]);
   });
 
   it('refuses a body over 1 MiB with 413', async () => {
     const reason = 'x'.repeat(1024 * 1024);
-    const response = await app.post('/api/sessions/dm-01/cancellation', { reason });
-    expect(response.status).toBe(413);
-    expect(response.body).toMatchObject({ status: 413, title: expect.any(String) });
+    await expectRefusal(
+      app,
+      () => app.post('/api/sessions/dm-01/cancellation', { reason }),
+      413,
+      /Request body is too large/,
+    );
   });
 
   it('answers an unknown route with 404 problem details', async () => {
-    const response = await app.get('/api/nowhere');
-    expect(response.status).toBe(404);
-    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    await expectRefusal(app, () => app.post('/api/nowhere', {}), 404, /nowhere/);
   });
 
   it('refuses a path id that is not an id, and an unknown query parameter', async () => {
-    expect((await app.post('/api/projects/..%2F..%2Fetc/decision', { decision: 'approved' })).status).toBe(400);
-    const unknown = await app.get('/api/figures/2022?minPositon=3');
-    expect(unknown.status).toBe(400);
+    await expectRefusal(
+      app,
+      () => app.post('/api/projects/..%2F..%2Fetc/decision', { decision: 'approved' }),
+      400,
+      /^id: /,
+    );
+    const unknown = await expectRefusal(app, () => app.get('/api/figures/2022?minPositon=3'), 400, /^minPositon: /);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'minPositon' })]);
   });
 
@@ -60,15 +71,24 @@ describe('HTTP conventions', () => {
       const key = { 'idempotency-key': 'reused-1' };
       await app.post('/api/sessions/dm-01/attendances', { participantId: 'p-7f3a' }, key);
       await app.post('/api/participants', participantBody('p-other'));
-      const sameStream = await app.post('/api/sessions/dm-01/cancellation', { reason: 'storm' }, key);
-      const otherStream = await app.post('/api/participants', participantBody('p-new'), key);
-      expect([sameStream.status, otherStream.status]).toEqual([422, 422]);
+      const reused = /Idempotency-Key reused-1 was already used for a different request/;
+      await expectRefusal(
+        app,
+        () => app.post('/api/sessions/dm-01/cancellation', { reason: 'storm' }, key),
+        422,
+        reused,
+      );
+      await expectRefusal(app, () => app.post('/api/participants', participantBody('p-new'), key), 422, reused);
       expect((await app.post('/api/participants', participantBody('p-new'))).status).toBe(201);
     });
 
     it('refuses a key that is not visible ASCII', async () => {
-      const response = await app.post('/api/participants', participantBody('p-x'), { 'idempotency-key': 'a b' });
-      expect(response.status).toBe(400);
+      const response = await expectRefusal(
+        app,
+        () => app.post('/api/participants', participantBody('p-x'), { 'idempotency-key': 'a b' }),
+        400,
+        /^Idempotency-Key: /,
+      );
       expect(response.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
     });
   });

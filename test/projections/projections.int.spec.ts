@@ -45,16 +45,28 @@ const history: ProgrammeEvent[][] = [
 const projections = (): Projection[] => READ_MODELS.map((Model) => new Model());
 
 describe('projections fed from the event store', () => {
-  const dir = tempDir();
+  let dir: ReturnType<typeof tempDir>;
   let store: SqliteEventStore;
 
-  beforeAll(() => {
+  /** Each test starts from an empty log of its own. */
+  beforeEach(() => {
+    dir = tempDir();
     store = new SqliteEventStore({ path: join(dir.path, 'events.db') });
   });
-  afterAll(async () => {
-    await store.close();
-    dir.remove();
+  afterEach(async () => {
+    try {
+      await store.close();
+    } finally {
+      dir.remove();
+    }
   });
+
+  /** The whole history in the log, and its read models projected into a new read store. */
+  async function givenTheHistoryProjected(file: string): Promise<{ readStore: ReadStore; runner: ProjectionRunner }> {
+    await appendAll(store, history.flat());
+    const readStore = new ReadStore(join(dir.path, file));
+    return { readStore, runner: await project(readStore) };
+  }
 
   async function project(readStore: ReadStore): Promise<ProjectionRunner> {
     const runner = new ProjectionRunner(store, readStore, projections(), new EventSchemas());
@@ -91,9 +103,9 @@ describe('projections fed from the event store', () => {
   });
 
   it('changes nothing when the same events are delivered twice', async () => {
-    const readStore = new ReadStore(join(dir.path, 'twice.db'));
-    const runner = await project(readStore);
+    const { readStore, runner } = await givenTheHistoryProjected('twice.db');
     const before = dump(readStore, runner);
+    expect(before.figures).toContainEqual(['project:dm', 2022, 'sessions', 2]);
 
     runner.deliver(await store.readAll({ maxCount: 1000 }));
 
@@ -102,8 +114,7 @@ describe('projections fed from the event store', () => {
   });
 
   it('verifies the live read models against a rebuild, naming every row that differs', async () => {
-    const readStore = new ReadStore(join(dir.path, 'verified.db'));
-    await project(readStore);
+    const { readStore } = await givenTheHistoryProjected('verified.db');
     const verify = () =>
       verifyReadModels({ live: readStore, store, schemas: new EventSchemas(), projections, scratchDir: dir.path });
 
@@ -123,8 +134,7 @@ describe('projections fed from the event store', () => {
   });
 
   it('rebuilds a projection from position 0 when its version changes', async () => {
-    const readStore = new ReadStore(join(dir.path, 'versioned.db'));
-    await project(readStore);
+    const { readStore } = await givenTheHistoryProjected('versioned.db');
     readStore.db.prepare("UPDATE projection_checkpoints SET version = 0 WHERE name = 'yearly-figures'").run();
     readStore.db.prepare("UPDATE figures SET value = 999 WHERE key = 'sessions'").run();
 
@@ -135,6 +145,7 @@ describe('projections fed from the event store', () => {
   });
 
   it('rebuilds every read model when the log changes store (after a migration), and only then', async () => {
+    await appendAll(store, history.flat());
     const path = join(dir.path, 'migrated.db');
     const onEmbedded = new ReadStore(path);
     expect(onEmbedded.followLog('sqlite')).toBe(false);
@@ -155,8 +166,8 @@ describe('projections fed from the event store', () => {
   });
 
   it('keeps read models built before the log was recorded with them, which were on the embedded store', async () => {
-    const readStore = new ReadStore(join(dir.path, 'older.db'));
-    const runner = await project(readStore);
+    const { readStore, runner } = await givenTheHistoryProjected('older.db');
+    expect(runner.position).toBe(await store.headPosition());
     readStore.db.exec('DELETE FROM read_store_meta');
 
     expect(readStore.followLog('sqlite')).toBe(false);

@@ -1,20 +1,7 @@
-import type { LightMyRequestResponse } from 'fastify';
-import { pdfAvailable } from '../../src/reports/renderers/pdf.renderer.js';
-import { participantBody, projectBody, seedApprovedProject, sessionBody } from '../support/api-fixtures.js';
-import { pdfText } from '../support/pdf-text.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-
-/** Raw bytes of an answer: the harness parses JSON, a report needs its exact bytes. */
-async function fetchBytes(app: TestApp, url: string, accept: string): Promise<LightMyRequestResponse> {
-  return app.app
-    .getHttpAdapter()
-    .getInstance()
-    .inject({
-      method: 'GET',
-      url,
-      headers: { accept, authorization: `Bearer ${app.adminToken}` },
-    });
-}
+import { participantBody, sessionBody } from '../support/api-fixtures.js';
+import { expectRefusal } from '../support/refusal.js';
+import type { TestApp } from '../support/test-app.js';
+import { fetchBytes, startReportApp } from './report-programme.js';
 
 const FORMATS = ['text/markdown', 'text/html', 'text/csv', 'application/json'];
 
@@ -22,46 +9,7 @@ describe('the annual report', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp({ today: '2023-01-10' });
-    await seedApprovedProject(app);
-    await app.post('/api/projects/digimobile-2022/narrative', {
-      year: 2022,
-      text: 'Un bus a stationné dans cinq communes.',
-    });
-    await app.post(
-      '/api/projects',
-      projectBody('duo-2022', {
-        title: 'Duo Dynamique',
-        kind: 'local',
-        theme: undefined,
-        mdes: ['forest'],
-        carrier: { name: 'CPAS de Forest', type: 'cpas' },
-        audience: 'specific',
-      }),
-    );
-    await app.post('/api/projects/duo-2022/decision', { decision: 'approved' });
-    await app.post('/api/projects/duo-2022/outreach', {
-      id: 'o-1',
-      date: '2022-03-01',
-      audience: 'people',
-      count: 180,
-    });
-    await app.post('/api/projects/duo-2022/outreach', {
-      id: 'o-2',
-      date: '2022-03-02',
-      audience: 'companies',
-      count: 140,
-    });
-    for (const id of ['p-2', 'p-3'])
-      await app.post('/api/participants', participantBody(id, { role: 'citizen', registeredJobSeeker: false }));
-    for (const id of ['p-7f3a', 'p-2', 'p-3']) await app.post('/api/sessions/dm-01/attendances', { participantId: id });
-    await app.post('/api/participants/p-7f3a/stages', {
-      id: 's-1',
-      projectId: 'duo-2022',
-      startDate: '2022-10-03',
-      sector: 'horeca',
-      companyId: 'c-1',
-    });
+    app = await startReportApp();
   });
   afterAll(async () => {
     await app.close();
@@ -118,18 +66,26 @@ describe('the annual report', () => {
   });
 
   it('refuses a format it does not make, and a language it does not speak', async () => {
-    expect((await fetchBytes(app, '/api/reports/2022', 'image/png')).statusCode).toBe(406);
-    expect((await fetchBytes(app, '/api/reports/2022?lang=de', 'text/markdown')).statusCode).toBe(400);
+    await expectRefusal(app, () => app.get('/api/reports/2022', { accept: 'image/png' }), 406, /image\/png/);
+    await expectRefusal(app, () => app.get('/api/reports/2022?lang=de', { accept: 'text/markdown' }), 400, /^lang: /);
   });
 
   it('is for coordinators and auditors; publishing is for coordinators', async () => {
     const partner = (await app.post('/api/tokens', { role: 'partner', mdes: ['forest'], label: 'p' })).body
       .token as string;
     const auditor = (await app.post('/api/tokens', { role: 'auditor', label: 'a' })).body.token as string;
-    expect((await app.get('/api/reports/2022', { authorization: `Bearer ${partner}` })).status).toBe(403);
-    expect((await app.get('/api/reports/2022', { authorization: `Bearer ${auditor}` })).status).toBe(200);
-    expect((await app.post('/api/reports/2022/publications', {}, { authorization: `Bearer ${auditor}` })).status).toBe(
+    await expectRefusal(
+      app,
+      () => app.get('/api/reports/2022', { authorization: `Bearer ${partner}` }),
       403,
+      /needs the role coordinator or auditor; the token's role is partner/,
+    );
+    expect((await app.get('/api/reports/2022', { authorization: `Bearer ${auditor}` })).status).toBe(200);
+    await expectRefusal(
+      app,
+      () => app.post('/api/reports/2022/publications', {}, { authorization: `Bearer ${auditor}` }),
+      403,
+      /needs the role coordinator; the token's role is auditor/,
     );
   });
 
@@ -191,30 +147,13 @@ describe('the annual report', () => {
       expect(retry.body.publication).toEqual(first.body.publication);
       expect(Number(next.body.id)).toBe(Number(first.body.id) + 1);
       expect((await app.get('/api/reports/2022/publications')).body.publications).toHaveLength(Number(next.body.id));
-      expect((await app.get('/api/reports/2022/publications/99')).status).toBe(404);
-      expect((await app.get('/api/reports/2022/publications/zero')).status).toBe(400);
+      await expectRefusal(
+        app,
+        () => app.get('/api/reports/2022/publications/99'),
+        404,
+        /The report of 2022 has no publication 99/,
+      );
+      await expectRefusal(app, () => app.get('/api/reports/2022/publications/zero'), 400, /^n: /);
     });
   });
-
-  (pdfAvailable() ? describe : describe.skip)(
-    'PDF (Debian Chromium; skipped where /usr/bin/chromium is missing)',
-    () => {
-      it('prints the report to PDF with the same text, and reprints a publication byte for byte', async () => {
-        const pdf = await fetchBytes(app, '/api/reports/2022', 'application/pdf');
-        expect(pdf.headers['content-type']).toBe('application/pdf');
-        const text = pdfText(pdf.rawPayload);
-        expect(text).toContain('Au total, 2 projets ont été financés en 2022.');
-        expect(text).toContain('Le projet en quelques chiffres :');
-
-        const published = await app.post('/api/reports/2022/publications', { lang: 'nl' });
-        const url = `/api/reports/2022/publications/${String(published.body.id)}`;
-        const first = await fetchBytes(app, url, 'application/pdf');
-        await app.post('/api/participants', participantBody('p-pdf'));
-        await new Promise((resolve) => setTimeout(resolve, 1100)); // Chromium stamps the second it prints
-        const second = await fetchBytes(app, url, 'application/pdf');
-        expect(first.rawPayload.equals(second.rawPayload)).toBe(true);
-        expect(pdfText(second.rawPayload)).toContain('In totaal werden 2 projecten gefinancierd in 2022.');
-      }, 60_000);
-    },
-  );
 });

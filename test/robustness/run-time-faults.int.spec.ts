@@ -10,6 +10,7 @@ import { ReadStore } from '../../src/projections/read-store.js';
 import { participantBody, projectBody, recordAll, sessionBody } from '../support/api-fixtures.js';
 import { authorizedRequests, randomToken } from '../support/api-client.js';
 import { startTestApp, type TestApp, type TestResponse } from '../support/test-app.js';
+import { waitFor } from '../support/wait-for.js';
 
 /**
  * The disk fills up or turns read-only under a running service. A portable
@@ -120,12 +121,12 @@ describe('resource faults at run time', () => {
     await recordAll(api.post, sessions);
     const head = String(await store.headPosition());
 
-    await waitFor(async () => (await health()).projections.failing === true);
+    await waitFor(async () => (await health()).projections.failing === true, { what: '/health to say so' });
     expect(await health()).toMatchObject({ status: 'degraded', projections: { head } });
     expect((await health()).projections.position).not.toBe(head);
 
     unfill(readStore.db);
-    await waitFor(async () => (await health()).projections.position === head);
+    await waitFor(async () => (await health()).projections.position === head, { what: 'the projections to catch up' });
     expect(await health()).toMatchObject({ status: 'ok', projections: { failing: false } });
     const figures = await api.get(`/api/figures/2022/projects/digimobile-2022?minPosition=${head}`);
     expect(figures.body).toMatchObject({ sessions: 30 });
@@ -142,13 +143,5 @@ describe('resource faults at run time', () => {
     } finally {
       rmSync(scratchDir, { recursive: true, force: true });
     }
-  }, 30_000);
+  });
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`Not reached within ${timeoutMs} ms`);
-}

@@ -32,16 +32,19 @@ describe('resource faults at start-up', () => {
 
   beforeAll(async () => {
     const { service, api } = await startServiceWithToken(env);
-    await recordAll(
-      (path, body) => api.post(path, body),
-      [
-        ['/api/projects', projectBody()],
-        ['/api/projects/digimobile-2022/decision', { decision: 'approved' }],
-        ['/api/participants', participantBody()],
-      ],
-    );
-    await service.stop();
-  }, 30_000);
+    try {
+      await recordAll(
+        (path, body) => api.post(path, body),
+        [
+          ['/api/projects', projectBody()],
+          ['/api/projects/digimobile-2022/decision', { decision: 'approved' }],
+          ['/api/participants', participantBody()],
+        ],
+      );
+    } finally {
+      await service.stop();
+    }
+  });
 
   afterAll(() => data.remove());
 

@@ -33,6 +33,17 @@ export function readEventLog(dataDir: string): LoggedEvent[] {
   }
 }
 
+/** The position of the last event in DATA_DIR/events.db, as a reader of the file sees it (null when empty). */
+export function readLogHead(dataDir: string): number | null {
+  const db = new Database(join(dataDir, 'events.db'), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('SELECT max(position) AS head FROM events').get() as { head: number | null };
+    return row.head;
+  } finally {
+    db.close();
+  }
+}
+
 /** The projections' checkpoints in DATA_DIR/read-models.db, by projection name. */
 export function readCheckpoints(dataDir: string): Map<string, number | null> {
   const db = new Database(join(dataDir, 'read-models.db'), { readonly: true, fileMustExist: true });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { tracked } from './child-processes.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -9,10 +10,13 @@ export interface ServiceProcess {
   readonly child: ChildProcess;
   /** Everything the service wrote to stdout and stderr. */
   output(): string;
-  /** SIGTERM, then waits for the exit; returns the exit code. */
+  /** SIGTERM, then waits for the exit; returns the exit code (SIGKILL and an error if it does not stop). */
   stop(): Promise<number | null>;
   kill(signal: NodeJS.Signals): Promise<void>;
 }
+
+/** A graceful stop takes a second or two; a service still running after this is killed and the test fails. */
+const STOP_TIMEOUT_MS = 30_000;
 
 /** A port nobody listens on right now. */
 export function freePort(): Promise<number> {
@@ -37,12 +41,14 @@ export async function startService(
   user?: { readonly uid: number; readonly gid: number },
 ): Promise<ServiceProcess> {
   const chosen = port ?? (await freePort());
-  const child = spawn(process.execPath, ['dist/main.js'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', HOST: '127.0.0.1', PORT: String(chosen), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...user,
-  });
+  const child = tracked(
+    spawn(process.execPath, ['dist/main.js'], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: '', HOST: '127.0.0.1', PORT: String(chosen), LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...user,
+    }),
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -71,7 +77,18 @@ export async function startService(
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
-      return exited;
+      let hung = false;
+      const timer = setTimeout(() => {
+        hung = true;
+        child.kill('SIGKILL');
+      }, STOP_TIMEOUT_MS);
+      try {
+        const code = await exited;
+        if (hung) throw new Error(`The service did not stop within ${STOP_TIMEOUT_MS} ms of SIGTERM:\n${output}`);
+        return code;
+      } finally {
+        clearTimeout(timer);
+      }
     },
     kill: async (signal) => {
       child.kill(signal);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
 import { createHttpApp } from '../../src/app/http-app.js';
+import { EVENT_STORE, type EventStore, type LogPosition } from '../../src/event-store/event-store.port.js';
 import { AppConfig } from '../../src/config/app-config.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { FixedClock } from './fixed-clock.js';
@@ -28,6 +29,8 @@ export interface TestApp {
     payload: string | Buffer,
     headers: Record<string, string>,
   ): Promise<TestResponse>;
+  /** The position of the last event in the log (null when it is empty). */
+  head(): Promise<LogPosition | null>;
   close(): Promise<void>;
 }
 
@@ -73,6 +76,7 @@ export async function startTestApp(
     post: (url, body = {}, headers = {}) =>
       send('POST', url, JSON.stringify(body), { 'content-type': 'application/json', ...headers }),
     send,
+    head: () => app.get<EventStore>(EVENT_STORE).headPosition(),
     close: async () => {
       await app.close();
       dir.remove();

@@ -8,6 +8,7 @@ import { readCheckpoints, readEventLog, streamsWithGaps, type LoggedEvent } from
 import { seedFrom, seededRandom } from '../support/seeded-random.js';
 import { ROOT, freePort, startService, type ServiceProcess } from '../support/service-process.js';
 import { tempDir } from '../support/temp-dir.js';
+import { waitFor } from '../support/wait-for.js';
 
 /**
  * The crash test: the demo data set (5181 commands) is posted over HTTP by
@@ -138,7 +139,11 @@ describe('crash test: SIGKILL at random moments while clients post and retry', (
 
   async function killAtRandomMoments(port: number): Promise<void> {
     for (const step of plan) {
-      while (acknowledged < step.afterAcknowledged && !driven) await sleep(2);
+      await waitFor(() => acknowledged >= step.afterAcknowledged || driven, {
+        timeout: GIVE_UP_AFTER_MS,
+        interval: 2,
+        what: `${step.afterAcknowledged} acknowledged commands`,
+      });
       if (driven) return;
       await sleep(step.delayMs);
       await killAndRestart(port);
@@ -146,12 +151,14 @@ describe('crash test: SIGKILL at random moments while clients post and retry', (
   }
 
   async function projectionsCaughtUp(api: ApiClient): Promise<void> {
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(50)) {
-      const { body } = await api.get('/health');
-      const projections = body.projections as { position: string; head: string | null };
-      if (projections.head !== null && projections.position === projections.head) return;
-    }
-    throw new Error('The projections did not catch up with the log within 30 s');
+    await waitFor(
+      async () => {
+        const { body } = await api.get('/health');
+        const projections = body.projections as { position: string; head: string | null };
+        return projections.head !== null && projections.position === projections.head;
+      },
+      { timeout: 60_000, interval: 50, what: 'the projections to catch up with the log' },
+    );
   }
 
   beforeAll(async () => {
