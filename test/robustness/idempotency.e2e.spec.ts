@@ -17,7 +17,9 @@ describe('Idempotency-Key under retries', () => {
 
   const postOnNewConnection = (path: string, body: unknown, key: string) =>
     api.postOnNewConnection(path, body, { 'idempotency-key': key });
-  const eventsOf = (key: string) => readEventLog(data.path).filter((event) => event.metadata.commandId === key);
+  // One token sends every command here; its keys are stored scoped to it (`<token id>/<key>`).
+  const eventsOf = (key: string) =>
+    readEventLog(data.path).filter((event) => event.metadata.commandId.endsWith(`/${key}`));
 
   beforeAll(async () => {
     ({ service, api } = await startServiceWithToken({ DATA_DIR: data.path }));

@@ -10,6 +10,7 @@ import { ReadStore } from '../../src/projections/read-store.js';
 import { participantBody, projectBody, recordAll, sessionBody } from '../support/api-fixtures.js';
 import { authorizedRequests, randomToken } from '../support/api-client.js';
 import { startTestApp, type TestApp, type TestResponse } from '../support/test-app.js';
+import { senderScopedKey } from '../../src/command-handling/command-context.js';
 import { waitFor } from '../support/wait-for.js';
 
 /**
@@ -33,7 +34,8 @@ describe('resource faults at run time', () => {
     db.pragma(`max_page_count = ${String(db.pragma('page_count', { simple: true }))}`);
   const unfill = (db: Database.Database) => db.pragma('max_page_count = 4294967294');
   const narrative = (n: number) => ({ year: 2022, text: `Rapport n° ${n} : ${'une séance de plus. '.repeat(200)}` });
-  const commandEvents = (key: string) => store.readCommandEvents(key);
+  // The admin token sends every command here; its keys are stored scoped to it.
+  const commandEvents = (key: string) => store.readCommandEvents(senderScopedKey('admin', key));
   const health = async () =>
     (await api.get('/health')).body as { status: string; projections: Record<string, unknown> };
 
