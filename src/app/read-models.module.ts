@@ -1,5 +1,6 @@
 import { AuditLedgerProjection } from '../audit/audit-ledger.projection.js';
 import { TokenRegistryProjection } from '../auth/token-registry.projection.js';
+import { MdeRegistryProjection } from '../mdes/mde-registry.projection.js';
 import { YearlyFiguresProjection } from '../figures/yearly-figures.projection.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { ProjectDetailsProjection } from '../projects/read-model/project-details.projection.js';
@@ -9,6 +10,7 @@ export const READ_MODELS = [
   ProjectDetailsProjection,
   YearlyFiguresProjection,
   TokenRegistryProjection,
+  MdeRegistryProjection,
   AuditLedgerProjection,
 ];
 

@@ -19,6 +19,18 @@ export function requireAccess(scope: AccessScope, projectMdes: readonly string[]
 }
 
 /**
+ * A partner submits a project only for MDEs within its own scope (spec/domain.md):
+ * a joint project of several MDEs is submitted by a coordinator, or by a
+ * partner whose scope covers them all.
+ */
+export function requireWithinScope(scope: AccessScope, mdes: readonly string[], what: string): void {
+  if (scope.kind === 'all' || mdes.every((mde) => scope.mdes.includes(mde))) return;
+  throw new AccessDeniedError(
+    `${what} names MDEs outside this token's scope: a partner submits only for its own MDEs, a coordinator submits joint projects`,
+  );
+}
+
+/**
  * What a request names must exist: 404 for a coordinator or an auditor. A
  * partner is answered as for a thing outside its scope, so that whether
  * another MDE's project or session exists is no oracle.

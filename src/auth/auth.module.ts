@@ -4,12 +4,15 @@ import { AuthGuard } from './auth.guard.js';
 import { Authenticator } from './authenticator.js';
 import { TokenBootstrap } from './token-bootstrap.js';
 import { IssueTokenHandler, RevokeTokenHandler } from './token.handlers.js';
+import { MdesModule } from '../mdes/mdes.module.js';
+import { MdesController } from './mdes.controller.js';
 import { TokensController } from './tokens.controller.js';
 
 /** Who may do what: tokens, roles, MDE scopes (spec/api.md, "Security"). */
 @Global()
 @Module({
-  controllers: [TokensController],
+  imports: [MdesModule],
+  controllers: [TokensController, MdesController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     Authenticator,
@@ -17,6 +20,6 @@ import { TokensController } from './tokens.controller.js';
     IssueTokenHandler,
     RevokeTokenHandler,
   ],
-  exports: [Authenticator, TokenBootstrap],
+  exports: [Authenticator, TokenBootstrap, MdesModule],
 })
 export class AuthModule {}

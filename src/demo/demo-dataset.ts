@@ -10,6 +10,8 @@
 export interface DemoDataset {
   readonly year: number;
   readonly description?: string;
+  /** The MDEs the projects name, registered first with their French and Dutch names. */
+  readonly mdes: readonly { readonly id: string; readonly name: { readonly fr: string; readonly nl: string } }[];
   readonly projects: readonly DemoProject[];
 }
 
@@ -99,14 +101,15 @@ export interface DemoCommand {
 
 /** Commands in phases: everything a command refers to is recorded in an earlier phase. */
 const PHASE = {
-  project: 0,
-  decision: 1,
-  registration: 2,
-  session: 2,
-  narrative: 2,
-  attendance: 3,
-  correction: 4,
-  activity: 4,
+  mde: 0,
+  project: 1,
+  decision: 2,
+  registration: 3,
+  session: 3,
+  narrative: 3,
+  attendance: 4,
+  correction: 5,
+  activity: 5,
 };
 
 export function expandDataset(dataset: DemoDataset): DemoCommand[] {
@@ -116,6 +119,7 @@ export function expandDataset(dataset: DemoDataset): DemoCommand[] {
   };
   const groups = new Map<string, string[]>();
 
+  for (const mde of dataset.mdes) add(PHASE.mde, '/api/mdes', { id: mde.id, name: { ...mde.name } });
   for (const project of dataset.projects) {
     const { id, decision, narrative, sessions, participants, retractions, outreach, stages, outcomes, ...submission } =
       project;

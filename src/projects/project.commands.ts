@@ -3,6 +3,8 @@ import type { NarrativeData, OutreachData, ProjectSubmission } from './project.e
 export interface SubmitProject {
   readonly type: 'SubmitProject';
   readonly data: ProjectSubmission;
+  /** The MDEs of the submission that the registry does not hold. */
+  readonly unregisteredMdes: readonly string[];
 }
 
 export interface DecideProject {

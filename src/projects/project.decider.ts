@@ -2,6 +2,7 @@ import { requirePastDate } from '../shared/domain/calendar.js';
 import { alreadyApplied, assertNever, type Decider, type Decision } from '../shared/domain/decider.js';
 import { RuleViolationError } from '../shared/domain/errors.js';
 import { requireApprovedProject, type ProjectFacts } from '../shared/domain/project-facts.js';
+import { requireRegisteredMdes } from '../shared/domain/registered-mdes.js';
 import { created, mustExist, repeated, type Recorded } from '../shared/domain/recorded.js';
 import type { ProjectCommand } from './project.commands.js';
 import type {
@@ -80,6 +81,7 @@ function decide(command: ProjectCommand, state: ProjectState): Decision<ProjectE
           `Project ${submission.projectId} was already submitted with different content`,
         )!;
       }
+      requireRegisteredMdes(command.unregisteredMdes);
       return [{ type: 'ProjectSubmitted', data: submission }];
     }
     case 'DecideProject': {

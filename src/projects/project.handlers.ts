@@ -1,6 +1,7 @@
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { requireAccess, requireFound } from '../auth/access-denied.error.js';
+import { requireAccess, requireFound, requireWithinScope } from '../auth/access-denied.error.js';
 import { CommandExecutor } from '../command-handling/command-executor.js';
+import { RegisteredMdes } from '../mdes/registered-mdes.js';
 import { ReadConsistency } from '../projections/consistency.js';
 import { Clock } from '../shared/clock.js';
 import { projectStream } from '../shared/domain/ids.js';
@@ -18,11 +19,18 @@ import { ProjectDetailsProjection } from './read-model/project-details.projectio
 
 @CommandHandler(SubmitProjectCommand)
 export class SubmitProjectHandler implements ICommandHandler<SubmitProjectCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly registry: RegisteredMdes,
+  ) {}
 
-  execute({ data, sender }: SubmitProjectCommand) {
-    requireAccess(sender.access, data.mdes, `Project ${data.projectId}`);
-    const command = { type: 'SubmitProject', data } as const;
+  async execute({ data, sender }: SubmitProjectCommand) {
+    requireWithinScope(sender.access, data.mdes, `Project ${data.projectId}`);
+    const command = {
+      type: 'SubmitProject',
+      data,
+      unregisteredMdes: await this.registry.unregistered(data.mdes),
+    } as const;
     return this.executor.execute(projectStream(data.projectId), projectDecider, command, sender);
   }
 }

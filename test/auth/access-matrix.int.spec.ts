@@ -164,6 +164,13 @@ const ROWS: Row[] = [
   },
   { route: 'GET /api/tokens', path: () => '/api/tokens', expected: COORDINATORS_ONLY },
   { route: 'DELETE /api/tokens/{id}', path: (c) => `/api/tokens/{victim-${c}}`, expected: COORDINATORS_ONLY },
+  {
+    route: 'POST /api/mdes',
+    path: () => '/api/mdes',
+    body: (c) => ({ id: `mde-${c.toLowerCase()}`, name: { fr: `MDE ${c}`, nl: `MDE ${c}` } }),
+    expected: [201, 403, 403, 403, 401, 401],
+  },
+  { route: 'GET /api/mdes', path: () => '/api/mdes', expected: [200, 200, 200, 200, 401, 401] },
   { route: 'GET /health', path: () => '/health', expected: OPEN },
   { route: 'GET /metrics', path: () => '/metrics', expected: OPEN },
   { route: 'GET /api/docs-json', path: () => '/api/docs-json', expected: OPEN },
@@ -268,16 +275,24 @@ describe('who may do what: every route for every kind of caller', () => {
     if (expected === 401) expect(refused.headers['www-authenticate']).toMatch(/^Bearer/);
   });
 
-  it.each(ROWS.filter((row) => row.route.startsWith('GET ') && row.expected[1] === 200 && row.expected[4] === 401))(
-    "answers a partner with its MDEs' data only: $route",
-    async (row) => {
-      const answer = await request(row, 'partnerIn');
+  /** The registry of MDEs is the list of names every role reads (api.md, "Security"): no MDE's data. */
+  const SHARED_WITH_EVERY_ROLE = ['GET /api/mdes'];
 
-      expect(answer.status).toBe(200);
-      const text = JSON.stringify(answer.body);
-      expect(OTHER_MARKERS.filter((marker) => text.includes(marker))).toEqual([]);
-    },
-  );
+  it.each(
+    ROWS.filter(
+      (row) =>
+        row.route.startsWith('GET ') &&
+        row.expected[1] === 200 &&
+        row.expected[4] === 401 &&
+        !SHARED_WITH_EVERY_ROLE.includes(row.route),
+    ),
+  )("answers a partner with its MDEs' data only: $route", async (row) => {
+    const answer = await request(row, 'partnerIn');
+
+    expect(answer.status).toBe(200);
+    const text = JSON.stringify(answer.body);
+    expect(OTHER_MARKERS.filter((marker) => text.includes(marker))).toEqual([]);
+  });
 
   it("counts in a partner's MDE figures only the projects of its MDEs", async () => {
     const [mde, inScope, programme] = await Promise.all([

@@ -125,7 +125,8 @@ describe('security', () => {
         return true;
       };
       try {
-        const first = await startTestApp({ dataDir: data.path, env: { ADMIN_TOKEN: '' } });
+        // No coordinator token is known before the first start prints one: no MDE is registered first.
+        const first = await startTestApp({ dataDir: data.path, env: { ADMIN_TOKEN: '' }, registerMdes: false });
         let token: string | undefined;
         try {
           token = /Coordinator token \(shown once, keep it\): (\S+)/.exec(printed.join(''))?.[1];
@@ -145,7 +146,7 @@ describe('security', () => {
         }
 
         printed.length = 0;
-        const second = await startTestApp({ dataDir: data.path, env: { ADMIN_TOKEN: '' } });
+        const second = await startTestApp({ dataDir: data.path, env: { ADMIN_TOKEN: '' }, registerMdes: false });
         try {
           expect(printed.join('')).not.toMatch(/Coordinator token/);
           expect((await second.get('/api/tokens', bearer(token!))).status).toBe(200);

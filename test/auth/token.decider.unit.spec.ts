@@ -1,6 +1,6 @@
 import { tokenDecider } from '../../src/auth/token.decider.js';
 import type { TokenIssuedData } from '../../src/auth/token.events.js';
-import { ConflictError, NotFoundError } from '../../src/shared/domain/errors.js';
+import { ConflictError, NotFoundError, RuleViolationError } from '../../src/shared/domain/errors.js';
 import { specificationFor } from '../support/decider-specification.js';
 
 const { given } = specificationFor(tokenDecider);
@@ -18,14 +18,22 @@ const revoked = { type: 'TokenRevoked', data: { tokenId: 'tok_forest' } } as con
 describe('token decider', () => {
   describe('IssueToken', () => {
     it('issues a new token', () => {
-      given([]).when({ type: 'IssueToken', data: token }).then([issued]);
+      given([]).when({ type: 'IssueToken', data: token, unregisteredMdes: [] }).then([issued]);
     });
 
     it('refuses an id that exists, even with the same content: ids are random, so it is a collision', () => {
       given([issued])
-        .when({ type: 'IssueToken', data: token })
+        .when({ type: 'IssueToken', data: token, unregisteredMdes: [] })
         .thenThrows(ConflictError, /already exists/);
-      given([issued, revoked]).when({ type: 'IssueToken', data: token }).thenThrows(ConflictError);
+      given([issued, revoked])
+        .when({ type: 'IssueToken', data: token, unregisteredMdes: [] })
+        .thenThrows(ConflictError);
+    });
+
+    it('refuses a partner scope naming an MDE the registry does not hold', () => {
+      given([])
+        .when({ type: 'IssueToken', data: token, unregisteredMdes: ['forest'] })
+        .thenThrows(RuleViolationError, /MDE forest is not registered/);
     });
   });
 

@@ -32,23 +32,31 @@ const today = '2022-12-31';
 describe('project decider', () => {
   describe('SubmitProject', () => {
     it('submits a new project', () => {
-      given([]).when({ type: 'SubmitProject', data: submission }).then([submitted]);
+      given([]).when({ type: 'SubmitProject', data: submission, unregisteredMdes: [] }).then([submitted]);
+    });
+
+    it('refuses a project naming MDEs the registry does not hold', () => {
+      given([])
+        .when({ type: 'SubmitProject', data: submission, unregisteredMdes: ['jette', 'forest'] })
+        .thenThrows(RuleViolationError, /MDEs jette, forest are not registered/);
     });
 
     it('answers an identical repeat as already applied, whatever the key order', () => {
       const reordered = { ...submission, targets: { sessions: 20, participants: 200 } };
-      given([submitted]).when({ type: 'SubmitProject', data: reordered }).thenAlreadyApplied(0);
+      given([submitted]).when({ type: 'SubmitProject', data: reordered, unregisteredMdes: [] }).thenAlreadyApplied(0);
     });
 
     it('refuses the same id with different content', () => {
       given([submitted])
-        .when({ type: 'SubmitProject', data: { ...submission, title: 'Other' } })
+        .when({ type: 'SubmitProject', data: { ...submission, title: 'Other' }, unregisteredMdes: [] })
         .thenThrows(ConflictError, /already submitted/);
     });
 
     it('refuses a thematic project without a theme', () => {
       const { theme: _theme, ...withoutTheme } = submission;
-      given([]).when({ type: 'SubmitProject', data: withoutTheme }).thenThrows(RuleViolationError, /theme/);
+      given([])
+        .when({ type: 'SubmitProject', data: withoutTheme, unregisteredMdes: [] })
+        .thenThrows(RuleViolationError, /theme/);
     });
   });
 

@@ -3,6 +3,7 @@ import { startServiceWithToken, type ApiAnswer, type ApiClient } from '../suppor
 import { readEventLog, streamsWithGaps, type LoggedEvent } from '../support/event-log.js';
 import { seedFrom, seededRandom } from '../support/seeded-random.js';
 import type { ServiceProcess } from '../support/service-process.js';
+import { mdeRegistrations } from '../support/mdes.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /**
@@ -39,6 +40,7 @@ describe('concurrent writers to one stream', () => {
     console.log(`Concurrency test: CONCURRENCY_TEST_SEED=${seed} replays these orders`);
     ({ service, api } = await startServiceWithToken({ DATA_DIR: data.path }));
     await recordAll(post, [
+      ...mdeRegistrations(),
       ['/api/projects', projectBody()],
       ['/api/projects/digimobile-2022/decision', { decision: 'approved' }],
       ['/api/sessions', sessionBody('dm-01')],

@@ -4,6 +4,7 @@ import { startServiceWithToken, type ApiClient } from '../support/api-client.js'
 import { readCheckpoints, readEventLog } from '../support/event-log.js';
 import type { ServiceProcess } from '../support/service-process.js';
 import { tempDir } from '../support/temp-dir.js';
+import { mdeRegistrations } from '../support/mdes.js';
 import { waitFor } from '../support/wait-for.js';
 
 type Outcome = { readonly status: number; readonly contentType: string | undefined } | { readonly error: string };
@@ -43,6 +44,7 @@ describe('graceful shutdown on SIGTERM', () => {
     await recordAll(
       (path, body) => api.post(path, body),
       [
+        ...mdeRegistrations(),
         ['/api/projects', projectBody()],
         ['/api/projects/digimobile-2022/decision', { decision: 'approved' }],
       ],

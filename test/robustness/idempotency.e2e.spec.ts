@@ -3,6 +3,7 @@ import { startServiceWithToken, type ApiClient } from '../support/api-client.js'
 import { readEventLog, readLogHead } from '../support/event-log.js';
 import { expectRefusal } from '../support/refusal.js';
 import type { ServiceProcess } from '../support/service-process.js';
+import { mdeRegistrations } from '../support/mdes.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /**
@@ -26,6 +27,7 @@ describe('Idempotency-Key under retries', () => {
     await recordAll(
       (path, body) => api.post(path, body),
       [
+        ...mdeRegistrations(),
         ['/api/projects', projectBody()],
         ['/api/projects/digimobile-2022/decision', { decision: 'approved' }],
         ['/api/projects', projectBody('undecided-2022')],

@@ -2,6 +2,7 @@ import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { participantBody, projectBody, recordAll } from '../support/api-fixtures.js';
 import { startServiceWithToken } from '../support/api-client.js';
+import { DEMO_MDES, mdeRegistrations } from '../support/mdes.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /**
@@ -22,7 +23,8 @@ describe('resource faults at start-up', () => {
   const startsWithItsFacts = async () => {
     const { service, api } = await startServiceWithToken(env);
     try {
-      const project = await api.get('/api/projects/digimobile-2022?minPosition=3');
+      // The demo's MDEs, then the project and its approval.
+      const project = await api.get(`/api/projects/digimobile-2022?minPosition=${DEMO_MDES.length + 2}`);
       expect(project.status).toBe(200);
       expect(project.body).toMatchObject({ status: 'approved' });
     } finally {
@@ -36,6 +38,7 @@ describe('resource faults at start-up', () => {
       await recordAll(
         (path, body) => api.post(path, body),
         [
+          ...mdeRegistrations(),
           ['/api/projects', projectBody()],
           ['/api/projects/digimobile-2022/decision', { decision: 'approved' }],
           ['/api/participants', participantBody()],

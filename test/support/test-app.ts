@@ -6,6 +6,7 @@ import { EVENT_STORE, type EventStore, type LogPosition } from '../../src/event-
 import { AppConfig } from '../../src/config/app-config.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { FixedClock } from './fixed-clock.js';
+import { registerMdes } from './mdes.js';
 import { tempDir } from './temp-dir.js';
 
 export interface TestResponse {
@@ -36,7 +37,13 @@ export interface TestApp {
 
 /** The real application on a temporary SQLite file, driven in-process (no socket). */
 export async function startTestApp(
-  options: { today?: string; env?: Record<string, string>; dataDir?: string } = {},
+  options: {
+    today?: string;
+    env?: Record<string, string>;
+    dataDir?: string;
+    /** Register the demo's MDEs first (the default): projects and tokens name only registered MDEs. */
+    registerMdes?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const dir = options.dataDir ? { path: options.dataDir, remove: () => undefined } : tempDir();
   const adminToken = options.env?.ADMIN_TOKEN ?? `admin-${randomUUID()}`;
@@ -67,14 +74,17 @@ export async function startTestApp(
     return { status: response.statusCode, body, headers: response.headers };
   }
 
+  const post = (url: string, body: unknown = {}, headers: Record<string, string> = {}) =>
+    send('POST', url, JSON.stringify(body), { 'content-type': 'application/json', ...headers });
+  if (options.registerMdes ?? true) await registerMdes(post);
+
   return {
     app,
     adminToken,
     clock,
     dataDir: dir.path,
     get: (url, headers = {}) => send('GET', url, undefined, headers),
-    post: (url, body = {}, headers = {}) =>
-      send('POST', url, JSON.stringify(body), { 'content-type': 'application/json', ...headers }),
+    post,
     send,
     head: () => app.get<EventStore>(EVENT_STORE).headPosition(),
     close: async () => {
