@@ -11,6 +11,8 @@ import {
   hostileSegment,
   malformedJson,
   mutatedBody,
+  notCalendarDate,
+  notTimestamp,
   notJsonMediaType,
   notUtf8,
   pathOf,
@@ -297,6 +299,72 @@ describe('hostile input at every route', () => {
       expect(response.status).toBe(400);
       expectProblem(response);
     });
+
+    it.each([
+      ['a month 13 (was 500)', '2023-13-01T00:00Z'],
+      ['30 February (was read as 2 March)', '2023-02-30T00:00Z'],
+      ['24:00 (was read as the next day)', '2023-01-05T24:00Z'],
+    ])('answers 400 naming asOf for %s', async (_case, asOf) => {
+      const response = await api.get(`/api/figures/2022/projects/digimobile-2022?asOf=${asOf}`);
+      expect(response.status).toBe(400);
+      expectProblem(response);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'asOf' })]);
+    });
+  });
+
+  describe('dates and timestamps are real ones, strictly ISO 8601', () => {
+    const FIGURES_ROUTES = QUERY_ROUTES.filter((route) => route.template.startsWith('/api/figures/'));
+
+    it(
+      'refuses every near-miss timestamp as asOf on every figures route, naming it',
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(fc.constantFrom(...FIGURES_ROUTES), notTimestamp, async (route, asOf) => {
+            count('hostile timestamps');
+            const path = route.template.replace(
+              /\{(\w+)\}/g,
+              (_, name: string) => (route.params as Record<string, string>)[name]!,
+            );
+            const figure = path.endsWith('/provenance') ? '&figure=participants' : '';
+            await expectRefusedUnwritten(async () => {
+              const response = await api.get(`${path}?asOf=${encodeURIComponent(asOf)}${figure}`);
+              expect(response.status).toBe(400);
+              expect(response.body.errors).toEqual(
+                expect.arrayContaining([expect.objectContaining({ field: 'asOf' })]),
+              );
+              return response;
+            });
+          }),
+          runs(150),
+        );
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'refuses every near-miss date in every date field of a command, naming it',
+      async () => {
+        const dated = COMMAND_ROUTES.flatMap((route) =>
+          Object.keys(route.body)
+            .filter((field) => /date$/i.test(field))
+            .map((field) => ({ route, field })),
+        );
+        expect(dated.map(({ field }) => field).sort()).toEqual(['date', 'date', 'date', 'startDate']);
+        await fc.assert(
+          fc.asyncProperty(fc.constantFrom(...dated), notCalendarDate, async ({ route, field }, date) => {
+            count('hostile dates');
+            await expectRefusedUnwritten(async () => {
+              const response = await api.post(pathOf(route), { ...route.body, [field]: date });
+              expect(response.status).toBe(400);
+              expect(response.body.errors).toEqual([expect.objectContaining({ field })]);
+              return response;
+            });
+          }),
+          runs(150),
+        );
+      },
+      TIMEOUT,
+    );
   });
 
   describe.each(COMMAND_ROUTES.map((route) => [routeName(route), route] as const))('POST %s', (_name, route) => {
