@@ -17,7 +17,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { problem, headers } = this.toProblem(error);
-    if (problem.status >= 500) this.logger.error({ err: error }, problem.detail);
+    // A foreseen 503 (read models behind, store unreachable) is a warning; its stack says nothing more.
+    if (error instanceof KindedError && problem.status >= 500) this.logger.warn({ kind: error.kind }, problem.detail);
+    else if (problem.status >= 500) this.logger.error({ err: error }, problem.detail);
     sendProblem(reply, problem, headers);
   }
 

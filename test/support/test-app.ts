@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
+import type { Logger } from 'pino';
 import { createHttpApp } from '../../src/app/http-app.js';
 import { AppConfig } from '../../src/config/app-config.js';
 import { createLogger } from '../../src/logging/logger.js';
@@ -33,13 +34,13 @@ export interface TestApp {
 
 /** The real application on a temporary SQLite file, driven in-process (no socket). */
 export async function startTestApp(
-  options: { today?: string; env?: Record<string, string>; dataDir?: string } = {},
+  options: { today?: string; env?: Record<string, string>; dataDir?: string; logger?: Logger } = {},
 ): Promise<TestApp> {
   const dir = options.dataDir ? { path: options.dataDir, remove: () => undefined } : tempDir();
   const adminToken = options.env?.ADMIN_TOKEN ?? `admin-${randomUUID()}`;
   const config = new AppConfig({ DATA_DIR: dir.path, LOG_LEVEL: 'silent', ADMIN_TOKEN: adminToken, ...options.env });
   const clock = new FixedClock(new Date(`${options.today ?? '2023-01-15'}T10:00:00.000Z`));
-  const app = await createHttpApp({ config, clock, logger: createLogger('silent') });
+  const app = await createHttpApp({ config, clock, logger: options.logger ?? createLogger('silent') });
   const fastify = app.getHttpAdapter().getInstance();
 
   async function send(
