@@ -301,6 +301,21 @@ describe('hostile input at every route', () => {
     });
 
     it.each([
+      ['year', 'a year in hexadecimal (was read as 2022)', '/api/figures/0x7e6'],
+      ['year', 'a year in exponent notation (built a report for year 1000)', '/api/reports/1e3'],
+      ['year', 'a year with a sign', '/api/figures/+2022'],
+      ['n', 'a publication number in hexadecimal', '/api/reports/2022/publications/0x1'],
+      ['__proto__', 'a query parameter named __proto__ (was let through)', '/api/figures/2022?__proto__=1'],
+      ['constructor', 'a query parameter named constructor (was let through)', '/api/figures/2022?constructor=1'],
+      ['toString', 'a query parameter named toString (was let through)', '/api/projects/digimobile-2022?toString=1'],
+    ])('answers 400 naming %s for %s', async (field, _case, path) => {
+      const response = await api.get(path);
+      expect(response.status).toBe(400);
+      expectProblem(response);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field })]);
+    });
+
+    it.each([
       ['a month 13 (was 500)', '2023-13-01T00:00Z'],
       ['30 February (was read as 2 March)', '2023-02-30T00:00Z'],
       ['24:00 (was read as the next day)', '2023-01-05T24:00Z'],
