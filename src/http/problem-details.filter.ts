@@ -58,11 +58,12 @@ const TITLES: Record<number, string> = {
   406: 'Not acceptable',
   408: 'Request timeout',
   413: 'Request body too large',
+  431: 'Request header fields too large',
   415: 'Unsupported media type',
   429: 'Too many requests',
 };
 
-function httpProblem(status: number, detail: string): ProblemDetails {
+export function httpProblem(status: number, detail: string): ProblemDetails {
   return { type: problemType(`http-${status}`), title: TITLES[status] ?? `HTTP ${status}`, status, detail };
 }
 
