@@ -62,7 +62,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   stopGracefully(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(problems);
-  authenticateRequests(app.getHttpAdapter().getInstance(), app.get(Authenticator));
+  authenticateRequests(app.getHttpAdapter().getInstance(), app.get(Authenticator), (request) =>
+    needsToken(request.routeOptions.url, options.config),
+  );
   await applyAbuseLimits(app, options.config, rateLimitedCaller);
   measureRequests(app, app.get(Metrics));
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApiDescription()), {
@@ -86,6 +88,13 @@ function trustedProxies(
 ): boolean | string[] | ((address: string, hop: number) => boolean) {
   if (typeof trust === 'number') return (_address, hop) => hop < trust;
   return typeof trust === 'boolean' ? trust : [...trust];
+}
+
+/** The routes whose caller is known by a token: the API but its docs, and the metrics unless public. */
+function needsToken(route: string | undefined, config: AppConfig): boolean {
+  if (route === undefined) return false;
+  if (route === '/metrics') return !config.metricsPublic;
+  return route.startsWith('/api/') && !route.startsWith('/api/docs');
 }
 
 function openApiDescription() {

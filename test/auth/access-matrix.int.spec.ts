@@ -136,7 +136,10 @@ const ROWS: Row[] = [
     expected: [200, 403, 403, 403, 401, 401],
   },
   { name: 'health', method: 'GET', path: () => '/health', expected: [200, 200, 200, 200, 200, 200] },
-  { name: 'metrics', method: 'GET', path: () => '/metrics', expected: [200, 200, 200, 200, 200, 200] },
+  { name: 'liveness', method: 'GET', path: () => '/health/live', expected: [200, 200, 200, 200, 200, 200] },
+  { name: 'readiness', method: 'GET', path: () => '/health/ready', expected: [200, 200, 200, 200, 200, 200] },
+  // Business volumes: a token of any role, unless METRICS_PUBLIC=true.
+  { name: 'metrics', method: 'GET', path: () => '/metrics', expected: [200, 200, 200, 200, 401, 401] },
   { name: 'OpenAPI', method: 'GET', path: () => '/api/docs-json', expected: [200, 200, 200, 200, 200, 200] },
 ];
 
