@@ -8,7 +8,8 @@ const esmOnlyRequiredFromCjs = ['content-disposition', 'cookie'];
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // Our sources import `./x.js` for `./x.ts`; a package's `./data.json.js` (libphonenumber-js) is a module of its own.
+  moduleNameMapper: { '^(\\.{1,2}/.*)(?<!\\.json)\\.js$': '$1' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
     [`/node_modules/(${esmOnlyRequiredFromCjs.join('|')})/.+\\.js$`]: [

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { timeOrderedUuid } from '../../src/command-handling/time-ordered-uuid.js';
+import { timeOrderedUuids } from '../../src/command-handling/time-ordered-uuid.js';
 import type { EventData, NewEvent } from '../../src/event-store/event-store.port.js';
 import type { ParticipantEvent, ParticipantRole } from '../../src/participants/participant.events.js';
 import type { CarrierType, ProjectEvent, OutreachAudience } from '../../src/projects/project.events.js';
@@ -252,6 +252,9 @@ function dateOf(year: number, dayOfYear: number): string {
 class RecordingClock {
   private next: number;
 
+  /** Ids stamped with the log's own clock. */
+  private readonly eventId = timeOrderedUuids(() => this.next);
+
   constructor(year: number) {
     this.next = Date.UTC(year, 0, 2, 8);
   }
@@ -265,7 +268,7 @@ class RecordingClock {
       stream,
       event: {
         // As the command loop makes them for commands sent without an Idempotency-Key.
-        id: timeOrderedUuid(this.next),
+        id: this.eventId(),
         type: event.type,
         data,
         metadata: {

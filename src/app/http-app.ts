@@ -2,10 +2,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import type { AppConfig } from '../config/app-config.js';
 import { Authenticator } from '../auth/authenticator.js';
 import { authenticateRequests, rateLimitedCaller } from '../auth/request-authentication.js';
 import { applyAbuseLimits } from '../http/abuse-limits.js';
+import { answerClientError } from '../http/client-errors.js';
 import { acceptJsonBodiesOnly } from '../http/json-bodies.js';
 import { ProblemDetailsFilter, sendProblem } from '../http/problem-details.filter.js';
 import { RequestValidationPipe } from '../http/request-validation.js';
@@ -17,6 +20,8 @@ import type { CoreOptions } from './core.module.js';
 
 /** Request bodies larger than 1 MiB are refused with 413 (spec/api.md). */
 export const BODY_LIMIT = 1024 * 1024;
+export const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface HttpAppOptions extends CoreOptions {
   readonly logger?: Logger;
@@ -31,8 +36,13 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
     // Requests are counted in the metrics and logged at debug level, not one info line each.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
-    requestTimeout: 30_000,
+    // Slow clients: the headers within 10 s, the whole request within 30 s, checked every second (Node's
+    // default check is every 30 s: 300 sockets sending partial headers stayed open that long); idle
+    // sockets closed after 60 s; at most MAX_CONNECTIONS open.
+    requestTimeout: REQUEST_TIMEOUT_MS,
     connectionTimeout: 60_000,
+    trustProxy: trustedProxies(options.config.trustProxy),
+    clientErrorHandler: answerClientError,
     // Requests arriving while it stops are answered by stopGracefully, as problem details.
     return503OnClosing: false,
     // A URL Fastify cannot route (malformed percent-encoding, an overlong segment) is answered before Nest sees it.
@@ -47,11 +57,14 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
     // A failed start reaches the caller (main.ts says why and exits 1) instead of a bare exit inside Nest.
     abortOnError: false,
   });
+  limitConnections(app.getHttpAdapter().getInstance().server, options.config.maxConnections);
   acceptJsonBodiesOnly(app, BODY_LIMIT);
   stopGracefully(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(problems);
-  authenticateRequests(app.getHttpAdapter().getInstance(), app.get(Authenticator));
+  authenticateRequests(app.getHttpAdapter().getInstance(), app.get(Authenticator), (request) =>
+    needsToken(request.routeOptions.url, options.config),
+  );
   await applyAbuseLimits(app, options.config, rateLimitedCaller);
   measureRequests(app, app.get(Metrics));
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApiDescription()), {
@@ -59,6 +72,29 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   });
   await app.init();
   return app;
+}
+
+/** Set before listening: Node starts its timeout checks when the server listens, at this interval. */
+function limitConnections(server: Server, maxConnections: number): void {
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = 1000;
+  server.maxConnections = maxConnections;
+}
+
+/** Fastify takes a number of hops as a number, typed as a function here. */
+function trustedProxies(
+  trust: AppConfig['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return typeof trust === 'boolean' ? trust : [...trust];
+}
+
+/** The routes whose caller is known by a token: the API but its docs, and the metrics unless public. */
+function needsToken(route: string | undefined, config: AppConfig): boolean {
+  if (route === undefined) return false;
+  if (route === '/metrics') return !config.metricsPublic;
+  return route.startsWith('/api/') && !route.startsWith('/api/docs');
 }
 
 function openApiDescription() {

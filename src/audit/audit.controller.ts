@@ -4,7 +4,7 @@ import { Allow } from '../auth/auth.decorators.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { QueryResponses } from '../http/api-responses.js';
 import { InvalidRequestError } from '../shared/errors.js';
-import { ReadConsistency, ReadQueryDto, parsePosition } from '../projections/consistency.js';
+import { ReadConsistency, ReadQueryDto } from '../projections/consistency.js';
 import { ReadModelRebuild, type RebuildReport } from '../projections/read-model-rebuild.js';
 import { NotFoundError } from '../shared/domain/errors.js';
 import { AuditLedgerProjection, type LedgerHead } from './audit-ledger.projection.js';
@@ -32,7 +32,7 @@ export class AuditController {
   async events(@Query() query: EventLogQueryDto): Promise<{ events: LoggedEvent[]; next: string | null }> {
     const limit = Number(query.limit ?? '100');
     const batch = await this.store.readAll({
-      ...(query.after === undefined ? {} : { after: parsePosition(query.after) }),
+      ...(query.after === undefined ? {} : { after: this.consistency.storable(query.after, 'after') }),
       maxCount: limit,
     });
     const events = batch.map((event) => loggedEvent(event, { withholdSecrets: true }));

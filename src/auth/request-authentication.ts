@@ -10,9 +10,19 @@ declare module 'fastify' {
   }
 }
 
-/** Resolves every request's token before anything else runs (the guard then enforces roles). */
-export function authenticateRequests(fastify: FastifyInstance, authenticator: Authenticator): void {
+/**
+ * Resolves the token of every request to a route that needs one, before
+ * anything else runs (the guard then enforces roles). Open and unmatched
+ * routes never look a token up: a random token there costs no read, and the
+ * caller is counted by its address.
+ */
+export function authenticateRequests(
+  fastify: FastifyInstance,
+  authenticator: Authenticator,
+  needsToken: (request: FastifyRequest) => boolean,
+): void {
   fastify.addHook('onRequest', async (request: FastifyRequest) => {
+    if (!needsToken(request)) return;
     request.credentials = await authenticator.authenticate(request.headers.authorization);
     if (request.credentials.kind === 'valid') request.principal = request.credentials.principal;
   });

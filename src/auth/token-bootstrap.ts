@@ -1,3 +1,4 @@
+import { closeSync, fchmodSync, openSync, writeSync } from 'node:fs';
 import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppConfig } from '../config/app-config.js';
@@ -39,11 +40,43 @@ export class TokenBootstrap {
           BOOTSTRAP_TOKEN_ID,
         ),
       );
-      this.logger.warn('No ADMIN_TOKEN and no token stored: generated a coordinator token, printed once on stdout');
-      process.stdout.write(`\nCoordinator token (shown once, keep it): ${issued.token}\n\n`);
+      this.deliver(issued.token);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       // Another instance generated it first.
     }
+  }
+
+  /**
+   * Into BOOTSTRAP_TOKEN_FILE when configured (readable by its owner only, and
+   * printed nowhere); else on stderr, whatever LOG_LEVEL says: it is shown
+   * once, and a token nobody saw would lock everyone out.
+   */
+  private deliver(token: string): void {
+    const file = this.config.bootstrapTokenFile;
+    if (file !== undefined) {
+      try {
+        writeOwnerOnly(file, `${token}\n`);
+        this.logger.warn(`No ADMIN_TOKEN and no token stored: generated a coordinator token, written to ${file}`);
+        return;
+      } catch (error) {
+        this.logger.error(
+          `The coordinator token could not be written to ${file}: ${String(error)}; printing it instead`,
+        );
+      }
+    }
+    this.logger.warn('No ADMIN_TOKEN and no token stored: generated a coordinator token, printed once on stderr');
+    process.stderr.write(`\nCoordinator token (shown once, keep it): ${token}\n\n`);
+  }
+}
+
+/** Mode 0600 set on the open file before the secret is written, also when the file was already there. */
+function writeOwnerOnly(path: string, text: string): void {
+  const fd = openSync(path, 'w', 0o600);
+  try {
+    fchmodSync(fd, 0o600);
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -26,6 +26,18 @@ export class AppConfig {
   readonly coordinatorRateLimitPerMinute: number;
   /** Origins allowed to call from a browser; none by default (CORS closed). */
   readonly corsOrigins: readonly string[];
+  /**
+   * Which proxies' X-Forwarded-For to believe, as Fastify's `trustProxy`: none
+   * by default (the caller is the socket's address); a number of hops, or the
+   * proxies' addresses and CIDR ranges.
+   */
+  readonly trustProxy: boolean | number | readonly string[];
+  /** Open connections at most: one more is closed at once (slow or idle clients cannot exhaust sockets). */
+  readonly maxConnections: number;
+  /** Whether /metrics answers without a token. */
+  readonly metricsPublic: boolean;
+  /** Where the first start writes the generated coordinator token (mode 0600), instead of printing it. */
+  readonly bootstrapTokenFile: string | undefined;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.port = integer(env.PORT ?? '3000', 'PORT', 0, 65535);
@@ -57,6 +69,11 @@ export class AppConfig {
       .split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin !== '');
+    this.trustProxy = trustProxy(env.TRUST_PROXY ?? '');
+    this.maxConnections = integer(env.MAX_CONNECTIONS ?? '1000', 'MAX_CONNECTIONS', 1, 1_000_000);
+    this.metricsPublic = oneOf(env.METRICS_PUBLIC ?? 'false', 'METRICS_PUBLIC', ['true', 'false']) === 'true';
+    const tokenFile = nonEmpty(env.BOOTSTRAP_TOKEN_FILE);
+    this.bootstrapTokenFile = tokenFile === undefined ? undefined : resolve(process.cwd(), tokenFile);
     try {
       new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone });
     } catch {
@@ -88,6 +105,21 @@ function oneOf<T extends string>(value: string, name: string, allowed: readonly 
     throw new ConfigurationError(`${name} must be one of ${allowed.join(', ')}, not "${value}"`);
   }
   return value as T;
+}
+
+/** `false` (or unset), `true` (every hop: only when nothing but the proxy can reach the service), hops, or addresses. */
+function trustProxy(value: string): boolean | number | readonly string[] {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed === 'false') return false;
+  if (trimmed === 'true') return true;
+  if (/^\d{1,2}$/.test(trimmed)) return Number(trimmed);
+  const addresses = trimmed.split(',').map((address) => address.trim());
+  if (addresses.some((address) => !/^[0-9A-Fa-f.:]+(\/\d{1,3})?$/.test(address))) {
+    throw new ConfigurationError(
+      `TRUST_PROXY must be true, false, a number of hops or comma-separated addresses or CIDR ranges, not "${value}"`,
+    );
+  }
+  return addresses;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

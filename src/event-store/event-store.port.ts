@@ -115,6 +115,8 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): LogSubscription;
   /** Position of the last event in the log, or null when the log is empty. */
   headPosition(): Promise<LogPosition | null>;
+  /** The largest position this store can ever give an event: a wait for a later one could never end. */
+  readonly maxPosition: LogPosition;
   /** Whether the store answers; used by /health. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -33,7 +33,7 @@ export class FiguresGate {
   async admit({ scope, minPosition, point, access }: FiguresRequest): Promise<void> {
     await this.consistency.reach(minPosition);
     this.authorise(scope, access);
-    if (point?.atPosition !== undefined) await this.consistency.reach(point.atPosition.toString());
+    if (point?.atPosition !== undefined) await this.consistency.reachWritten(point.atPosition, 'atPosition');
   }
 
   /** The position the read models stand at, as the API writes positions. */

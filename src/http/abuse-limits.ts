@@ -6,8 +6,6 @@ import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config.js';
 import { KindedError } from '../shared/errors.js';
 
-const OPEN_ROUTES = ['/health', '/metrics'];
-
 /** A caller over its rate, saying the limit and when to retry. */
 class RateLimitedError extends KindedError {
   readonly kind = 'rate-limited';
@@ -40,10 +38,15 @@ export async function applyAbuseLimits(
     keyGenerator: (request) => callerOf(request).key,
     max: (request) =>
       callerOf(request).coordinator ? config.coordinatorRateLimitPerMinute : config.rateLimitPerMinute,
+    // Every request counts, open and unmatched routes too: each one is work (/health asks the store).
     timeWindow: 60_000,
-    allowList: (request) => OPEN_ROUTES.includes(request.url.split('?')[0] ?? ''),
     // Thrown by the plugin (after it set Retry-After), answered by the problem details filter.
     errorResponseBuilder: (_request, context) => new RateLimitedError(context.max, context.ttl),
+  });
+  // The plugin limits each route it sees registered; an unmatched URL (Nest's not-found handler) goes through this.
+  const limitUnmatched = fastify.rateLimit();
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.url === undefined) await limitUnmatched.call(fastify, request, reply);
   });
   // Built once: @fastify/helmet builds helmet's middleware again for every request (to honour per-route
   // options, which we do not use), a twentieth of the time of a command under load.

@@ -1,26 +1,42 @@
+import { findPhoneNumbersInText } from 'libphonenumber-js/max';
+
 /**
- * Participants are pseudonymous (spec/domain.md): ids and free texts that look
- * like an e-mail address, a phone number or a Belgian national register number
- * are refused before anything is recorded.
+ * Participants are pseudonymous (spec/domain.md): ids and free texts that hold
+ * an e-mail address, a phone number or a Belgian national register number are
+ * refused before anything is recorded. Ordinary report text (lists of counts,
+ * dates, percentages, years, postal codes) must get through: a number is
+ * refused only when it is one, not when it merely has enough digits.
  */
 export type PersonalDataKind = 'an e-mail address' | 'a phone number' | 'a national register number';
 
 /** Tested on one word at a time: a pattern over the whole text would be quadratic on long input. */
 const EMAIL_WORD = /^[^@]+@[^@]+\.[A-Za-z]{2,}$/;
 const WORD_BOUNDARY = /[\s<>()[\],;:"']+/;
-/** International (+32 470 12 34 56, 0032 …) or Belgian (0470/12.34.56, 02 511 22 33) numbers. */
-const PHONE = /(?:\+|\b00)\d{1,3}(?:[\s./-]?\d){7,12}\b|(?<!\d)0\d(?:[\s./]?\d){7,8}(?!\d)/;
-/** YY.MM.DD-XXX.CC, or 11 digits in a row, as printed on Belgian identity cards. */
-const NATIONAL_NUMBER_LAYOUT = /\b\d{2}[.\s]?\d{2}[.\s]?\d{2}[-\s]?\d{3}[.\s]?\d{2}\b/g;
+/** YY.MM.DD-XXX.CC as printed on Belgian identity cards, with or without (any) separators. */
+/**
+ * libphonenumber-js (Google's libphonenumber metadata) finds numbers valid in
+ * Belgium, or anywhere with + or 00; it also reads "1210-2022" (an id's postal
+ * code and year) as a Tongeren number without its trunk 0, which nobody
+ * writes: a number must start as it is dialled, with +, 00 or 0.
+ */
+const DIALLED = /^[+0]/;
+const NATIONAL_NUMBER_LAYOUT = /(?<!\d)\d{2}[./\s-]?\d{2}[./\s-]?\d{2}[./\s-]?\d{3}[./\s-]?\d{2}(?!\d)/g;
 
 export function personalDataIn(text: string): PersonalDataKind | null {
-  if (text.includes('@') && text.split(WORD_BOUNDARY).some((word) => EMAIL_WORD.test(withoutEndPunctuation(word)))) {
+  // Full-width and other compatibility forms (`＠`, `０４７０`) read as what they look like.
+  const normalised = text.normalize('NFKC');
+  if (
+    normalised.includes('@') &&
+    normalised.split(WORD_BOUNDARY).some((word) => EMAIL_WORD.test(withoutEndPunctuation(word)))
+  ) {
     return 'an e-mail address';
   }
-  for (const match of text.matchAll(NATIONAL_NUMBER_LAYOUT)) {
-    if (looksLikeNationalNumber(match[0].replace(/\D/g, ''), match[0].length > 11)) return 'a national register number';
+  for (const match of normalised.matchAll(NATIONAL_NUMBER_LAYOUT)) {
+    if (isNationalNumber(match[0].replace(/\D/g, ''))) return 'a national register number';
   }
-  if (PHONE.test(text)) return 'a phone number';
+  if (findPhoneNumbersInText(normalised, 'BE').some(({ startsAt }) => DIALLED.test(normalised.slice(startsAt)))) {
+    return 'a phone number';
+  }
   return null;
 }
 
@@ -36,16 +52,16 @@ export function personalDataMessage(field: string, kind: PersonalDataKind): stri
 }
 
 /**
- * Eleven digits whose first six are a birth date (month 00-12, or +20/+40 for
- * "bis" numbers) and, unless written with the card's separators, whose last two
- * are the mod-97 check of the first nine (born before or after 2000).
+ * Eleven digits whose first six can be a birth date (month 00-12, or +20/+40
+ * for "bis" numbers; 00 when unknown) and whose last two are the mod-97 check
+ * of the first nine: 97 - (n mod 97), or of 2n (a "2" before them) for people
+ * born from 2000.
  */
-function looksLikeNationalNumber(digits: string, withSeparators: boolean): boolean {
+function isNationalNumber(digits: string): boolean {
   if (digits.length !== 11) return false;
   const month = Number(digits.slice(2, 4)) % 20;
   const day = Number(digits.slice(4, 6));
   if (month > 12 || day > 31) return false;
-  if (withSeparators) return true;
   const check = Number(digits.slice(9));
   const base = BigInt(digits.slice(0, 9));
   return 97 - Number(base % 97n) === check || 97 - Number((2_000_000_000n + base) % 97n) === check;

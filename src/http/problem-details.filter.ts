@@ -17,7 +17,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { problem, headers } = this.toProblem(error);
-    if (problem.status >= 500) this.logger.error({ err: error }, problem.detail);
+    // A foreseen 503 (read models behind, store unreachable) is a warning; its stack says nothing more.
+    if (error instanceof KindedError && problem.status >= 500) this.logger.warn({ kind: error.kind }, problem.detail);
+    else if (problem.status >= 500) this.logger.error({ err: error }, problem.detail);
     sendProblem(reply, problem, headers);
   }
 
@@ -56,11 +58,12 @@ const TITLES: Record<number, string> = {
   406: 'Not acceptable',
   408: 'Request timeout',
   413: 'Request body too large',
+  431: 'Request header fields too large',
   415: 'Unsupported media type',
   429: 'Too many requests',
 };
 
-function httpProblem(status: number, detail: string): ProblemDetails {
+export function httpProblem(status: number, detail: string): ProblemDetails {
   return { type: problemType(`http-${status}`), title: TITLES[status] ?? `HTTP ${status}`, status, detail };
 }
 

@@ -23,6 +23,8 @@ export class RequestValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Path parameters are checked as written by their own pipes: converted here first, `0x7e6` read as 2022.
+    if (metadata.type === 'param') return value;
     if (metadata.type === 'body') {
       // No body at all reads as an empty object: the DTO then names each missing field.
       if (value === undefined) return super.transform({}, metadata);
@@ -34,6 +36,7 @@ export class RequestValidationPipe extends ValidationPipe {
     }
     if (metadata.type === 'query' && value !== null && typeof value === 'object') {
       for (const [name, given] of Object.entries(value)) {
+        if (isPrototypeMember(name)) throw new InvalidRequestError([{ field: name, message: 'unknown field' }]);
         if (Array.isArray(given)) throw new InvalidRequestError([{ field: name, message: 'must be given once' }]);
       }
     }
@@ -61,7 +64,7 @@ function structuralError(body: object): FieldError | undefined {
     if (depth > MAX_DEPTH) return { field: path, message: `must not be nested more than ${MAX_DEPTH} levels deep` };
     for (const [key, inner] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;
-      if (!Array.isArray(value) && (key === 'prototype' || Object.hasOwn(Object.prototype, key))) {
+      if (!Array.isArray(value) && isPrototypeMember(key)) {
         return { field, message: 'unknown field' };
       }
       pending.push({ value: inner, depth: depth + 1, path: field });
@@ -69,6 +72,9 @@ function structuralError(body: object): FieldError | undefined {
   }
   return undefined;
 }
+
+/** Names the whitelist never sees: class-transformer skips Object.prototype's members, Nest strips the rest. */
+const isPrototypeMember = (key: string): boolean => key === 'prototype' || Object.hasOwn(Object.prototype, key);
 
 function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {

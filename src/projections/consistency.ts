@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, ValidateBy } from 'class-validator';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { InvalidRequestError } from '../shared/errors.js';
 import { ProjectionRunner } from './projection-runner.js';
 
 /** How long a query waits for the read models to reach `minPosition` (spec/api.md). */
@@ -42,13 +44,40 @@ export function parsePosition(value: string): bigint {
   return position;
 }
 
-/** Read-your-writes for queries: wait for a position, then say which position the answer reflects. */
+/**
+ * Read-your-writes for queries: wait for a position, then say which position
+ * the answer reflects. A position no event can ever have is refused at once
+ * (400) rather than waited for.
+ */
 @Injectable()
 export class ReadConsistency {
-  constructor(private readonly runner: ProjectionRunner) {}
+  constructor(
+    private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
-  async reach(minPosition: string | undefined): Promise<void> {
-    if (minPosition !== undefined) await this.runner.waitFor(parsePosition(minPosition), MIN_POSITION_WAIT_MS);
+  async reach(minPosition: string | undefined, field = 'minPosition'): Promise<void> {
+    if (minPosition !== undefined) await this.runner.waitFor(this.storable(minPosition, field), MIN_POSITION_WAIT_MS);
+  }
+
+  /** A position of the log as it stands (`atPosition`): one past its head names a state that never was. */
+  async reachWritten(position: bigint, field: string): Promise<void> {
+    const head = (await this.store.headPosition()) ?? 0n;
+    if (position > head) {
+      throw new InvalidRequestError([{ field, message: `is beyond the head of the log (${head})` }]);
+    }
+    await this.runner.waitFor(position, MIN_POSITION_WAIT_MS);
+  }
+
+  /** A position this store can hold, else a 400 naming the parameter. */
+  storable(value: string, field: string): bigint {
+    const position = parsePosition(value);
+    if (position > this.store.maxPosition) {
+      throw new InvalidRequestError([
+        { field, message: `must be at most ${this.store.maxPosition}, the largest position this event store holds` },
+      ]);
+    }
+    return position;
   }
 
   /** Waits until the read models reflect the whole log as it stands now: for what must not miss a write. */

@@ -172,7 +172,10 @@ const ROWS: Row[] = [
   },
   { route: 'GET /api/mdes', path: () => '/api/mdes', expected: [200, 200, 200, 200, 401, 401] },
   { route: 'GET /health', path: () => '/health', expected: OPEN },
-  { route: 'GET /metrics', path: () => '/metrics', expected: OPEN },
+  { route: 'GET /health/live', path: () => '/health/live', expected: OPEN },
+  { route: 'GET /health/ready', path: () => '/health/ready', expected: OPEN },
+  // Business volumes: a token of any role, unless METRICS_PUBLIC=true.
+  { route: 'GET /metrics', path: () => '/metrics', expected: [200, 200, 200, 200, 401, 401] },
   { route: 'GET /api/docs-json', path: () => '/api/docs-json', expected: OPEN },
 ];
 

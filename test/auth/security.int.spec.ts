@@ -1,3 +1,5 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EventStore } from '../../src/event-store/event-store.port.js';
 import { EVENT_STORE } from '../../src/event-store/event-store.port.js';
 import { participantBody, projectBody, seedApprovedProject } from '../support/api-fixtures.js';
@@ -116,11 +118,11 @@ describe('security', () => {
   });
 
   describe('the first start', () => {
-    it('generates a coordinator token when none is configured nor stored, prints it once, and stores its hash only', async () => {
+    it('generates a coordinator token when none is configured nor stored, prints it once on stderr, and stores its hash only', async () => {
       const data = tempDir();
       const printed: string[] = [];
-      const write = process.stdout.write.bind(process.stdout);
-      process.stdout.write = (chunk: string | Uint8Array) => {
+      const write = process.stderr.write.bind(process.stderr);
+      process.stderr.write = (chunk: string | Uint8Array) => {
         printed.push(String(chunk));
         return true;
       };
@@ -154,7 +156,32 @@ describe('security', () => {
           await second.app.close();
         }
       } finally {
-        process.stdout.write = write;
+        process.stderr.write = write;
+        data.remove();
+      }
+    });
+  });
+
+  describe('the first start with BOOTSTRAP_TOKEN_FILE', () => {
+    it('writes the token to the file, readable by its owner only, and prints it nowhere', async () => {
+      const data = tempDir();
+      const file = join(data.path, 'coordinator-token');
+      writeFileSync(file, 'stale', { mode: 0o644 });
+      const printed: string[] = [];
+      const writes = [process.stdout.write.bind(process.stdout), process.stderr.write.bind(process.stderr)] as const;
+      process.stdout.write = process.stderr.write = (chunk: string | Uint8Array) => {
+        printed.push(String(chunk));
+        return true;
+      };
+      try {
+        const app = await startTestApp({ dataDir: data.path, env: { ADMIN_TOKEN: '', BOOTSTRAP_TOKEN_FILE: file } });
+        const token = readFileSync(file, 'utf8').trim();
+        expect(statSync(file).mode & 0o777).toBe(0o600);
+        expect(printed.join('')).not.toContain(token);
+        expect((await app.get('/api/tokens', bearer(token))).status).toBe(200);
+        await app.app.close();
+      } finally {
+        [process.stdout.write, process.stderr.write] = writes;
         data.remove();
       }
     });

@@ -1,6 +1,6 @@
 import { FULL_ACCESS } from '../../src/shared/access-scope.js';
 import { commandContext, eventIdFor } from '../../src/command-handling/command-context.js';
-import { timeOrderedUuid } from '../../src/command-handling/time-ordered-uuid.js';
+import { timeOrderedUuid, timeOrderedUuids } from '../../src/command-handling/time-ordered-uuid.js';
 
 /** Any UUID EventStoreDB accepts: 32 hex digits in 8-4-4-4-12 groups; ours are version 8, RFC 4122 variant. */
 const UUID_V8 = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -35,12 +35,37 @@ describe('event ids derived from the Idempotency-Key', () => {
 });
 
 describe('time-ordered event ids', () => {
+  const madeAt = (times: readonly number[]) => {
+    let i = 0;
+    const next = timeOrderedUuids(() => times[Math.min(i++, times.length - 1)]!);
+    return times.map(() => next());
+  };
+  const isSorted = (ids: readonly string[]) => ids.every((id, i) => i === 0 || ids[i - 1]! < id);
+
   it('sort as the times they were made, whatever their random part', () => {
     const times = [Date.UTC(2022, 6, 18), Date.UTC(2022, 6, 18) + 1, Date.UTC(2023, 0, 1), Date.UTC(2031, 4, 2)];
-    const ids = times.flatMap((time) => [timeOrderedUuid(time), timeOrderedUuid(time)]);
-    const firstOfEachTime = ids.filter((_, i) => i % 2 === 0);
+    const ids = madeAt(times);
 
-    expect([...firstOfEachTime].sort()).toEqual(firstOfEachTime);
+    expect(isSorted(ids)).toBe(true);
+    expect(ids.map((id) => parseInt(id.replace(/-/g, '').slice(0, 12), 16))).toEqual(times);
     for (const id of ids) expect(id).toMatch(UUID_V7);
+  });
+
+  it('sort in the order they were made within one millisecond (RFC 9562 counter)', () => {
+    const ids = madeAt(Array.from({ length: 5000 }, () => Date.UTC(2022, 6, 18)));
+
+    expect(isSorted(ids)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(UUID_V7);
+  });
+
+  it('keep their order when the clock steps back', () => {
+    const ids = madeAt([Date.UTC(2022, 6, 18, 12), Date.UTC(2022, 6, 18, 11), Date.UTC(2022, 6, 18, 10)]);
+    expect(isSorted(ids)).toBe(true);
+  });
+
+  it('are sorted as the service makes them, one after the other', () => {
+    const ids = Array.from({ length: 2000 }, () => timeOrderedUuid());
+    expect(isSorted(ids)).toBe(true);
   });
 });

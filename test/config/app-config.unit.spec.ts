@@ -20,3 +20,26 @@ describe('the event store configuration', () => {
     expect(config.eventStoreDbConnectionString()).toBe('esdb://db:2113?tls=false');
   });
 });
+
+describe('the operations settings', () => {
+  it('trusts no proxy by default; a number of hops, or addresses and CIDR ranges', () => {
+    expect(new AppConfig({}).trustProxy).toBe(false);
+    expect(new AppConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(new AppConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(new AppConfig({ TRUST_PROXY: '10.0.0.1, 172.16.0.0/12' }).trustProxy).toEqual(['10.0.0.1', '172.16.0.0/12']);
+    expect(() => new AppConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY must be/);
+  });
+
+  it('keeps /metrics behind a token and caps connections unless told otherwise', () => {
+    const defaults = new AppConfig({});
+    expect([defaults.metricsPublic, defaults.maxConnections, defaults.bootstrapTokenFile]).toEqual([
+      false,
+      1000,
+      undefined,
+    ]);
+    expect(new AppConfig({ METRICS_PUBLIC: 'true' }).metricsPublic).toBe(true);
+    expect(() => new AppConfig({ METRICS_PUBLIC: 'yes' })).toThrow(/METRICS_PUBLIC must be one of true, false/);
+    expect(() => new AppConfig({ MAX_CONNECTIONS: '0' })).toThrow(/MAX_CONNECTIONS/);
+    expect(new AppConfig({ BOOTSTRAP_TOKEN_FILE: '/run/secrets/token' }).bootstrapTokenFile).toBe('/run/secrets/token');
+  });
+});

@@ -12,6 +12,8 @@ import {
   hostileSegment,
   malformedJson,
   mutatedBody,
+  notCalendarDate,
+  notTimestamp,
   notJsonMediaType,
   notUtf8,
   pathOf,
@@ -471,6 +473,87 @@ export function describeHostileInput(scale: number): void {
             await fresh.app.close();
           }
         },
+      );
+    });
+
+    it.each([
+      ['year', 'a year in hexadecimal (was read as 2022)', '/api/figures/0x7e6'],
+      ['year', 'a year in exponent notation (built a report for year 1000)', '/api/reports/1e3'],
+      ['year', 'a year with a sign', '/api/figures/+2022'],
+      ['n', 'a publication number in hexadecimal', '/api/reports/2022/publications/0x1'],
+      ['__proto__', 'a query parameter named __proto__ (was let through)', '/api/figures/2022?__proto__=1'],
+      ['constructor', 'a query parameter named constructor (was let through)', '/api/figures/2022?constructor=1'],
+      ['toString', 'a query parameter named toString (was let through)', '/api/projects/digimobile-2022?toString=1'],
+    ])('answers 400 naming %s for %s', async (field, _case, path) => {
+      const response = await api.get(path);
+      expect(response.status).toBe(400);
+      expectProblem(response);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field })]);
+    });
+
+    it.each([
+      ['a month 13 (was 500)', '2023-13-01T00:00Z'],
+      ['30 February (was read as 2 March)', '2023-02-30T00:00Z'],
+      ['24:00 (was read as the next day)', '2023-01-05T24:00Z'],
+    ])('answers 400 naming asOf for %s', async (_case, asOf) => {
+      const response = await api.get(`/api/figures/2022/projects/digimobile-2022?asOf=${asOf}`);
+      expect(response.status).toBe(400);
+      expectProblem(response);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'asOf' })]);
+    });
+
+    describe('dates and timestamps are real ones, strictly ISO 8601', () => {
+      const FIGURES_ROUTES = QUERY_ROUTES.filter((route) => route.template.startsWith('/api/figures/'));
+
+      it(
+        'refuses every near-miss timestamp as asOf on every figures route, naming it',
+        async () => {
+          await fc.assert(
+            fc.asyncProperty(fc.constantFrom(...FIGURES_ROUTES), notTimestamp, async (route, asOf) => {
+              count('hostile timestamps');
+              const path = route.template.replace(
+                /\{(\w+)\}/g,
+                (_, name: string) => (route.params as Record<string, string>)[name]!,
+              );
+              const figure = path.endsWith('/provenance') ? '&figure=participants' : '';
+              await expectRefusedUnwritten(async () => {
+                const response = await api.get(`${path}?asOf=${encodeURIComponent(asOf)}${figure}`);
+                expect(response.status).toBe(400);
+                expect(response.body.errors).toEqual(
+                  expect.arrayContaining([expect.objectContaining({ field: 'asOf' })]),
+                );
+                return response;
+              });
+            }),
+            runs(150),
+          );
+        },
+        TIMEOUT,
+      );
+
+      it(
+        'refuses every near-miss date in every date field of a command, naming it',
+        async () => {
+          const dated = COMMAND_ROUTES.flatMap((route) =>
+            Object.keys(route.body)
+              .filter((field) => /date$/i.test(field))
+              .map((field) => ({ route, field })),
+          );
+          expect(dated.map(({ field }) => field).sort()).toEqual(['date', 'date', 'date', 'startDate']);
+          await fc.assert(
+            fc.asyncProperty(fc.constantFrom(...dated), notCalendarDate, async ({ route, field }, date) => {
+              count('hostile dates');
+              await expectRefusedUnwritten(async () => {
+                const response = await api.post(pathOf(route), { ...route.body, [field]: date });
+                expect(response.status).toBe(400);
+                expect(response.body.errors).toEqual([expect.objectContaining({ field })]);
+                return response;
+              });
+            }),
+            runs(150),
+          );
+        },
+        TIMEOUT,
       );
     });
   });

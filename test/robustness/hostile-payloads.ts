@@ -147,6 +147,60 @@ const insertAt = (text: string, at: number, piece: string): string => {
 
 const DEEP_MARKER = '\u0001deep\u0001';
 
+const two = (n: number) => String(n).padStart(2, '0');
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** Dates that are almost `YYYY-MM-DD` of a real day: a day past the month's end, a month 13, another layout. */
+export const notCalendarDate: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 69 }))
+    .map(([year, month, past]) => `${year}-${two(month)}-${two(daysIn(year, month) + past)}`),
+  fc
+    .tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 13, max: 99 }), fc.integer({ min: 1, max: 28 }))
+    .map(([year, month, day]) => `${year}-${two(month)}-${two(day)}`),
+  fc.constantFrom(
+    '2023-02-29',
+    '2022-02-30',
+    '2022-00-10',
+    '2022-07-00',
+    '2022-7-18',
+    '22-07-18',
+    '18/07/2022',
+    '2022/07/18',
+    '20220718',
+    '2022-07-18T00:00Z',
+    ' 2022-07-18',
+    '2022-07-18\n',
+    '２０２２-０７-１８',
+    '+002022-07-18',
+    '0000-01-01',
+    '2022-W29-1',
+  ),
+);
+
+/** Timestamps that are almost ISO 8601 with a zone: a date that does not exist, 24:00, a minute 60, no zone. */
+export const notTimestamp: fc.Arbitrary<string> = fc.oneof(
+  notCalendarDate.filter((date) => !date.includes('T')).map((date) => `${date}T00:00Z`),
+  fc.integer({ min: 24, max: 99 }).map((hour) => `2023-01-05T${two(hour)}:00Z`),
+  fc.integer({ min: 60, max: 99 }).map((minute) => `2023-01-05T10:${two(minute)}:00Z`),
+  fc.integer({ min: 60, max: 99 }).map((second) => `2023-01-05T10:00:${two(second)}Z`),
+  fc.integer({ min: 24, max: 99 }).map((hours) => `2023-01-05T10:00:00+${two(hours)}:00`),
+  fc.constantFrom(
+    '2023-13-01T00:00Z',
+    '2023-02-30T12:00:00Z',
+    '2023-01-05T10:00:00',
+    '2023-01-05',
+    '2023-01-05T10Z',
+    '2023-01-05T10:00:00.Z',
+    '2023-01-05T10:00:00.1234567890Z',
+    '2023-01-05 10:00:00Z',
+    '2023-01-05T10:00:00z',
+    '2023-01-05T10:00:00+0100',
+    '1672912800000',
+    'now',
+  ),
+);
+
 /** The body with one field made invalid in one hostile way. */
 export function mutatedBody(route: CommandRoute): fc.Arbitrary<HostilePayload> {
   const all = leaves(route.body);
@@ -233,6 +287,14 @@ export function mutatedBody(route: CommandRoute): fc.Arbitrary<HostilePayload> {
         ),
       );
   if (strict.length > 0) mutations.push(broken(strict, STRICT_BREAKERS));
+  const dates = strict.filter((leaf) => /date$/i.test(String(leaf.path[leaf.path.length - 1])));
+  if (dates.length > 0) {
+    mutations.push(
+      fc
+        .tuple(pick(dates), notCalendarDate)
+        .map(([leaf, date]) => json(`${dotted(leaf.path)} ${date}`, withValue(route.body, leaf.path, date))),
+    );
+  }
   if (texts.length > 0) {
     mutations.push(
       broken(texts, TEXT_BREAKERS),
@@ -375,13 +437,19 @@ export const hostileQuery: fc.Arbitrary<string> = fc.oneof(
     'minPosition[a]=1',
     'minposition=1',
     'constructor=1',
+    '__proto__=1',
+    'hasOwnProperty=1',
+    'year=0x7e6',
     'a=1',
     '%ff=1',
     'minPosition=%ff',
     '&&&',
     '=',
     'minPosition=null',
+    'asOf=2023-13-01T00:00Z',
+    'asOf=2023-02-30T00:00Z',
   ),
+  notTimestamp.map((asOf) => `asOf=${encodeURIComponent(asOf)}`),
   fc
     .tuple(fc.string({ unit: 'grapheme', maxLength: 10 }), fc.string({ unit: 'grapheme', maxLength: 10 }))
     .filter(([key]) => key !== 'minPosition')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
+import type { Logger } from 'pino';
 import { createHttpApp } from '../../src/app/http-app.js';
 import { EVENT_STORE, type EventStore, type LogPosition } from '../../src/event-store/event-store.port.js';
 import { AppConfig } from '../../src/config/app-config.js';
@@ -41,6 +42,7 @@ export async function startTestApp(
     today?: string;
     env?: Record<string, string>;
     dataDir?: string;
+    logger?: Logger;
     /** Register the demo's MDEs first (the default): projects and tokens name only registered MDEs. */
     registerMdes?: boolean;
   } = {},
@@ -49,7 +51,7 @@ export async function startTestApp(
   const adminToken = options.env?.ADMIN_TOKEN ?? `admin-${randomUUID()}`;
   const config = new AppConfig({ DATA_DIR: dir.path, LOG_LEVEL: 'silent', ADMIN_TOKEN: adminToken, ...options.env });
   const clock = new FixedClock(new Date(`${options.today ?? '2023-01-15'}T10:00:00.000Z`));
-  const app = await createHttpApp({ config, clock, logger: createLogger('silent') });
+  const app = await createHttpApp({ config, clock, logger: options.logger ?? createLogger('silent') });
   const fastify = app.getHttpAdapter().getInstance();
 
   async function send(

@@ -59,6 +59,8 @@ const HEAD_SEARCH_PAGE = 100;
  * with `$`); positions are commit positions.
  */
 export class EventStoreDbEventStore implements EventStore {
+  /** Commit positions are unsigned 64-bit numbers. */
+  readonly maxPosition = 2n ** 64n - 1n;
   private closed = false;
   private readonly subscriptions = new Set<LogSubscription>();
 

@@ -45,6 +45,8 @@ const DEFAULT_READ_BATCH = 1000;
  * event loop is busy share one transaction and one fsync.
  */
 export class SqliteEventStore implements EventStore {
+  /** Positions are rowids: SQLite's INTEGER, a signed 64-bit number. */
+  readonly maxPosition = 2n ** 63n - 1n;
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
   private closed = false;

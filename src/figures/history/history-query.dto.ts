@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
+import { IsOptional, IsString, Length, ValidateBy } from 'class-validator';
 import { IsLogPosition, ReadQueryDto, parsePosition } from '../../projections/consistency.js';
+import { isTimestamp } from '../../shared/domain/calendar.js';
 import type { HistoryPoint } from './figures-history.js';
-
-/** ISO 8601 with a time and an explicit zone: an auditor's "as of" must not depend on the server's zone. */
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** The figures as they stood: `asOf` (events recorded up to then) or `atPosition` (events up to that log position). */
 export class FiguresQueryDto extends ReadQueryDto {
@@ -13,7 +11,14 @@ export class FiguresQueryDto extends ReadQueryDto {
     example: '2023-01-31T23:59:59Z',
   })
   @IsOptional()
-  @Matches(TIMESTAMP, { message: '$property must be an ISO 8601 timestamp with a time zone' })
+  @ValidateBy({
+    name: 'isTimestamp',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isTimestamp(value),
+      defaultMessage: (args) =>
+        `${args?.property} must be an ISO 8601 timestamp with a time zone, of a real date and time (2023-01-31T23:59:59Z)`,
+    },
+  })
   @ValidateBy({
     name: 'notBothPoints',
     validator: {
