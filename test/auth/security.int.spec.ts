@@ -174,7 +174,11 @@ describe('security', () => {
         return true;
       };
       try {
-        const app = await startTestApp({ dataDir: data.path, env: { ADMIN_TOKEN: '', BOOTSTRAP_TOKEN_FILE: file } });
+        const app = await startTestApp({
+          dataDir: data.path,
+          env: { ADMIN_TOKEN: '', BOOTSTRAP_TOKEN_FILE: file },
+          registerMdes: false,
+        });
         const token = readFileSync(file, 'utf8').trim();
         expect(statSync(file).mode & 0o777).toBe(0o600);
         expect(printed.join('')).not.toContain(token);
