@@ -45,7 +45,7 @@ export class ReportsController {
     const report = await this.builder.build(year, query.lang ?? 'fr', this.builder.currentPosition());
     send(
       reply,
-      await this.renderer.render(report, format),
+      await this.renderer.render(report, format, { delimiter: query.delimiter }),
       `bilan-${year}.${report.language}.${REPORT_FORMATS[format].extension}`,
       report.position,
     );

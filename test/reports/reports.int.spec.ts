@@ -103,10 +103,13 @@ describe('the annual report', () => {
   });
 
   it('gives one CSV row per project and figure, and the model as JSON', async () => {
-    const csv = (await fetchBytes(app, '/api/reports/2022', 'text/csv')).body.split('\r\n');
-    expect(csv[0]).toBe('année,projet,titre,chiffre,valeur');
-    expect(csv).toContain('2022,digimobile-2022,DigiMobile,participants,3');
-    expect(csv).toContain('2022,duo-2022,Duo Dynamique,outreach.people,180');
+    const csv = (await fetchBytes(app, '/api/reports/2022', 'text/csv')).body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[0]).toBe('année;projet;titre;chiffre;valeur');
+    expect(csv).toContain('2022;digimobile-2022;DigiMobile;participants;3');
+    expect(csv).toContain('2022;duo-2022;Duo Dynamique;outreach.people;180');
+    const comma = (await fetchBytes(app, '/api/reports/2022?delimiter=,', 'text/csv')).body.split('\r\n');
+    expect(comma).toContain('2022,duo-2022,Duo Dynamique,outreach.people,180');
+    expect((await fetchBytes(app, '/api/reports/2022?delimiter=|', 'text/csv')).statusCode).toBe(400);
     const json = JSON.parse((await fetchBytes(app, '/api/reports/2022', 'application/json')).body) as {
       programme: { funded: number };
       phrases: { projects: Record<string, unknown[]> };
