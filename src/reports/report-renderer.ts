@@ -30,7 +30,7 @@ export class ReportRenderer {
 
   async render(report: ReportModel, format: ReportFormat, options: RenderOptions = {}): Promise<RenderedReport> {
     const words = CATALOGUES[report.language];
-    const contentType = `${REPORT_FORMATS[format].mediaType}${format === 'pdf' ? '' : '; charset=utf-8'}`;
+    const contentType = contentTypeOf(format);
     switch (format) {
       case 'json':
         return { body: text(`${JSON.stringify(withPhrases(report, words), null, 2)}\n`), contentType };
@@ -45,6 +45,10 @@ export class ReportRenderer {
     }
   }
 }
+
+/** The Content-Type of a format: text in UTF-8. */
+export const contentTypeOf = (format: ReportFormat): string =>
+  `${REPORT_FORMATS[format].mediaType}${format === 'pdf' ? '' : '; charset=utf-8'}`;
 
 export const digestOf = (body: Buffer): string => createHash('sha256').update(body).digest('hex');
 

@@ -77,7 +77,9 @@ export class ReportsController {
 
   @Get(':year/publications/:n')
   @ApiOperation({
-    summary: 'A publication, regenerated from the log at its position, byte for byte (checked against its digest)',
+    summary:
+      'A publication, as published (its bytes are stored in the log); Report-Reproducible says whether ' +
+      "today's program still regenerates them identically (yes, no, unknown)",
   })
   @ApiProduces(...REPORT_MEDIA_TYPES)
   @QueryResponses('The year has no such publication')
@@ -85,14 +87,16 @@ export class ReportsController {
     @Param('year', YearParamPipe) year: number,
     @Param('n', WholeNumberParamPipe) number: number,
     @Headers('accept') accept: string | undefined,
+    @Actor() actor: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const format = negotiateFormat(accept);
-    const rendered = await this.publications.reproduce(year, number, format);
-    const { publication } = rendered;
+    const served = await this.publications.serve(year, number, format, actor);
+    const { publication } = served;
+    void reply.header('report-reproducible', served.reproducible);
     send(
       reply,
-      rendered,
+      served,
       `bilan-${year}.${publication.language}.${number}.${REPORT_FORMATS[format].extension}`,
       publication.reportPosition,
     );

@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { fr } from '../../src/reports/catalogues/fr.catalogue.js';
 import { pdfAvailable } from '../../src/reports/renderers/pdf.renderer.js';
 import { participantBody, projectBody, seedApprovedProject, sessionBody } from '../support/api-fixtures.js';
 import { pdfText } from '../support/pdf-text.js';
@@ -148,7 +149,9 @@ describe('the annual report', () => {
         digests: Record<string, string>;
       };
       expect(publication).toMatchObject({ number: 1, figureDefinitions: 2, language: 'fr' });
-      expect(Object.keys(publication.digests).sort()).toEqual(['csv', 'html', 'json', 'markdown']);
+      const stored = ['csv', 'html', 'json', 'markdown', ...(pdfAvailable() ? ['pdf'] : [])];
+      expect(Object.keys(publication.digests).sort()).toEqual(stored);
+      expect(published.body.publication).toMatchObject({ stored: expect.arrayContaining(stored) as unknown });
 
       // A late entry for 2022 and a correction, recorded after the publication.
       app.clock.set('2023-01-20T09:00:00.000Z');
@@ -163,6 +166,7 @@ describe('the annual report', () => {
         expect([format, again.statusCode]).toEqual([format, 200]);
         expect([format, again.body === before.get(format)]).toEqual([format, true]);
         expect(again.headers['x-report-position']).toBe(publication.reportPosition);
+        expect(again.headers['report-reproducible']).toBe('yes');
       }
       expect((await fetchBytes(app, '/api/reports/2022', 'text/markdown')).body).not.toBe(before.get('text/markdown'));
 
@@ -183,6 +187,31 @@ describe('the annual report', () => {
       const sessions = list.find((c) => c.scope === 'project:digimobile-2022' && c.figure === 'sessions')!;
       expect(sessions.events.map((e) => e.type)).toEqual(['SessionHeld']);
       expect(list.some((c) => c.figure === 'attendances' && c.published === c.now)).toBe(false);
+    });
+
+    it('serves the published bytes after the program changed, and says they no longer regenerate', async () => {
+      const published = await app.post(
+        '/api/reports/2022/publications',
+        { lang: 'fr' },
+        { 'idempotency-key': 'drift' },
+      );
+      const url = `/api/reports/2022/publications/${String(published.body.id)}`;
+      const before = (await fetchBytes(app, url, 'text/markdown')).body;
+      expect(before).toContain('Le projet en quelques chiffres');
+      const words = fr as { inFigures: string };
+      const original = words.inFigures;
+      words.inFigures = 'Le projet en chiffres (nouvelle formulation) :';
+      try {
+        expect((await fetchBytes(app, '/api/reports/2022', 'text/markdown')).body).toContain('nouvelle formulation');
+        const after = await fetchBytes(app, url, 'text/markdown');
+        expect(after.statusCode).toBe(200);
+        expect(after.body).toBe(before);
+        expect(after.headers['report-reproducible']).toBe('no');
+        expect((await fetchBytes(app, url, 'application/json')).headers['report-reproducible']).toBe('yes');
+      } finally {
+        words.inFigures = original;
+      }
+      expect((await fetchBytes(app, url, 'text/markdown')).headers['report-reproducible']).toBe('yes');
     });
 
     it('numbers publications in order, answers a retry 200, and 404 for one that does not exist', async () => {
