@@ -20,7 +20,7 @@ import {
 } from './figures.queries.js';
 import { FiguresQueryDto, ProvenanceQueryDto, historyPoint } from './history/history-query.dto.js';
 import type { FiguresScope } from './history/figures-history.js';
-import { FigureProvenance, type Provenance } from './provenance/figure-provenance.js';
+import { FigureProvenance, PROVENANCE_PAGE, type Provenance } from './provenance/figure-provenance.js';
 
 type Explained = Provenance & { year: number; figure: string };
 
@@ -83,7 +83,7 @@ export class FiguresController {
     @Access() access: AccessScope,
     @Actor() actor: string,
   ): Promise<Explained> {
-    return this.explain(request({ kind: 'programme' }, year, query, access, actor), query.figure);
+    return this.explain(request({ kind: 'programme' }, year, query, access, actor), query);
   }
 
   @Get(':year/projects/:projectId/provenance')
@@ -98,7 +98,7 @@ export class FiguresController {
     @Access() access: AccessScope,
     @Actor() actor: string,
   ): Promise<Explained> {
-    return this.explain(request({ kind: 'project', projectId }, year, query, access, actor), query.figure);
+    return this.explain(request({ kind: 'project', projectId }, year, query, access, actor), query);
   }
 
   @Get(':year/mdes/:mde/provenance')
@@ -111,7 +111,7 @@ export class FiguresController {
     @Access() access: AccessScope,
     @Actor() actor: string,
   ): Promise<Explained> {
-    return this.explain(request({ kind: 'mde', mde }, year, query, access, actor), query.figure);
+    return this.explain(request({ kind: 'mde', mde }, year, query, access, actor), query);
   }
 
   @Get(':year/corrections')
@@ -131,10 +131,11 @@ export class FiguresController {
 
   private async explain<Scope extends FiguresScope>(
     request: FiguresRequest & { scope: Scope },
-    figure: string,
+    { figure, limit, after }: ProvenanceQueryDto,
   ): Promise<Explained> {
     const named = requireFigure(figure, request.scope.kind);
-    return { year: request.year, figure, ...(await this.provenance.explain(request, named)) };
+    const page = { limit: limit === undefined ? PROVENANCE_PAGE.default : Number(limit), after };
+    return { year: request.year, figure, ...(await this.provenance.explain(request, named, page)) };
   }
 }
 

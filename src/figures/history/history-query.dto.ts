@@ -44,4 +44,17 @@ export class ProvenanceQueryDto extends FiguresQueryDto {
   @IsString()
   @Length(1, 120)
   figure!: string;
+
+  @ApiPropertyOptional({ description: 'Events per page (1 to 1000)', default: 100, example: '100' })
+  @IsOptional()
+  @Matches(/^([1-9]\d{0,2}|1000)$/, { message: '$property must be a whole number from 1 to 1000' })
+  limit?: string;
+
+  @ApiPropertyOptional({
+    description: "The previous page's next; ask every page with the first page's position as atPosition",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  after?: string;
 }
