@@ -5,6 +5,7 @@ import { FULL_SIZES, QUICK_SIZES, type BenchSizes } from './bench-sizes.js';
 import type { LogInfo } from './log/cached-log.js';
 import type { AppendResult } from './sections/append.js';
 import type { GrowthSide } from './sections/growth.js';
+import { measureAuditorLoad } from './sections/auditor-load.js';
 import { measureIngest } from './sections/ingest-http.js';
 import type { PeerSide } from './sections/peer.js';
 import type { QueryResults } from './sections/query.js';
@@ -121,6 +122,14 @@ if (wanted('peer')) {
     peer: { ours, emmett: theirs, emmett_concurrent_not_durable: theirsConcurrent },
     peer_ratio: round(ours.commands_per_s / theirs.commands_per_s, 2),
   });
+}
+
+if (wanted('auditor')) {
+  const seconds = sizes.mode === 'full' ? 30 : 10;
+  step(
+    `auditor_load: a command every 250 ms for ${seconds} s while an auditor keeps 100 reports and provenance in flight`,
+  );
+  results.auditor_load = await measureAuditorLoad(seconds, 100);
 }
 
 results.seconds = round((performance.now() - started) / 1000);

@@ -25,6 +25,12 @@ export const Access = createParamDecorator((_: unknown, context: ExecutionContex
   accessOf(context.switchToHttp().getRequest<FastifyRequest>()),
 );
 
+/** Who asks: the token's id, by which its expensive reads are counted. */
+export const Actor = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string =>
+    context.switchToHttp().getRequest<FastifyRequest>().principal?.tokenId ?? 'anonymous',
+);
+
 /**
  * The sender of a command, from the request: who (the actor) and what it may
  * reach, the Idempotency-Key that makes a retry recognisable, and the

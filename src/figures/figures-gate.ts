@@ -3,6 +3,7 @@ import { AccessDeniedError, requireAccess, requireFound } from '../auth/access-d
 import { reaches, type AccessScope } from '../shared/access-scope.js';
 import { ProjectDetailsProjection } from '../projects/read-model/project-details.projection.js';
 import { ReadConsistency } from '../projections/consistency.js';
+import { ReadCapacity } from '../projections/read-capacity.js';
 import { NotFoundError } from '../shared/domain/errors.js';
 import { mdeScope } from './figure-keys.js';
 import { FiguresReader } from './figures.reader.js';
@@ -15,6 +16,8 @@ export interface FiguresRequest {
   readonly minPosition?: string | undefined;
   readonly point?: HistoryPoint | undefined;
   readonly access: AccessScope;
+  /** The token asking: its expensive reads are bounded. */
+  readonly actor: string;
 }
 
 /**
@@ -28,7 +31,18 @@ export class FiguresGate {
     private readonly consistency: ReadConsistency,
     private readonly projects: ProjectDetailsProjection,
     private readonly reader: FiguresReader,
+    private readonly capacity: ReadCapacity,
   ) {}
+
+  /**
+   * An expensive read (a replay: provenance, corrections, a point in the past)
+   * once admitted, within the token's and the service's bounds (spec/api.md,
+   * "Security"): a refused request never waits for a slot.
+   */
+  async replay<T>(request: FiguresRequest, work: () => T): Promise<T> {
+    await this.admit(request);
+    return this.capacity.run(request.actor, 'replay', work);
+  }
 
   async admit({ scope, minPosition, point, access }: FiguresRequest): Promise<void> {
     await this.consistency.reach(minPosition);

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, Allow } from '../auth/auth.decorators.js';
+import { Access, Actor, Allow } from '../auth/auth.decorators.js';
 import type { AccessScope } from '../shared/access-scope.js';
 import { QueryResponses } from '../http/api-responses.js';
 import { InvalidRequestError } from '../shared/errors.js';
@@ -20,7 +20,7 @@ import {
 } from './figures.queries.js';
 import { FiguresQueryDto, ProvenanceQueryDto, historyPoint } from './history/history-query.dto.js';
 import type { FiguresScope } from './history/figures-history.js';
-import { FigureProvenance, type Provenance } from './provenance/figure-provenance.js';
+import { FigureProvenance, PROVENANCE_PAGE, type Provenance } from './provenance/figure-provenance.js';
 
 type Explained = Provenance & { year: number; figure: string };
 
@@ -41,8 +41,9 @@ export class FiguresController {
     @Param('year', YearParamPipe) year: number,
     @Query() query: FiguresQueryDto,
     @Access() access: AccessScope,
+    @Actor() actor: string,
   ): Promise<ProgrammeFiguresAnswer> {
-    return this.queries.execute(new GetProgrammeFigures(request({ kind: 'programme' }, year, query, access)));
+    return this.queries.execute(new GetProgrammeFigures(request({ kind: 'programme' }, year, query, access, actor)));
   }
 
   @Get(':year/projects/:projectId')
@@ -53,8 +54,11 @@ export class FiguresController {
     @Param('projectId', IdParamPipe) projectId: string,
     @Query() query: FiguresQueryDto,
     @Access() access: AccessScope,
+    @Actor() actor: string,
   ): Promise<ProjectFiguresAnswer> {
-    return this.queries.execute(new GetProjectFigures(request({ kind: 'project', projectId }, year, query, access)));
+    return this.queries.execute(
+      new GetProjectFigures(request({ kind: 'project', projectId }, year, query, access, actor)),
+    );
   }
 
   @Get(':year/mdes/:mde')
@@ -65,8 +69,9 @@ export class FiguresController {
     @Param('mde', MdeParamPipe) mde: string,
     @Query() query: FiguresQueryDto,
     @Access() access: AccessScope,
+    @Actor() actor: string,
   ): Promise<MdeFiguresAnswer> {
-    return this.queries.execute(new GetMdeFigures(request({ kind: 'mde', mde }, year, query, access)));
+    return this.queries.execute(new GetMdeFigures(request({ kind: 'mde', mde }, year, query, access, actor)));
   }
 
   @Get(':year/provenance')
@@ -76,8 +81,9 @@ export class FiguresController {
     @Param('year', YearParamPipe) year: number,
     @Query() query: ProvenanceQueryDto,
     @Access() access: AccessScope,
+    @Actor() actor: string,
   ): Promise<Explained> {
-    return this.explain(request({ kind: 'programme' }, year, query, access), query.figure);
+    return this.explain(request({ kind: 'programme' }, year, query, access, actor), query);
   }
 
   @Get(':year/projects/:projectId/provenance')
@@ -90,8 +96,9 @@ export class FiguresController {
     @Param('projectId', IdParamPipe) projectId: string,
     @Query() query: ProvenanceQueryDto,
     @Access() access: AccessScope,
+    @Actor() actor: string,
   ): Promise<Explained> {
-    return this.explain(request({ kind: 'project', projectId }, year, query, access), query.figure);
+    return this.explain(request({ kind: 'project', projectId }, year, query, access, actor), query);
   }
 
   @Get(':year/mdes/:mde/provenance')
@@ -102,8 +109,9 @@ export class FiguresController {
     @Param('mde', MdeParamPipe) mde: string,
     @Query() query: ProvenanceQueryDto,
     @Access() access: AccessScope,
+    @Actor() actor: string,
   ): Promise<Explained> {
-    return this.explain(request({ kind: 'mde', mde }, year, query, access), query.figure);
+    return this.explain(request({ kind: 'mde', mde }, year, query, access, actor), query);
   }
 
   @Get(':year/corrections')
@@ -116,16 +124,18 @@ export class FiguresController {
     @Param('year', YearParamPipe) year: number,
     @Query() query: ReadQueryDto,
     @Access() access: AccessScope,
+    @Actor() actor: string,
   ): Promise<{ year: number; corrections: Correction[] }> {
-    return { year, corrections: await this.corrections.list(year, query.minPosition, access) };
+    return { year, corrections: await this.corrections.list(year, query.minPosition, access, actor) };
   }
 
   private async explain<Scope extends FiguresScope>(
     request: FiguresRequest & { scope: Scope },
-    figure: string,
+    { figure, limit, after }: ProvenanceQueryDto,
   ): Promise<Explained> {
     const named = requireFigure(figure, request.scope.kind);
-    return { year: request.year, figure, ...(await this.provenance.explain(request, named)) };
+    const page = { limit: limit === undefined ? PROVENANCE_PAGE.default : Number(limit), after };
+    return { year: request.year, figure, ...(await this.provenance.explain(request, named, page)) };
   }
 }
 
@@ -134,8 +144,9 @@ function request<Scope extends FiguresScope>(
   year: number,
   query: FiguresQueryDto,
   access: AccessScope,
+  actor: string,
 ): FiguresRequest & { scope: Scope } {
-  return { scope, year, minPosition: query.minPosition, point: historyPoint(query), access };
+  return { scope, year, minPosition: query.minPosition, point: historyPoint(query), access, actor };
 }
 
 /** The figure the `figure` parameter names in the scope, with a hint when it names none. */

@@ -46,13 +46,13 @@ export class FiguresAtPoint {
   ) {}
 
   async read(request: FiguresRequest): Promise<{ values: FigureValues; answered: Answered }> {
-    await this.gate.admit(request);
     const { scope, year, point } = request;
     if (point === undefined) {
+      await this.gate.admit(request);
       const values = this.reader.figures(this.history.scopeKey(scope), year);
       return { values, answered: { year, position: this.gate.position() } };
     }
-    const replay = this.history.replay(scope, year, point);
+    const replay = await this.gate.replay(request, () => this.history.replay(scope, year, point));
     const position = point.atPosition ?? replay.lastPosition ?? 0n;
     return {
       values: replay.model.figures(replay.scope, year),

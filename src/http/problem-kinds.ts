@@ -41,6 +41,12 @@ const PROBLEM_KINDS: Readonly<Record<ErrorKind, ProblemKind>> = {
     slug: 'projections-behind',
     headers: { 'retry-after': '1' },
   },
+  'reads-busy': {
+    status: 503,
+    title: 'Too many expensive reads at once',
+    slug: 'reads-busy',
+    headers: { 'retry-after': '2' },
+  },
   'pdf-unavailable': {
     status: 503,
     title: 'PDF not available',

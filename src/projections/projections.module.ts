@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config.js';
 import { ReadConsistency } from './consistency.js';
 import { PROJECTION_FACTORY, PROJECTIONS, type Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
+import { ReadCapacity } from './read-capacity.js';
 import { ReadModelRebuild } from './read-model-rebuild.js';
 import { ReadStore } from './read-store.js';
 
@@ -30,8 +31,17 @@ export class ProjectionsModule {
         ProjectionRunner,
         ReadConsistency,
         ReadModelRebuild,
+        { provide: ReadCapacity, useFactory: () => new ReadCapacity() },
       ],
-      exports: [...projections, PROJECTION_FACTORY, ReadStore, ProjectionRunner, ReadConsistency, ReadModelRebuild],
+      exports: [
+        ...projections,
+        PROJECTION_FACTORY,
+        ReadStore,
+        ProjectionRunner,
+        ReadConsistency,
+        ReadModelRebuild,
+        ReadCapacity,
+      ],
     };
   }
 }

@@ -10,12 +10,34 @@ export interface ReportPublishedData {
   readonly language: Language;
   /** The version of the figure definitions the report was computed with. */
   readonly figureDefinitions: number;
-  /** SHA-256 of each text format as published. */
+  /** SHA-256 of each format as published (the PDF's when it was printed at publication). */
   readonly digests: Readonly<Record<string, string>>;
   /** Head of the audit chain at that position: anchors the log the report came from. */
   readonly ledgerHash: string | null;
+  /**
+   * The formats whose published bytes follow in ReportRenditionStored events.
+   * Absent in publications made before they were stored: those are regenerated.
+   */
+  readonly stored?: readonly string[];
+  /** Formats that could not be stored, and why (a PDF when Chromium was not there). */
+  readonly notStored?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A part of the published bytes of one format, base64. A format larger than
+ * one event may hold (1 MiB) is split in parts, in order.
+ */
+export interface ReportRenditionStoredData {
+  readonly year: number;
+  readonly number: number;
+  readonly format: string;
+  readonly part: number;
+  readonly parts: number;
+  readonly bytes: string;
 }
 
 export type ReportPublished = DomainEvent<'ReportPublished', ReportPublishedData>;
+export type ReportRenditionStored = DomainEvent<'ReportRenditionStored', ReportRenditionStoredData>;
+export type PublicationEvent = ReportPublished | ReportRenditionStored;
 
 export const reportStream = (year: number): string => `report-${year}`;

@@ -1,14 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandExecutor } from '../command-handling/command-executor.js';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { FiguresHistory, loggedEntry, type LoggedEntry } from '../figures/history/figures-history.js';
 import { PROGRAMME } from '../figures/figure-keys.js';
 import { NotFoundError } from '../shared/domain/errors.js';
+import { ReadCapacity } from '../projections/read-capacity.js';
 import { KindedError } from '../shared/errors.js';
-import { publicationDecider } from './publication.decider.js';
-import { reportStream, type ReportPublishedData } from './publication.events.js';
+import { publicationDecider, type PublicationEntry } from './publication.decider.js';
+import { reportStream, type ReportPublishedData, type ReportRenditionStoredData } from './publication.events.js';
 import { ReportBuilder } from './report-builder.js';
 import { type ReportFormat } from './report-format.js';
-import { ReportRenderer, digestOf, type RenderedReport } from './report-renderer.js';
+import { ReportRenderer, contentTypeOf, digestOf, type RenderedReport } from './report-renderer.js';
 
 /** A publication regenerated to other bytes than it was published with: the log or the program changed. */
 export class NotReproducibleError extends KindedError {
@@ -30,6 +32,17 @@ export interface FigureChange {
   readonly events: ReadonlyArray<LoggedEntry & { readonly delta: number }>;
 }
 
+/**
+ * Whether today's program still regenerates a publication's bytes: `yes`, `no`
+ * (the renderers, the catalogues, the libraries or the log before its position
+ * changed), or `unknown` (it could not be regenerated now: no Chromium, or too
+ * busy).
+ */
+export type Reproducible = 'yes' | 'no' | 'unknown';
+
+/** A publication as it was published, and whether today's program still makes those bytes. */
+export type ServedPublication = RenderedReport & { publication: ReportPublishedData; reproducible: Reproducible };
+
 @Injectable()
 export class Publications {
   constructor(
@@ -37,32 +50,94 @@ export class Publications {
     private readonly builder: ReportBuilder,
     private readonly renderer: ReportRenderer,
     private readonly history: FiguresHistory,
+    private readonly capacity: ReadCapacity,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async list(year: number): Promise<ReportPublishedData[]> {
-    const { publications } = await this.executor.state(reportStream(year), publicationDecider);
-    return publications.map(({ revision: _revision, ...publication }) => publication);
+    return (await this.entries(year)).map(
+      ({ revision: _revision, renditions: _renditions, ...publication }) => publication,
+    );
   }
 
   async find(year: number, number: number): Promise<ReportPublishedData> {
-    const publication = (await this.list(year)).find((p) => p.number === number);
-    if (!publication) throw new NotFoundError(`The report of ${year} has no publication ${number}`);
+    const { revision: _revision, renditions: _renditions, ...publication } = await this.entry(year, number);
     return publication;
   }
 
-  /** The publication's bytes, regenerated from the log at its position, checked against its digest. */
-  async reproduce(
-    year: number,
-    number: number,
+  /**
+   * The publication's bytes as published (stored in its stream), and whether
+   * they regenerate identically today. A publication made before the bytes
+   * were stored is regenerated from the log at its position and checked
+   * against its digest, as before.
+   */
+  async serve(year: number, number: number, format: ReportFormat, actor: string): Promise<ServedPublication> {
+    const { revision: _revision, renditions, ...publication } = await this.entry(year, number);
+    const contentType = contentTypeOf(format);
+    const revisions = renditions[format];
+    if (revisions === undefined) {
+      const rendered = await this.regenerate(publication, format, actor);
+      const published = publication.digests[format];
+      if (published !== undefined && published !== digestOf(rendered.body))
+        throw new NotReproducibleError(year, number, format);
+      return { ...rendered, publication, reproducible: published === undefined ? 'unknown' : 'yes' };
+    }
+    const body = await this.storedBytes(year, revisions);
+    if (digestOf(body) !== publication.digests[format])
+      throw new Error(`The stored ${format} bytes of publication ${number} of ${year} do not match their digest`);
+    return { body, contentType, publication, reproducible: await this.reproducible(publication, format, body, actor) };
+  }
+
+  private async reproducible(
+    publication: ReportPublishedData,
     format: ReportFormat,
-  ): Promise<RenderedReport & { publication: ReportPublishedData }> {
-    const publication = await this.find(year, number);
-    const report = await this.builder.build(year, publication.language, BigInt(publication.reportPosition));
-    const rendered = await this.renderer.render(report, format);
-    const published = publication.digests[format];
-    if (published !== undefined && published !== digestOf(rendered.body))
-      throw new NotReproducibleError(year, number, format);
-    return { ...rendered, publication };
+    body: Buffer,
+    actor: string,
+  ): Promise<Reproducible> {
+    try {
+      const again = await this.regenerate(publication, format, actor);
+      return again.body.equals(body) ? 'yes' : 'no';
+    } catch (error) {
+      if (error instanceof KindedError && (error.kind === 'pdf-unavailable' || error.kind === 'reads-busy'))
+        return 'unknown';
+      throw error;
+    }
+  }
+
+  private regenerate(publication: ReportPublishedData, format: ReportFormat, actor: string): Promise<RenderedReport> {
+    return this.capacity.run(actor, format === 'pdf' ? 'pdf' : 'replay', async () => {
+      const report = await this.builder.build(
+        publication.year,
+        publication.language,
+        BigInt(publication.reportPosition),
+      );
+      return this.renderer.render(report, format);
+    });
+  }
+
+  private async storedBytes(year: number, revisions: readonly number[]): Promise<Buffer> {
+    const parts = await Promise.all(
+      revisions.map(async (revision) => {
+        const [event] = await this.store.readStream(reportStream(year), {
+          fromRevision: BigInt(revision),
+          maxCount: 1,
+        });
+        const data = event?.data as ReportRenditionStoredData | undefined;
+        if (data === undefined) throw new Error(`${reportStream(year)} has no event at revision ${revision}`);
+        return Buffer.from(data.bytes, 'base64');
+      }),
+    );
+    return Buffer.concat(parts);
+  }
+
+  private async entries(year: number): Promise<readonly PublicationEntry[]> {
+    return (await this.executor.state(reportStream(year), publicationDecider)).publications;
+  }
+
+  private async entry(year: number, number: number): Promise<PublicationEntry> {
+    const publication = (await this.entries(year)).find((p) => p.number === number);
+    if (!publication) throw new NotFoundError(`The report of ${year} has no publication ${number}`);
+    return publication;
   }
 
   /**

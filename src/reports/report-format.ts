@@ -23,7 +23,7 @@ export function formatNamed(name: string): ReportFormat | undefined {
   return FORMATS.find((format) => format === name || REPORT_FORMATS[format].extension === name);
 }
 
-/** The text formats a publication records a digest of (a PDF is printed from the HTML). */
+/** The text formats a publication always stores (the PDF too, when Chromium prints it at publication). */
 export const DIGESTED_FORMATS: readonly ReportFormat[] = ['json', 'markdown', 'html', 'csv'];
 
 export class NotAcceptableError extends KindedError {

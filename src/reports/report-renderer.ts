@@ -6,12 +6,17 @@ import { nl } from './catalogues/nl.catalogue.js';
 import { activityPhrases, type Phrase } from './phrases.js';
 import type { ReportModel } from './report.model.js';
 import { REPORT_FORMATS, type ReportFormat } from './report-format.js';
-import { renderCsv } from './renderers/csv.renderer.js';
+import { renderCsv, type CsvDelimiter } from './renderers/csv.renderer.js';
 import { renderHtml } from './renderers/html.renderer.js';
 import { renderMarkdown } from './renderers/markdown.renderer.js';
 import { PdfRenderer } from './renderers/pdf.renderer.js';
 
 const CATALOGUES: Readonly<Record<Language, Catalogue>> = { fr, nl };
+
+/** What a reader may choose beyond the format: the CSV separator (the language's by default). */
+export interface RenderOptions {
+  readonly delimiter?: CsvDelimiter | undefined;
+}
 
 export interface RenderedReport {
   readonly body: Buffer;
@@ -23,9 +28,9 @@ export interface RenderedReport {
 export class ReportRenderer {
   constructor(private readonly pdf: PdfRenderer) {}
 
-  async render(report: ReportModel, format: ReportFormat): Promise<RenderedReport> {
+  async render(report: ReportModel, format: ReportFormat, options: RenderOptions = {}): Promise<RenderedReport> {
     const words = CATALOGUES[report.language];
-    const contentType = `${REPORT_FORMATS[format].mediaType}${format === 'pdf' ? '' : '; charset=utf-8'}`;
+    const contentType = contentTypeOf(format);
     switch (format) {
       case 'json':
         return { body: text(`${JSON.stringify(withPhrases(report, words), null, 2)}\n`), contentType };
@@ -34,12 +39,16 @@ export class ReportRenderer {
       case 'html':
         return { body: text(renderHtml(report, words)), contentType };
       case 'csv':
-        return { body: text(renderCsv(report, words)), contentType };
+        return { body: text(renderCsv(report, words, options.delimiter)), contentType };
       case 'pdf':
         return { body: await this.pdf.render(renderHtml(report, words), new Date(report.asOf ?? 0)), contentType };
     }
   }
 }
+
+/** The Content-Type of a format: text in UTF-8. */
+export const contentTypeOf = (format: ReportFormat): string =>
+  `${REPORT_FORMATS[format].mediaType}${format === 'pdf' ? '' : '; charset=utf-8'}`;
 
 export const digestOf = (body: Buffer): string => createHash('sha256').update(body).digest('hex');
 

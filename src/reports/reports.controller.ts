@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Allow, Sender } from '../auth/auth.decorators.js';
+import { Actor, Allow, Sender } from '../auth/auth.decorators.js';
 import type { CommandSender } from '../command-handling/command-context.js';
 import { CommandResponses, QueryResponses } from '../http/api-responses.js';
 import { answer } from '../http/command-answer.js';
@@ -11,10 +11,10 @@ import { ReadConsistency } from '../projections/consistency.js';
 import type { ReportPublishedData } from './publication.events.js';
 import { Publications, type FigureChange } from './publications.js';
 import { PublishReportCommand } from './publication.messages.js';
-import { ReportBuilder } from './report-builder.js';
+import { RenderedReports } from './rendered-reports.js';
 import { REPORT_FORMATS, REPORT_MEDIA_TYPES, negotiateFormat } from './report-format.js';
 import { PublishReportDto, ReportQueryDto } from './report-query.dto.js';
-import { ReportRenderer, digestOf, type RenderedReport } from './report-renderer.js';
+import { digestOf, type RenderedReport } from './report-renderer.js';
 
 /** The annual report, generated from the projections (spec/api.md, "Reports"). */
 @ApiTags('reports')
@@ -24,8 +24,7 @@ export class ReportsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly consistency: ReadConsistency,
-    private readonly builder: ReportBuilder,
-    private readonly renderer: ReportRenderer,
+    private readonly reports: RenderedReports,
     private readonly publications: Publications,
   ) {}
 
@@ -38,17 +37,17 @@ export class ReportsController {
     @Param('year', YearParamPipe) year: number,
     @Query() query: ReportQueryDto,
     @Headers('accept') accept: string | undefined,
+    @Actor() actor: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const format = negotiateFormat(accept);
     await this.consistency.reach(query.minPosition);
-    const report = await this.builder.build(year, query.lang ?? 'fr', this.builder.currentPosition());
-    send(
-      reply,
-      await this.renderer.render(report, format),
-      `bilan-${year}.${report.language}.${REPORT_FORMATS[format].extension}`,
-      report.position,
+    const language = query.lang ?? 'fr';
+    const rendered = await this.reports.current(
+      { year, language, format, options: { delimiter: query.delimiter } },
+      actor,
     );
+    send(reply, rendered, `bilan-${year}.${language}.${REPORT_FORMATS[format].extension}`, rendered.position);
   }
 
   @Post(':year/publications')
@@ -78,7 +77,9 @@ export class ReportsController {
 
   @Get(':year/publications/:n')
   @ApiOperation({
-    summary: 'A publication, regenerated from the log at its position, byte for byte (checked against its digest)',
+    summary:
+      'A publication, as published (its bytes are stored in the log); Report-Reproducible says whether ' +
+      "today's program still regenerates them identically (yes, no, unknown)",
   })
   @ApiProduces(...REPORT_MEDIA_TYPES)
   @QueryResponses('The year has no such publication')
@@ -86,14 +87,16 @@ export class ReportsController {
     @Param('year', YearParamPipe) year: number,
     @Param('n', WholeNumberParamPipe) number: number,
     @Headers('accept') accept: string | undefined,
+    @Actor() actor: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const format = negotiateFormat(accept);
-    const rendered = await this.publications.reproduce(year, number, format);
-    const { publication } = rendered;
+    const served = await this.publications.serve(year, number, format, actor);
+    const { publication } = served;
+    void reply.header('report-reproducible', served.reproducible);
     send(
       reply,
-      rendered,
+      served,
       `bilan-${year}.${publication.language}.${number}.${REPORT_FORMATS[format].extension}`,
       publication.reportPosition,
     );

@@ -18,7 +18,8 @@ export type ErrorKind =
   | 'rate-limited'
   | 'store-unavailable'
   | 'projections-behind'
-  | 'pdf-unavailable';
+  | 'pdf-unavailable'
+  | 'reads-busy';
 
 export abstract class KindedError extends Error {
   abstract readonly kind: ErrorKind;

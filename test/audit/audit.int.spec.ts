@@ -190,6 +190,25 @@ describe('auditors replay history', () => {
         /^figure: /,
       );
     });
+
+    it('pages the events of a figure; the value and the total are the whole figure on every page', async () => {
+      const url = '/api/figures/2022/projects/digimobile-2022/provenance?figure=participants';
+      const whole = await app.get(url);
+      const total = (whole.body.events as unknown[]).length;
+      expect(total).toBeGreaterThan(1);
+      expect(whole.body).toMatchObject({ total });
+      expect(whole.body.next).toBeUndefined();
+      const pages: Array<Record<string, unknown>> = [(await app.get(`${url}&limit=1`)).body];
+      while (pages[pages.length - 1]!.next !== undefined) {
+        const after = pages[pages.length - 1]!.next as string;
+        pages.push((await app.get(`${url}&limit=1&after=${after}&atPosition=${pages[0]!.position as string}`)).body);
+      }
+      expect(pages).toHaveLength(total);
+      for (const page of pages) expect(page).toMatchObject({ value: whole.body.value, total });
+      expect(pages.flatMap((page) => page.events as unknown[])).toEqual(whole.body.events);
+      for (const bad of ['limit=0', 'limit=1e3', 'limit=1001', 'after=bm9wZQ'])
+        expect([bad, (await app.get(`${url}&${bad}`)).status]).toEqual([bad, 400]);
+    });
   });
 
   describe('corrections', () => {

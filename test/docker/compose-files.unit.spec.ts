@@ -119,6 +119,15 @@ describe('the service image', () => {
     expect(runtime).toMatch(/^HEALTHCHECK .*\n.*\/health/m);
   });
 
+  it("installs Debian's Chromium and a font for PDF reports, at the path the service uses on a host", () => {
+    const install = /^RUN apt-get update[^\n]*(?:\n [^\n]*)*/m.exec(runtime)?.[0] ?? '';
+    expect(install).toMatch(/apt-get install -y --no-install-recommends .*\bchromium\b/);
+    expect(install).toMatch(/\bfonts-dejavu-core\b/);
+    expect(install).toContain('rm -rf /var/lib/apt/lists/*');
+    expect(runtime).toMatch(/CHROMIUM_PATH=\/usr\/bin\/chromium\b/);
+    expect(runtime.indexOf('apt-get install')).toBeLessThan(runtime.indexOf('USER node'));
+  });
+
   it('starts the service as npm start does, with the same Node flags', () => {
     const { scripts } = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
     const started = /&& (node( --[\w-]+=?\S*)* dist\/main\.js)$/.exec(scripts['start'] ?? '');

@@ -53,4 +53,31 @@ describe('publication decider', () => {
       .when(publish('fr', redefined))
       .then([published(2, 'fr', redefined)]);
   });
+
+  it('stores the published bytes of each format after the publication, in parts, and remembers where', () => {
+    const renditions = [
+      { format: 'markdown', parts: ['bWQ='] },
+      { format: 'pdf', parts: ['cDE=', 'cDI='] },
+    ];
+    const stored = (format: string, part: number, parts: number, bytes: string) =>
+      ({ type: 'ReportRenditionStored', data: { year: 2022, number: 1, format, part, parts, bytes } }) as const;
+    given([])
+      .when({ ...publish('fr'), renditions })
+      .then([
+        { type: 'ReportPublished', data: { ...published(1, 'fr').data, stored: ['markdown', 'pdf'] } },
+        stored('markdown', 0, 1, 'bWQ='),
+        stored('pdf', 0, 2, 'cDE='),
+        stored('pdf', 1, 2, 'cDI='),
+      ]);
+    const state = [
+      published(1, 'fr'),
+      stored('markdown', 0, 1, 'bWQ='),
+      stored('pdf', 0, 2, 'cDE='),
+      stored('pdf', 1, 2, 'cDI='),
+    ].reduce(
+      (folded, event, revision) => publicationDecider.evolve(folded, event, revision),
+      publicationDecider.initialState(),
+    );
+    expect(state.publications[0]!.renditions).toEqual({ markdown: [1], pdf: [2, 3] });
+  });
 });

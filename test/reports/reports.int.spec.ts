@@ -1,3 +1,5 @@
+import { fr } from '../../src/reports/catalogues/fr.catalogue.js';
+import { pdfAvailable } from '../../src/reports/renderers/pdf.renderer.js';
 import { participantBody, sessionBody } from '../support/api-fixtures.js';
 import { expectRefusal } from '../support/refusal.js';
 import type { TestApp } from '../support/test-app.js';
@@ -51,10 +53,13 @@ describe('the annual report', () => {
   });
 
   it('gives one CSV row per project and figure, and the model as JSON', async () => {
-    const csv = (await fetchBytes(app, '/api/reports/2022', 'text/csv')).body.split('\r\n');
-    expect(csv[0]).toBe('année,projet,titre,chiffre,valeur');
-    expect(csv).toContain('2022,digimobile-2022,DigiMobile,participants,3');
-    expect(csv).toContain('2022,duo-2022,Duo Dynamique,outreach.people,180');
+    const csv = (await fetchBytes(app, '/api/reports/2022', 'text/csv')).body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[0]).toBe('année;projet;titre;chiffre;valeur');
+    expect(csv).toContain('2022;digimobile-2022;DigiMobile;participants;3');
+    expect(csv).toContain('2022;duo-2022;Duo Dynamique;outreach.people;180');
+    const comma = (await fetchBytes(app, '/api/reports/2022?delimiter=,', 'text/csv')).body.split('\r\n');
+    expect(comma).toContain('2022,duo-2022,Duo Dynamique,outreach.people,180');
+    expect((await fetchBytes(app, '/api/reports/2022?delimiter=|', 'text/csv')).statusCode).toBe(400);
     const json = JSON.parse((await fetchBytes(app, '/api/reports/2022', 'application/json')).body) as {
       programme: { funded: number };
       phrases: { projects: Record<string, unknown[]> };
@@ -101,7 +106,9 @@ describe('the annual report', () => {
         digests: Record<string, string>;
       };
       expect(publication).toMatchObject({ number: 1, figureDefinitions: 2, language: 'fr' });
-      expect(Object.keys(publication.digests).sort()).toEqual(['csv', 'html', 'json', 'markdown']);
+      const stored = ['csv', 'html', 'json', 'markdown', ...(pdfAvailable() ? ['pdf'] : [])];
+      expect(Object.keys(publication.digests).sort()).toEqual(stored);
+      expect(published.body.publication).toMatchObject({ stored: expect.arrayContaining(stored) as unknown });
 
       // A late entry for 2022 and a correction, recorded after the publication.
       app.clock.set('2023-01-20T09:00:00.000Z');
@@ -116,6 +123,7 @@ describe('the annual report', () => {
         expect([format, again.statusCode]).toEqual([format, 200]);
         expect([format, again.body === before.get(format)]).toEqual([format, true]);
         expect(again.headers['x-report-position']).toBe(publication.reportPosition);
+        expect(again.headers['report-reproducible']).toBe('yes');
       }
       expect((await fetchBytes(app, '/api/reports/2022', 'text/markdown')).body).not.toBe(before.get('text/markdown'));
 
@@ -136,6 +144,31 @@ describe('the annual report', () => {
       const sessions = list.find((c) => c.scope === 'project:digimobile-2022' && c.figure === 'sessions')!;
       expect(sessions.events.map((e) => e.type)).toEqual(['SessionHeld']);
       expect(list.some((c) => c.figure === 'attendances' && c.published === c.now)).toBe(false);
+    });
+
+    it('serves the published bytes after the program changed, and says they no longer regenerate', async () => {
+      const published = await app.post(
+        '/api/reports/2022/publications',
+        { lang: 'fr' },
+        { 'idempotency-key': 'drift' },
+      );
+      const url = `/api/reports/2022/publications/${String(published.body.id)}`;
+      const before = (await fetchBytes(app, url, 'text/markdown')).body;
+      expect(before).toContain('Le projet en quelques chiffres');
+      const words = fr as { inFigures: string };
+      const original = words.inFigures;
+      words.inFigures = 'Le projet en chiffres (nouvelle formulation) :';
+      try {
+        expect((await fetchBytes(app, '/api/reports/2022', 'text/markdown')).body).toContain('nouvelle formulation');
+        const after = await fetchBytes(app, url, 'text/markdown');
+        expect(after.statusCode).toBe(200);
+        expect(after.body).toBe(before);
+        expect(after.headers['report-reproducible']).toBe('no');
+        expect((await fetchBytes(app, url, 'application/json')).headers['report-reproducible']).toBe('yes');
+      } finally {
+        words.inFigures = original;
+      }
+      expect((await fetchBytes(app, url, 'text/markdown')).headers['report-reproducible']).toBe('yes');
     });
 
     it('numbers publications in order, answers a retry 200, and 404 for one that does not exist', async () => {

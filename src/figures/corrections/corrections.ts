@@ -32,9 +32,13 @@ export class YearCorrections {
     private readonly history: FiguresHistory,
   ) {}
 
-  async list(year: number, minPosition: string | undefined, access: AccessScope): Promise<Correction[]> {
+  list(year: number, minPosition: string | undefined, access: AccessScope, actor: string): Promise<Correction[]> {
     const scope = { kind: 'programme' } as const;
-    await this.gate.admit({ scope, year, minPosition, access });
+    return this.gate.replay({ scope, year, minPosition, access, actor }, () => this.collect(year));
+  }
+
+  private collect(year: number): Correction[] {
+    const scope = { kind: 'programme' } as const;
     const corrections = new Map<JournalEvent, Collecting>();
     this.history.replay(
       scope,

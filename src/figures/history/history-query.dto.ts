@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, ValidateBy } from 'class-validator';
+import { IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
 import { IsLogPosition, ReadQueryDto, parsePosition } from '../../projections/consistency.js';
 import { isTimestamp } from '../../shared/domain/calendar.js';
 import type { HistoryPoint } from './figures-history.js';
@@ -49,4 +49,17 @@ export class ProvenanceQueryDto extends FiguresQueryDto {
   @IsString()
   @Length(1, 120)
   figure!: string;
+
+  @ApiPropertyOptional({ description: 'Events per page (1 to 1000)', default: 100, example: '100' })
+  @IsOptional()
+  @Matches(/^([1-9]\d{0,2}|1000)$/, { message: '$property must be a whole number from 1 to 1000' })
+  limit?: string;
+
+  @ApiPropertyOptional({
+    description: "The previous page's next; ask every page with the first page's position as atPosition",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  after?: string;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InvalidRequestError } from '../../shared/errors.js';
 import type { DistinctCounting, NamedFigure } from '../figure-definitions.js';
 import { FiguresGate, type FiguresRequest } from '../figures-gate.js';
 import { FiguresHistory, loggedEntry, type JournalEvent, type LoggedEntry } from '../history/figures-history.js';
@@ -15,9 +16,22 @@ export interface Provenance {
   readonly value: number;
   /** Position of the last event replayed. */
   readonly position: string;
-  /** The events that make up the figure; their `counts` add up to `value`. */
+  /** How many events make up the figure, on every page. */
+  readonly total: number;
+  /** One page of the events that make up the figure; the `counts` of all pages add up to `value`. */
   readonly events: readonly ProvenanceEntry[];
+  /** The `after` of the next page, when there is one (ask it with `atPosition` = `position`). */
+  readonly next?: string;
 }
+
+/** A page of provenance: at most `limit` events, from the one after the cursor. */
+export interface ProvenancePage {
+  readonly limit: number;
+  readonly after?: string | undefined;
+}
+
+/** A page of the demo's largest figure was 450 KB whole; 100 entries are some 25 KB. */
+export const PROVENANCE_PAGE = { default: 100, max: 1000 } as const;
 
 interface Counted {
   readonly entry: JournalEvent;
@@ -40,8 +54,15 @@ export class FigureProvenance {
     private readonly history: FiguresHistory,
   ) {}
 
-  async explain(request: FiguresRequest, figure: NamedFigure): Promise<Provenance> {
-    await this.gate.admit(request);
+  explain(
+    request: FiguresRequest,
+    figure: NamedFigure,
+    page: ProvenancePage = { limit: PROVENANCE_PAGE.default },
+  ): Promise<Provenance> {
+    return this.gate.replay(request, () => this.replay(request, figure, page));
+  }
+
+  private replay(request: FiguresRequest, figure: NamedFigure, page: ProvenancePage): Provenance {
     const { scope, year, point = {} } = request;
     const { counting } = figure.definition;
     if (counting.kind === 'ratio') throw new Error(`${figure.key} is a ratio: it has no provenance of its own`);
@@ -62,9 +83,14 @@ export class FigureProvenance {
     const events = distinct
       ? firstCounting(contributions, distinct, keeps(figure, distinct, replay.model))
       : [...contributions.values()].map(({ entry, amount }) => ({ ...loggedEntry(entry), counts: amount }));
-    events.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
+    events.sort(inLogOrder);
     const position = (point.atPosition ?? replay.lastPosition ?? 0n).toString();
-    return { value, position, events };
+    const after = page.after === undefined ? undefined : cursorEntry(page.after);
+    const start = after === undefined ? 0 : events.findIndex((entry) => inLogOrder(entry, after) > 0);
+    const shown = start < 0 ? [] : events.slice(start, start + page.limit);
+    const last = shown[shown.length - 1];
+    const more = start >= 0 && start + page.limit < events.length && last !== undefined;
+    return { value, position, total: events.length, events: shown, ...(more ? { next: cursorOf(last) } : {}) };
   }
 }
 
@@ -90,4 +116,31 @@ function firstCounting(
     if (!earlier || entry.position < earlier.position) first.set(item, entry);
   }
   return [...first].map(([item, entry]) => ({ ...loggedEntry(entry), counts: 1, item }));
+}
+
+/** Events in log order; the items one event counts (a distinct count), by item. */
+function inLogOrder(
+  a: Pick<ProvenanceEntry, 'position' | 'item'>,
+  b: Pick<ProvenanceEntry, 'position' | 'item'>,
+): number {
+  const [x, y] = [BigInt(a.position), BigInt(b.position)];
+  if (x !== y) return x < y ? -1 : 1;
+  const [i, j] = [a.item ?? '', b.item ?? ''];
+  return i === j ? 0 : i < j ? -1 : 1;
+}
+
+/** The cursor of an entry: opaque to clients, its position and item. */
+const cursorOf = (entry: ProvenanceEntry): string =>
+  Buffer.from(JSON.stringify([entry.position, entry.item ?? ''])).toString('base64url');
+
+/** The entry a cursor names; a cursor the service did not make is a bad request. */
+function cursorEntry(cursor: string): { position: string; item: string } {
+  try {
+    const [position, item] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof position === 'string' && /^\d{1,20}$/.test(position) && typeof item === 'string')
+      return { position, item };
+  } catch {
+    // answered below
+  }
+  throw new InvalidRequestError([{ field: 'after', message: 'must be the next of an earlier page' }]);
 }

@@ -51,6 +51,8 @@ export interface Catalogue {
   readonly outreach: Readonly<Record<string, Plural>>;
   readonly outcomes: Readonly<Record<string, Plural>>;
   readonly csvHeader: readonly string[];
+  /** The list separator the language's spreadsheets expect (`;` where the decimal mark is a comma). */
+  readonly csvDelimiter: ';' | ',';
   readonly programmeRow: string;
 }
 

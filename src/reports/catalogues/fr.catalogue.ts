@@ -83,5 +83,6 @@ export const fr: Catalogue = {
     other: { one: '{n} autre résultat', other: '{n} autres résultats' },
   },
   csvHeader: ['année', 'projet', 'titre', 'chiffre', 'valeur'],
+  csvDelimiter: ';',
   programmeRow: 'programme',
 };

@@ -80,5 +80,6 @@ export const nl: Catalogue = {
     other: { one: '{n} ander resultaat', other: '{n} andere resultaten' },
   },
   csvHeader: ['jaar', 'project', 'titel', 'cijfer', 'waarde'],
+  csvDelimiter: ';',
   programmeRow: 'programma',
 };

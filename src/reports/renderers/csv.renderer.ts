@@ -1,8 +1,19 @@
+import { stringify } from 'csv-stringify/sync';
 import type { Catalogue } from '../catalogues/catalogue.js';
 import type { ReportModel } from '../report.model.js';
 
-/** One row per project and figure, the programme's first (RFC 4180, CRLF line ends). */
-export function renderCsv(report: ReportModel, words: Catalogue): string {
+/** The separators a spreadsheet reads: `;` where the decimal mark is a comma (French, Dutch Excel). */
+export const CSV_DELIMITERS = [';', ','] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+/**
+ * One row per project and figure, the programme's first (RFC 4180, CRLF line
+ * ends), for a spreadsheet: a BOM so Excel reads UTF-8 ("année", not
+ * "annÃ©e"), text that would run as a formula (`=`, `+`, `-`, `@`…) quoted
+ * with a leading `'` (OWASP "CSV injection"), and the catalogue's separator
+ * unless one is asked for.
+ */
+export function renderCsv(report: ReportModel, words: Catalogue, delimiter: CsvDelimiter = words.csvDelimiter): string {
   const rows: Array<readonly (string | number)[]> = [words.csvHeader];
   const year = report.year;
   for (const [figure, value] of flatten(report.programme.figures as unknown as Record<string, unknown>)) {
@@ -13,7 +24,7 @@ export function renderCsv(report: ReportModel, words: Catalogue): string {
       rows.push([year, project.id, project.title, figure, value]);
     }
   }
-  return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return stringify(rows, { bom: true, delimiter, record_delimiter: 'windows', escape_formulas: true });
 }
 
 function flatten(figures: Record<string, unknown>, prefix = ''): Array<[string, number]> {
@@ -23,9 +34,4 @@ function flatten(figures: Record<string, unknown>, prefix = ''): Array<[string, 
       return flatten(value as Record<string, unknown>, `${prefix}${key}.`);
     return [];
   });
-}
-
-function cell(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,9 +1,10 @@
 import type { Catalogue } from '../catalogues/catalogue.js';
 import { sentence } from '../phrases.js';
 import type { ReportModel } from '../report.model.js';
+import { markdownText } from './markdown-text.js';
 import { reportText } from './report-text.js';
 
-/** The report as Markdown, laid out like the reference report. */
+/** The report as Markdown, laid out like the reference report; what users typed is escaped. */
 export function renderMarkdown(report: ReportModel, words: Catalogue): string {
   const text = reportText(report, words);
   const lines: string[] = [];
@@ -15,8 +16,14 @@ export function renderMarkdown(report: ReportModel, words: Catalogue): string {
   for (const section of text.sections) {
     lines.push('', `# ${section.heading}`);
     for (const project of section.projects) {
-      lines.push('', `## ${project.heading}`, '', `*${project.mdes}*  `, `*${project.carrier}*`);
-      for (const paragraph of project.narrative) lines.push('', paragraph);
+      lines.push(
+        '',
+        `## ${markdownText(project.heading)}`,
+        '',
+        `*${markdownText(project.mdes)}*  `,
+        `*${markdownText(project.carrier)}*`,
+      );
+      for (const paragraph of project.narrative) lines.push('', markdownText(paragraph));
       lines.push(
         '',
         project.phrases.length > 0 ? `**${words.inFigures}** ${sentence(project.phrases)}.` : words.noFigures,

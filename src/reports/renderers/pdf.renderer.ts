@@ -42,13 +42,16 @@ export class PdfRenderer implements OnApplicationShutdown {
   async render(html: string, documentDate: Date): Promise<Buffer> {
     if (!pdfAvailable()) throw new PdfUnavailableError();
     const browser = await this.launch();
-    const page = await browser.newPage();
+    const context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
     try {
-      await page.setContent(html, { waitUntil: 'load' });
+      const page = await context.newPage();
+      // The report is set as the page's content: nothing else may be fetched, whatever an escaping bug lets in.
+      await page.route('**/*', (route) => route.abort('blockedbyclient'));
+      await page.setContent(withPrintPolicy(html), { waitUntil: 'load' });
       const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
       return stampDates(Buffer.from(pdf), documentDate);
     } finally {
-      await page.close();
+      await context.close();
     }
   }
 
@@ -65,6 +68,18 @@ export class PdfRenderer implements OnApplicationShutdown {
     });
     return this.browser;
   }
+}
+
+/**
+ * What the printed page may load: its inline style and inline images, nothing
+ * from any address (a second barrier behind the route that aborts every
+ * request). Set on the printed copy only: the HTML format keeps its bytes.
+ */
+export const PRINT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'";
+
+function withPrintPolicy(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${PRINT_POLICY}">`;
+  return html.includes('<head>') ? html.replace('<head>', `<head>\n${meta}`) : `${meta}\n${html}`;
 }
 
 /** `D:YYYYMMDDHHmmSS+00'00'` has a fixed length: replacing it keeps every offset of the file. */
