@@ -1,12 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { Authenticator } from '../auth/authenticator.js';
 import { authenticateRequests, rateLimitedCaller } from '../auth/request-authentication.js';
 import { applyAbuseLimits } from '../http/abuse-limits.js';
 import { acceptJsonBodiesOnly } from '../http/json-bodies.js';
+import { openApiDocument } from '../http/openapi-document.js';
 import { ProblemDetailsFilter, sendProblem } from '../http/problem-details.filter.js';
 import { RequestValidationPipe } from '../http/request-validation.js';
 import { stopGracefully } from '../http/stopping.js';
@@ -54,24 +55,11 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   authenticateRequests(app.getHttpAdapter().getInstance(), app.get(Authenticator));
   await applyAbuseLimits(app, options.config, rateLimitedCaller);
   measureRequests(app, app.get(Metrics));
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApiDescription()), {
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
   });
   await app.init();
   return app;
-}
-
-function openApiDescription() {
-  return new DocumentBuilder()
-    .setTitle('Indicators of the local coordination programme')
-    .setDescription(
-      'Projects post activity as commands; every fact is an immutable event; the figures are projections of the log. ' +
-        'Commands answer 201 `{ id, position }` when they wrote, 200 when they repeated an applied command. ' +
-        'Errors are application/problem+json (RFC 9457); 400 lists the wrong fields in `errors`.',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
 }
 
 function measureRequests(app: NestFastifyApplication, metrics: Metrics): void {

@@ -1,10 +1,11 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { Metrics } from './metrics.js';
+import { HealthAnswerSchema } from './health-answer.dto.js';
 
 export interface HealthAnswer {
   readonly status: 'ok' | 'degraded' | 'unavailable';
@@ -25,6 +26,8 @@ export class OperationsController {
 
   @Get('health')
   @ApiOperation({ summary: 'Liveness and event store reachability; 503 when the store does not answer' })
+  @ApiResponse({ status: 200, description: 'Up (or degraded: a projection is failing)', schema: HealthAnswerSchema })
+  @ApiResponse({ status: 503, description: 'The event store does not answer', schema: HealthAnswerSchema })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthAnswer> {
     let eventStore: HealthAnswer['eventStore'] = { status: 'up' };
     let head: bigint | null = null;
