@@ -16,7 +16,7 @@ import { Metrics } from '../operations/metrics.js';
 import { AppModule } from './app.module.js';
 import type { CoreOptions } from './core.module.js';
 
-/** Request bodies larger than 1 MiB are refused with 413 (spec/api.md). */
+/** Request bodies larger than 1 MiB are refused with 413 (docs/api.md). */
 export const BODY_LIMIT = 1024 * 1024;
 
 export interface HttpAppOptions extends CoreOptions {

@@ -12,7 +12,7 @@ import { EventLogQueryDto, StreamQueryDto } from './event-log.dto.js';
 import { loggedEvent, type LoggedEvent } from './logged-event.js';
 import { EventPageAnswer, LedgerHeadAnswer, RebuildAnswer, StreamAnswer } from './audit-answers.dto.js';
 
-/** Streams are named `category-id` (spec/domain.md). */
+/** Streams are named `category-id` (docs/domain.md). */
 const STREAM_PATTERN = /^[a-z]+-[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** The log itself, for auditors: read only, everything, as stored. */

@@ -6,7 +6,7 @@ import { TokenBootstrap } from './token-bootstrap.js';
 import { IssueTokenHandler, RevokeTokenHandler } from './token.handlers.js';
 import { TokensController } from './tokens.controller.js';
 
-/** Who may do what: tokens, roles, MDE scopes (spec/api.md, "Security"). */
+/** Who may do what: tokens, roles, MDE scopes (docs/api.md, "Security"). */
 @Global()
 @Module({
   controllers: [TokensController],

@@ -15,7 +15,7 @@ export const problem = (status: number, description: string) =>
     }),
   );
 
-/** The answers every command documents (spec/api.md, "Conventions"); `written` when it answers more than `{ id, position }`. */
+/** The answers every command documents (docs/api.md, "Conventions"); `written` when it answers more than `{ id, position }`. */
 export const CommandResponses = (notFound?: string, written?: JsonSchema) =>
   applyDecorators(
     ApiExtraModels(CommandAnswer),

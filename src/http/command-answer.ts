@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '../command-handling/command-executor.js';
 
-/** What every command answers (spec/api.md, "Conventions"). */
+/** What every command answers (docs/api.md, "Conventions"). */
 export class CommandAnswer {
   /** The id of what the command recorded or acted on. */
   @ApiProperty({ description: 'The id of what the command recorded or acted on', example: 'dm-01' })

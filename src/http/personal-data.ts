@@ -1,5 +1,5 @@
 /**
- * Participants are pseudonymous (spec/domain.md): ids and free texts that look
+ * Participants are pseudonymous (docs/domain.md): ids and free texts that look
  * like an e-mail address, a phone number or a Belgian national register number
  * are refused before anything is recorded.
  */

@@ -3,7 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, ValidateBy } from 'class-validator';
 import { ProjectionRunner } from './projection-runner.js';
 
-/** How long a query waits for the read models to reach `minPosition` (spec/api.md). */
+/** How long a query waits for the read models to reach `minPosition` (docs/api.md). */
 export const MIN_POSITION_WAIT_MS = 5000;
 
 const POSITION_PATTERN = /^\d{1,20}$/;

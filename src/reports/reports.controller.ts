@@ -17,7 +17,7 @@ import { PublishReportDto, ReportQueryDto } from './report-query.dto.js';
 import { ReportRenderer, digestOf, type RenderedReport } from './report-renderer.js';
 import { PublicationChangesAnswer, PublicationsAnswer, PublishedAnswer, reportContent } from './report-answers.dto.js';
 
-/** The annual report, generated from the projections (spec/api.md, "Reports"). */
+/** The annual report, generated from the projections (docs/api.md, "Reports"). */
 @ApiTags('reports')
 @Allow('coordinator', 'auditor')
 @Controller('api/reports')
