@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { Authenticator } from '../auth/authenticator.js';
 import { authenticateRequests, rateLimitedCaller } from '../auth/request-authentication.js';
 import { applyAbuseLimits } from '../http/abuse-limits.js';
+import { correlationIdOf, echoCorrelationId } from '../http/correlation-id.js';
 import { acceptJsonBodiesOnly } from '../http/json-bodies.js';
 import { openApiDocument } from '../http/openapi-document.js';
 import { ProblemDetailsFilter, sendProblem } from '../http/problem-details.filter.js';
@@ -29,8 +30,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   const problems = new ProblemDetailsFilter();
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    // Requests are counted in the metrics and logged at debug level, not one info line each.
-    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: correlationIdOf,
+    // Requests are counted in the metrics and logged at debug level, not one info line each; every
+    // line logged for a request carries its correlation id.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'correlationId' }),
     bodyLimit: BODY_LIMIT,
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
@@ -48,6 +51,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
     // A failed start reaches the caller (main.ts says why and exits 1) instead of a bare exit inside Nest.
     abortOnError: false,
   });
+  echoCorrelationId(app.getHttpAdapter().getInstance());
   acceptJsonBodiesOnly(app, BODY_LIMIT);
   stopGracefully(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(new RequestValidationPipe());

@@ -5,6 +5,7 @@ import { ProjectionRunner } from '../projections/projection-runner.js';
 import { ConflictError } from '../shared/domain/errors.js';
 import { FULL_ACCESS } from '../shared/access-scope.js';
 import { IssueTokenCommand } from './token.messages.js';
+import { tokenBanner } from './token-banner.js';
 import { TokenRegistryProjection } from './token-registry.projection.js';
 
 /** The fixed id makes the bootstrap token unique even when several instances start at once. */
@@ -40,7 +41,7 @@ export class TokenBootstrap {
         ),
       );
       this.logger.warn('No ADMIN_TOKEN and no token stored: generated a coordinator token, printed once on stdout');
-      process.stdout.write(`\nCoordinator token (shown once, keep it): ${issued.token}\n\n`);
+      process.stdout.write(tokenBanner(issued.token));
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       // Another instance generated it first.
