@@ -56,10 +56,10 @@ module.exports = {
     {
       name: 'dtos-use-only-validators',
       comment:
-        "A DTO is the shape of a request's body or query: it may use the shared validators, nothing else of HTTP.",
+        "A DTO is the shape of a request's body or query, or of an answer: it may use the shared validators and the answer schemas' helpers, nothing else of HTTP.",
       severity: 'error',
       from: { path: '\\.dto\\.ts$' },
-      to: { path: '^src/http/', pathNot: '^src/http/validators\\.ts$' },
+      to: { path: '^src/http/', pathNot: '^src/http/(validators|answer-schemas)\\.ts$' },
     },
     {
       name: 'shared-depends-on-nothing',

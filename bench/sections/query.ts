@@ -56,7 +56,7 @@ async function measureQueries(log: LogInfo, readModels: string, sizes: BenchSize
 }
 
 /**
- * The figures as they stood halfway through the log (`asOf`, spec/api.md
+ * The figures as they stood halfway through the log (`asOf`, docs/api.md
  * "Audit"). A service without time travel refuses the parameter (400): that
  * is reported as not available, not as a failure.
  */

@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
@@ -9,7 +9,9 @@ import { Authenticator } from '../auth/authenticator.js';
 import { authenticateRequests, rateLimitedCaller } from '../auth/request-authentication.js';
 import { applyAbuseLimits } from '../http/abuse-limits.js';
 import { answerClientError } from '../http/client-errors.js';
+import { correlationIdOf, echoCorrelationId } from '../http/correlation-id.js';
 import { acceptJsonBodiesOnly } from '../http/json-bodies.js';
+import { openApiDocument } from '../http/openapi-document.js';
 import { ProblemDetailsFilter, sendProblem } from '../http/problem-details.filter.js';
 import { RequestValidationPipe } from '../http/request-validation.js';
 import { stopGracefully } from '../http/stopping.js';
@@ -18,7 +20,7 @@ import { Metrics } from '../operations/metrics.js';
 import { AppModule } from './app.module.js';
 import type { CoreOptions } from './core.module.js';
 
-/** Request bodies larger than 1 MiB are refused with 413 (spec/api.md). */
+/** Request bodies larger than 1 MiB are refused with 413 (docs/api.md). */
 export const BODY_LIMIT = 1024 * 1024;
 export const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -33,8 +35,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   const problems = new ProblemDetailsFilter();
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    // Requests are counted in the metrics and logged at debug level, not one info line each.
-    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: correlationIdOf,
+    // Requests are counted in the metrics and logged at debug level, not one info line each; every
+    // line logged for a request carries its correlation id.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'correlationId' }),
     bodyLimit: BODY_LIMIT,
     // Slow clients: the headers within 10 s, the whole request within 30 s, checked every second (Node's
     // default check is every 30 s: 300 sockets sending partial headers stayed open that long); idle
@@ -58,6 +62,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
     abortOnError: false,
   });
   limitConnections(app.getHttpAdapter().getInstance().server, options.config.maxConnections);
+  echoCorrelationId(app.getHttpAdapter().getInstance());
   acceptJsonBodiesOnly(app, BODY_LIMIT);
   stopGracefully(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(new RequestValidationPipe());
@@ -67,7 +72,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   );
   await applyAbuseLimits(app, options.config, rateLimitedCaller);
   measureRequests(app, app.get(Metrics));
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApiDescription()), {
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
   });
   await app.init();
@@ -95,19 +100,6 @@ function needsToken(route: string | undefined, config: AppConfig): boolean {
   if (route === undefined) return false;
   if (route === '/metrics') return !config.metricsPublic;
   return route.startsWith('/api/') && !route.startsWith('/api/docs');
-}
-
-function openApiDescription() {
-  return new DocumentBuilder()
-    .setTitle('Indicators of the local coordination programme')
-    .setDescription(
-      'Projects post activity as commands; every fact is an immutable event; the figures are projections of the log. ' +
-        'Commands answer 201 `{ id, position }` when they wrote, 200 when they repeated an applied command. ' +
-        'Errors are application/problem+json (RFC 9457); 400 lists the wrong fields in `errors`.',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
 }
 
 function measureRequests(app: NestFastifyApplication, metrics: Metrics): void {

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/auth.decorators.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { QueryResponses } from '../http/api-responses.js';
@@ -10,8 +10,9 @@ import { NotFoundError } from '../shared/domain/errors.js';
 import { AuditLedgerProjection, type LedgerHead } from './audit-ledger.projection.js';
 import { EventLogQueryDto, StreamQueryDto } from './event-log.dto.js';
 import { loggedEvent, type LoggedEvent } from './logged-event.js';
+import { EventPageAnswer, LedgerHeadAnswer, RebuildAnswer, StreamAnswer } from './audit-answers.dto.js';
 
-/** Streams are named `category-id` (spec/domain.md). */
+/** Streams are named `category-id` (docs/domain.md). */
 const STREAM_PATTERN = /^[a-z]+-[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** The log itself, for auditors: read only, everything, as stored but for tokens' verifiers. */
@@ -28,7 +29,7 @@ export class AuditController {
 
   @Get('events')
   @ApiOperation({ summary: 'The global log in order, a page at a time: pass `next` as `after` for the next page' })
-  @QueryResponses()
+  @QueryResponses(EventPageAnswer, 'A page of the log')
   async events(@Query() query: EventLogQueryDto): Promise<{ events: LoggedEvent[]; next: string | null }> {
     const limit = Number(query.limit ?? '100');
     const batch = await this.store.readAll({
@@ -41,7 +42,7 @@ export class AuditController {
 
   @Get('streams/:stream')
   @ApiOperation({ summary: "One stream's events with their revisions" })
-  @QueryResponses('The stream does not exist')
+  @QueryResponses(StreamAnswer, "The stream's events", 'The stream does not exist')
   async stream(
     @Param('stream') stream: string,
     @Query() query: StreamQueryDto,
@@ -63,7 +64,7 @@ export class AuditController {
     summary:
       'The head of the hash chain over the log: each link covers the previous one and an event (position, stream, revision, type, data, metadata)',
   })
-  @QueryResponses()
+  @QueryResponses(LedgerHeadAnswer, 'The head of the chain')
   async ledgerHead(@Query() query: ReadQueryDto): Promise<LedgerHead> {
     await this.consistency.reach(query.minPosition);
     return this.ledger.current();
@@ -72,6 +73,7 @@ export class AuditController {
   @Post('audit/rebuild')
   @Allow('coordinator')
   @HttpCode(200)
+  @ApiOkResponse({ description: 'Rebuilt and swapped in, at this position', schema: RebuildAnswer })
   @ApiOperation({ summary: 'Rebuild every read model from position 0 aside, then swap it in, without stopping' })
   rebuild(): Promise<RebuildReport> {
     return this.rebuilds.rebuild();

@@ -19,7 +19,7 @@ export function requireAccess(scope: AccessScope, projectMdes: readonly string[]
 }
 
 /**
- * A partner submits a project only for MDEs within its own scope (spec/domain.md):
+ * A partner submits a project only for MDEs within its own scope (docs/domain.md):
  * a joint project of several MDEs is submitted by a coordinator, or by a
  * partner whose scope covers them all.
  */

@@ -12,7 +12,7 @@ export class UnauthenticatedError extends KindedError {
 }
 
 /**
- * Every route needs a valid token with one of the route's roles (spec/api.md,
+ * Every route needs a valid token with one of the route's roles (docs/api.md,
  * "Security"); the scope of a partner's MDEs is checked where the project is known.
  */
 @Injectable()

@@ -8,7 +8,7 @@ import { MdesModule } from '../mdes/mdes.module.js';
 import { MdesController } from './mdes.controller.js';
 import { TokensController } from './tokens.controller.js';
 
-/** Who may do what: tokens, roles, MDE scopes (spec/api.md, "Security"). */
+/** Who may do what: tokens, roles, MDE scopes (docs/api.md, "Security"). */
 @Global()
 @Module({
   imports: [MdesModule],

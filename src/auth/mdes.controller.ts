@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow, Sender } from './auth.decorators.js';
+import { MdeListAnswer } from './token-answers.dto.js';
 import type { CommandSender } from '../command-handling/command-context.js';
 import { CommandResponses, QueryResponses } from '../http/api-responses.js';
 import { answer, type CommandAnswer } from '../http/command-answer.js';
@@ -39,7 +40,7 @@ export class MdesController {
   @Get()
   @Allow('coordinator', 'auditor', 'partner')
   @ApiOperation({ summary: 'The registered MDEs with their French and Dutch names' })
-  @QueryResponses()
+  @QueryResponses(MdeListAnswer, 'The registered MDEs, by id')
   async list(@Query() query: ReadQueryDto): Promise<{ position: string; mdes: MdeListing[] }> {
     await this.consistency.reach(query.minPosition);
     return { position: this.consistency.position(), mdes: this.registry.list() };

@@ -6,6 +6,7 @@ import { ProjectionRunner } from '../projections/projection-runner.js';
 import { ConflictError } from '../shared/domain/errors.js';
 import { FULL_ACCESS } from '../shared/access-scope.js';
 import { IssueTokenCommand } from './token.messages.js';
+import { tokenBanner } from './token-banner.js';
 import { TokenRegistryProjection } from './token-registry.projection.js';
 
 /** The fixed id makes the bootstrap token unique even when several instances start at once. */
@@ -66,7 +67,7 @@ export class TokenBootstrap {
       }
     }
     this.logger.warn('No ADMIN_TOKEN and no token stored: generated a coordinator token, printed once on stderr');
-    process.stderr.write(`\nCoordinator token (shown once, keep it): ${token}\n\n`);
+    process.stderr.write(tokenBanner(token));
   }
 }
 

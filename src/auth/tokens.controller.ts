@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandSender } from '../command-handling/command-context.js';
 import { CommandResponses, QueryResponses } from '../http/api-responses.js';
@@ -11,6 +11,7 @@ import { Sender } from './auth.decorators.js';
 import { IssueTokenDto } from './dto/issue-token.dto.js';
 import { IssueTokenCommand, RevokeTokenCommand } from './token.messages.js';
 import { TokenRegistryProjection, type TokenListing } from './token-registry.projection.js';
+import { IssuedTokenAnswer, TokenListAnswer } from './token-answers.dto.js';
 
 /** Tokens are managed by coordinators only (no @Allow: the guard's default). */
 @ApiTags('tokens')
@@ -24,8 +25,7 @@ export class TokensController {
 
   @Post()
   @ApiOperation({ summary: 'Issue a token; its secret is in this answer only, and stored only as a hash' })
-  @ApiResponse({ status: 201, description: '`{ id, token, position }`: keep `token`, it is not shown again' })
-  @CommandResponses()
+  @CommandResponses(undefined, IssuedTokenAnswer)
   async issue(
     @Body() body: IssueTokenDto,
     @Sender() sender: CommandSender,
@@ -39,7 +39,7 @@ export class TokensController {
 
   @Get()
   @ApiOperation({ summary: 'The tokens issued, with their role, scope and revocation; never a secret' })
-  @QueryResponses()
+  @QueryResponses(TokenListAnswer, 'The tokens, in the order they were issued')
   async list(@Query() query: ReadQueryDto): Promise<{ position: string; tokens: TokenListing[] }> {
     await this.consistency.reach(query.minPosition);
     return { position: this.consistency.position(), tokens: this.registry.list() };

@@ -5,14 +5,9 @@ import { ReadModelsModule } from '../app/read-models.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { AuthModule } from '../auth/auth.module.js';
-import { CreateTokenCommand, ListTokensCommand, RevokeTokenCliCommand, TokensCommand } from './tokens.command.js';
 import { ReadStore } from '../projections/read-store.js';
-import { MigrateCommand } from './migrate.command.js';
 import { ReportsModule } from '../reports/reports.module.js';
-import { EventsCommand } from './events.command.js';
-import { ReportCommand } from './report.command.js';
-import { RebuildCommand } from './rebuild.command.js';
-import { VerifyCommand } from './verify.command.js';
+import { CLI_COMMANDS } from './cli-commands.js';
 
 /** The command line: the same core as the service, without HTTP and without following the log. */
 @Module({})
@@ -21,17 +16,7 @@ export class CliModule implements OnApplicationShutdown {
     return {
       module: CliModule,
       imports: [CqrsModule.forRoot(), CoreModule.register({ config }), ReadModelsModule, AuthModule, ReportsModule],
-      providers: [
-        VerifyCommand,
-        RebuildCommand,
-        ReportCommand,
-        EventsCommand,
-        MigrateCommand,
-        TokensCommand,
-        CreateTokenCommand,
-        ListTokensCommand,
-        RevokeTokenCliCommand,
-      ],
+      providers: CLI_COMMANDS,
     };
   }
 

@@ -9,7 +9,7 @@ export class ConfigurationError extends Error {
   }
 }
 
-/** The service's settings, read once from the environment (spec/api.md, "Configuration"). */
+/** The service's settings, read once from the environment (README.md, "Configuration"). */
 export class AppConfig {
   readonly port: number;
   readonly host: string;

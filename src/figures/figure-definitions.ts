@@ -1,5 +1,5 @@
 /**
- * Every figure of spec/domain.md ("Figures"), defined once: its name, where it
+ * Every figure of docs/domain.md ("Figures"), defined once: its name, where it
  * sits in the answers, how it is counted in a scope, and what its provenance
  * lists. The answer shapes, the counter keys, the names provenance accepts and
  * the distinct counts all read this file.

@@ -36,7 +36,7 @@ export class FiguresGate {
 
   /**
    * An expensive read (a replay: provenance, corrections, a point in the past)
-   * once admitted, within the token's and the service's bounds (spec/api.md,
+   * once admitted, within the token's and the service's bounds (docs/api.md,
    * "Security"): a refused request never waits for a slot.
    */
   async replay<T>(request: FiguresRequest, work: () => T): Promise<T> {

@@ -13,7 +13,7 @@ import {
 
 export type { ActivityFigures, ProgrammeFigures, ProjectCounts } from './figure-definitions.js';
 
-/** The answers of the figures queries (spec/api.md, "Queries"), built from counters in the catalogue's order. */
+/** The answers of the figures queries (docs/api.md, "Queries"), built from counters in the catalogue's order. */
 export function activityFigures(values: FigureValues): ActivityFigures {
   const figures: Record<string, number | Record<string, number>> = {};
   for (const [name, definition] of Object.entries(ACTIVITY_FIGURES) as Array<[string, FigureDefinition]>) {

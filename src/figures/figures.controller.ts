@@ -21,6 +21,13 @@ import {
 import { FiguresQueryDto, ProvenanceQueryDto, historyPoint } from './history/history-query.dto.js';
 import type { FiguresScope } from './history/figures-history.js';
 import { FigureProvenance, PROVENANCE_PAGE, type Provenance } from './provenance/figure-provenance.js';
+import {
+  CorrectionsAnswer,
+  MdeFiguresSchema,
+  ProgrammeFiguresSchema,
+  ProjectFiguresSchema,
+  ProvenanceAnswer,
+} from './figures-answers.dto.js';
 
 type Explained = Provenance & { year: number; figure: string };
 
@@ -36,7 +43,7 @@ export class FiguresController {
 
   @Get(':year')
   @ApiOperation({ summary: "The programme's figures of a year: projects by stage, and all activity dated in the year" })
-  @QueryResponses()
+  @QueryResponses(ProgrammeFiguresSchema, 'The figures of the programme')
   programme(
     @Param('year', YearParamPipe) year: number,
     @Query() query: FiguresQueryDto,
@@ -48,7 +55,7 @@ export class FiguresController {
 
   @Get(':year/projects/:projectId')
   @ApiOperation({ summary: "One project's figures of a year" })
-  @QueryResponses('The project does not exist')
+  @QueryResponses(ProjectFiguresSchema, "The project's figures", 'The project does not exist')
   project(
     @Param('year', YearParamPipe) year: number,
     @Param('projectId', IdParamPipe) projectId: string,
@@ -63,7 +70,7 @@ export class FiguresController {
 
   @Get(':year/mdes/:mde')
   @ApiOperation({ summary: 'The programme figures restricted to the projects an MDE takes part in' })
-  @QueryResponses('No project names this MDE')
+  @QueryResponses(MdeFiguresSchema, "The MDE's figures", 'No project names this MDE')
   mde(
     @Param('year', YearParamPipe) year: number,
     @Param('mde', MdeParamPipe) mde: string,
@@ -76,7 +83,7 @@ export class FiguresController {
 
   @Get(':year/provenance')
   @ApiOperation({ summary: 'The events that make up a programme figure; their counts add up to it' })
-  @QueryResponses()
+  @QueryResponses(ProvenanceAnswer, 'The events that make up the figure')
   programmeProvenance(
     @Param('year', YearParamPipe) year: number,
     @Query() query: ProvenanceQueryDto,
@@ -90,7 +97,7 @@ export class FiguresController {
   @ApiOperation({
     summary: "The events that make up a project's figure; for a distinct count, the event that first counted each item",
   })
-  @QueryResponses('The project does not exist')
+  @QueryResponses(ProvenanceAnswer, 'The events that make up the figure', 'The project does not exist')
   projectProvenance(
     @Param('year', YearParamPipe) year: number,
     @Param('projectId', IdParamPipe) projectId: string,
@@ -103,7 +110,7 @@ export class FiguresController {
 
   @Get(':year/mdes/:mde/provenance')
   @ApiOperation({ summary: "The events that make up an MDE's figure" })
-  @QueryResponses('No project names this MDE')
+  @QueryResponses(ProvenanceAnswer, 'The events that make up the figure', 'No project names this MDE')
   mdeProvenance(
     @Param('year', YearParamPipe) year: number,
     @Param('mde', MdeParamPipe) mde: string,
@@ -119,7 +126,7 @@ export class FiguresController {
   @ApiOperation({
     summary: 'The cancellations and retractions of a year: reason, actor, time, and the figures they changed',
   })
-  @QueryResponses()
+  @QueryResponses(CorrectionsAnswer, "The year's corrections, in log order")
   async yearCorrections(
     @Param('year', YearParamPipe) year: number,
     @Query() query: ReadQueryDto,

@@ -22,7 +22,7 @@ const isOneOf = <Event extends ProgrammeEvent>(
   types: readonly Event['type'][],
 ): event is Event => (types as readonly string[]).includes(event.type);
 
-/** The stream a programme event is stored in (spec/domain.md, "Streams"): its aggregate's. */
+/** The stream a programme event is stored in (docs/domain.md, "What is recorded"): its aggregate's. */
 export function streamOfEvent(event: ProgrammeEvent): string {
   if (isOneOf<ProjectEvent>(event, PROJECT_EVENT_TYPES)) return projectStream(event.data.projectId);
   if (isOneOf<SessionEvent>(event, SESSION_EVENT_TYPES)) return sessionStream(event.data.sessionId);

@@ -46,7 +46,7 @@ export interface FiguresPlace {
 }
 
 /**
- * The counting rules of the yearly figures (spec/domain.md, "Figures"; each
+ * The counting rules of the yearly figures (docs/domain.md, "Figures"; each
  * figure is defined in figure-definitions.ts), applied to the events in memory.
  *
  * A figure belongs to the year of its business date (a session's date, an
@@ -186,7 +186,7 @@ export class YearlyFiguresModel {
       }
       case 'ParticipantRegistered': {
         const { data } = event;
-        // A registration is immutable; attendance needs it first (spec/domain.md).
+        // A registration is immutable; attendance needs it first (docs/domain.md).
         if (!state.hasParticipant(data.participantId)) {
           state.addParticipant(data.participantId, { role: data.role, registered: data.registeredJobSeeker });
           this.changes?.participants.add(data.participantId);

@@ -30,7 +30,7 @@ const TABLES = [
 @Injectable()
 export class YearlyFiguresProjection implements Projection {
   readonly name = 'yearly-figures';
-  /** 4: distinct counts are distinct within each scope (spec/domain.md, clarified). */
+  /** 4: distinct counts are distinct within each scope (docs/domain.md, clarified). */
   readonly version = 4;
   readonly tables = TABLES;
   private readonly changes = new FiguresChanges();

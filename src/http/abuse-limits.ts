@@ -52,8 +52,13 @@ export async function applyAbuseLimits(
   // options, which we do not use), a twentieth of the time of a command under load.
   const securityHeaders = helmet({
     // The API answers JSON; the OpenAPI page and the HTML report need their inline styles and scripts.
+    // No upgrade-insecure-requests (a helmet default): the service speaks plain HTTP unless a proxy in
+    // front of it terminates TLS, and a browser told to upgrade fetches /api/docs's scripts over https
+    // from a port that does not speak it: a blank page on any host but localhost. A proxy serving
+    // HTTPS can add the directive.
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: null,
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],

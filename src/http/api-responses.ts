@@ -1,18 +1,33 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { type JsonSchema } from './answer-schemas.js';
 import { CommandAnswer } from './command-answer.js';
+import { PROBLEM_CONTENT_TYPE, ProblemDetailsDto } from './problem-details.js';
 
-const problem = (status: number, description: string) =>
-  ApiResponse({ status, description: `${description} (application/problem+json)` });
-
-/** The answers every command documents (spec/api.md, "Conventions"). */
-export const CommandResponses = (notFound?: string) =>
+/** An error answer: problem details (RFC 9457). */
+export const problem = (status: number, description: string) =>
   applyDecorators(
-    ApiResponse({ status: 201, type: CommandAnswer, description: 'Recorded: events were written' }),
+    ApiExtraModels(ProblemDetailsDto),
+    ApiResponse({
+      status,
+      description,
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+    }),
+  );
+
+/** The answers every command documents (docs/api.md, "Conventions"); `written` when it answers more than `{ id, position }`. */
+export const CommandResponses = (notFound?: string, written?: JsonSchema) =>
+  applyDecorators(
+    ApiExtraModels(CommandAnswer),
+    ApiResponse({
+      status: 201,
+      description: 'Recorded: events were written',
+      schema: written ?? { $ref: getSchemaPath(CommandAnswer) },
+    }),
     ApiResponse({
       status: 200,
-      type: CommandAnswer,
       description: 'A repeat of an applied command: nothing was written',
+      schema: written ?? { $ref: getSchemaPath(CommandAnswer) },
     }),
     problem(400, 'Malformed JSON, a missing, invalid or unknown field; `errors` names the fields'),
     ...(notFound ? [problem(404, notFound)] : []),
@@ -22,8 +37,18 @@ export const CommandResponses = (notFound?: string) =>
     problem(503, 'The event store cannot take writes now; retry after Retry-After'),
   );
 
-export const QueryResponses = (notFound?: string) =>
+/** An answer in several media types, each with its schema. */
+export interface MediaTypes {
+  readonly content: Record<string, { schema: JsonSchema }>;
+}
+
+const isMediaTypes = (answer: JsonSchema | MediaTypes): answer is MediaTypes =>
+  typeof answer.content === 'object' && answer.content !== null;
+
+/** A query's answers: `answer` (200, JSON, or each of several media types) and its errors. */
+export const QueryResponses = (answer: JsonSchema | MediaTypes, description: string, notFound?: string) =>
   applyDecorators(
+    ApiOkResponse(isMediaTypes(answer) ? { description, content: answer.content } : { description, schema: answer }),
     problem(400, 'An invalid path or query parameter'),
     ...(notFound ? [problem(404, notFound)] : []),
     problem(503, 'The read models did not reach minPosition within 5 s; retry after Retry-After'),

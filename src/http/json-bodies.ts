@@ -3,7 +3,7 @@ import type { RawServerDefault } from 'fastify';
 import { InvalidRequestError } from '../shared/errors.js';
 
 /**
- * Request bodies are JSON in UTF-8 (spec/api.md), and nothing else. Other
+ * Request bodies are JSON in UTF-8 (docs/api.md), and nothing else. Other
  * media types are refused (415): an HTML form body, for one, was parsed and
  * written when all its fields were strings. Bytes that are not UTF-8 are
  * refused (400) instead of being decoded to U+FFFD and stored that way.

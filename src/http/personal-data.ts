@@ -1,7 +1,7 @@
 import { findPhoneNumbersInText } from 'libphonenumber-js/max';
 
 /**
- * Participants are pseudonymous (spec/domain.md): ids and free texts that hold
+ * Participants are pseudonymous (docs/domain.md): ids and free texts that hold
  * an e-mail address, a phone number or a Belgian national register number are
  * refused before anything is recorded. Ordinary report text (lists of counts,
  * dates, percentages, years, postal codes) must get through: a number is

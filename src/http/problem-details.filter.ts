@@ -6,7 +6,7 @@ import { problemOf } from './problem-kinds.js';
 
 /**
  * Every error leaves as application/problem+json (RFC 9457), with the status
- * the contract gives it (spec/api.md): errors that say their kind are answered
+ * the contract gives it (docs/api.md): errors that say their kind are answered
  * by the table of problem kinds; what Fastify and Nest refuse before a route
  * runs, and anything unforeseen (500), here.
  */

@@ -10,7 +10,7 @@ interface ProblemKind {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** How each kind of error is answered over HTTP (spec/api.md, "Conventions" and "Security"). */
+/** How each kind of error is answered over HTTP (docs/api.md, "Conventions" and "Security"). */
 const PROBLEM_KINDS: Readonly<Record<ErrorKind, ProblemKind>> = {
   'invalid-request': { status: 400, title: 'Invalid request', slug: 'validation' },
   unauthenticated: {

@@ -87,7 +87,7 @@ function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] 
   });
 }
 
-/** A client-chosen id in the path, as spec/domain.md allows them. */
+/** A client-chosen id in the path, as docs/domain.md allows them. */
 @Injectable()
 export class IdParamPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {

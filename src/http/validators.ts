@@ -31,7 +31,7 @@ export const Pseudonymous = () =>
     },
   });
 
-/** A client-chosen id (spec/domain.md): a retried command names the same id. */
+/** A client-chosen id (docs/domain.md): a retried command names the same id. */
 export const ClientId = (description: string, example: string) =>
   applyDecorators(
     ApiProperty({ description, example, pattern: ID_PATTERN.source }),

@@ -1,9 +1,32 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { build as prettyStream } from 'pino-pretty';
 
-/** One pino logger for Fastify and Nest: JSON lines on stdout. */
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'indicators' }, timestamp: pino.stdTimeFunctions.isoTime });
+/** Where the log goes: standard output, unless a test gives another. */
+export interface LogOutput {
+  readonly stream: NodeJS.WritableStream;
+  /** A person reads it (a terminal): one readable line an entry, instead of JSON. */
+  readonly isTerminal: boolean;
+}
+
+const STDOUT: LogOutput = { stream: process.stdout, isTerminal: process.stdout.isTTY === true };
+
+/**
+ * One pino logger for Fastify and Nest: JSON lines for a log collector, or,
+ * on a terminal, pino-pretty's readable lines (time, level, message, fields).
+ */
+export function createLogger(level: string, output: LogOutput = STDOUT): Logger {
+  const options = { level, base: { service: 'indicators' }, timestamp: pino.stdTimeFunctions.isoTime };
+  if (!output.isTerminal)
+    return output.stream === process.stdout ? pino(options) : pino(options, output.stream as DestinationStream);
+  const readable = prettyStream({
+    destination: output.stream,
+    sync: true,
+    colorize: output.stream === process.stdout,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,service',
+  });
+  return pino(options, readable);
 }
 
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';

@@ -8,7 +8,7 @@ export type MdeCommand = { readonly type: 'RegisterMde'; readonly data: MdeRegis
 export type MdeState =
   { readonly status: 'absent' } | { readonly status: 'registered'; readonly registration: Recorded<MdeRegisteredData> };
 
-/** The registry of MDEs (spec/domain.md): registered by coordinators; registering again renames. */
+/** The registry of MDEs (docs/domain.md): registered by coordinators; registering again renames. */
 export const mdeDecider: Decider<MdeCommand, MdeEvent, MdeState> = {
   initialState: () => ({ status: 'absent' }),
   evolve(_state, event, revision) {

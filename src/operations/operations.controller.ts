@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject, Logger, Req, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
 import { UnauthenticatedError } from '../auth/auth.guard.js';
@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { Metrics } from './metrics.js';
+import { HealthAnswerSchema } from './health-answer.dto.js';
 
 export interface HealthAnswer {
   readonly status: 'ok' | 'degraded' | 'unavailable';
@@ -33,6 +34,11 @@ export class OperationsController {
 
   @Get('health/live')
   @ApiOperation({ summary: 'Liveness: the process answers (restart it when this fails); asks nothing of the store' })
+  @ApiResponse({
+    status: 200,
+    description: 'The process answers',
+    schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } },
+  })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -41,12 +47,20 @@ export class OperationsController {
   @ApiOperation({
     summary: 'Readiness: the event store answers and the projections are not failing (send traffic); 503 otherwise',
   })
+  @ApiResponse({ status: 200, description: 'Ready', schema: HealthAnswerSchema })
+  @ApiResponse({
+    status: 503,
+    description: 'The store does not answer, or a projection is failing',
+    schema: HealthAnswerSchema,
+  })
   ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthAnswer> {
     return this.answer(reply, true);
   }
 
   @Get('health')
   @ApiOperation({ summary: 'Liveness and event store reachability; 503 when the store does not answer' })
+  @ApiResponse({ status: 200, description: 'Up (or degraded: a projection is failing)', schema: HealthAnswerSchema })
+  @ApiResponse({ status: 503, description: 'The event store does not answer', schema: HealthAnswerSchema })
   health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthAnswer> {
     return this.answer(reply, false);
   }

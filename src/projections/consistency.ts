@@ -5,7 +5,7 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js
 import { InvalidRequestError } from '../shared/errors.js';
 import { ProjectionRunner } from './projection-runner.js';
 
-/** How long a query waits for the read models to reach `minPosition` (spec/api.md). */
+/** How long a query waits for the read models to reach `minPosition` (docs/api.md). */
 export const MIN_POSITION_WAIT_MS = 5000;
 
 const POSITION_PATTERN = /^\d{1,20}$/;

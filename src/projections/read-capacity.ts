@@ -16,7 +16,7 @@ export interface ReadLimits {
 }
 
 /**
- * spec/api.md, "Security": a few replays run at once (they are synchronous:
+ * docs/api.md, "Security": a few replays run at once (they are synchronous:
  * more would only queue behind each other on the event loop), one PDF print
  * at a time (each Chromium page costs a renderer process and ~100 MB), and a
  * short queue behind each; beyond, 503 with Retry-After at once, which costs

@@ -22,6 +22,7 @@ import {
   WriteNarrativeCommand,
   type ProjectAnswer,
 } from './project.messages.js';
+import { ProjectAnswerSchema } from './project-answers.dto.js';
 
 @ApiTags('projects')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried command recognisable' })
@@ -98,7 +99,7 @@ export class ProjectsController {
   @Get(':id')
   @Allow('coordinator', 'auditor', 'partner')
   @ApiOperation({ summary: 'The project as recorded: submission, status, decision, narratives, revision' })
-  @QueryResponses('The project does not exist')
+  @QueryResponses(ProjectAnswerSchema, 'The project as recorded', 'The project does not exist')
   find(
     @Param('id', IdParamPipe) id: string,
     @Query() query: ReadQueryDto,

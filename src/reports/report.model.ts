@@ -43,10 +43,10 @@ export interface ReportModel {
   readonly local: readonly ReportProject[];
 }
 
-/** The version of the figure definitions (spec/domain.md, "Figures"): a publication records which it used. */
+/** The version of the figure definitions (docs/domain.md, "Figures"): a publication records which it used. */
 export const FIGURE_DEFINITIONS_VERSION = 2;
 
-/** round(100 × part / whole), halves up (spec/domain.md). */
+/** round(100 × part / whole), halves up (docs/domain.md). */
 export function share(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.floor((200 * part + whole) / (2 * whole));
 }

@@ -24,7 +24,7 @@ interface Figures {
   outcomes: Record<string, number>;
 }
 
-/** Shares are round(100 × part / whole), halves up (spec/domain.md). */
+/** Shares are round(100 × part / whole), halves up (docs/domain.md). */
 const share = (part: number, whole: number): number => Math.floor((200 * part + whole) / (2 * whole));
 
 /** The non-zero counters of a figures answer, named as the provenance expects them (`outreach.people`). */

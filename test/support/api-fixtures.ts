@@ -1,6 +1,6 @@
 import type { TestApp } from './test-app.js';
 
-/** Valid request bodies of spec/api.md, to be varied by each test. */
+/** Valid request bodies of docs/api.md, to be varied by each test. */
 export const projectBody = (id = 'digimobile-2022', overrides: Record<string, unknown> = {}) => ({
   id,
   year: 2022,

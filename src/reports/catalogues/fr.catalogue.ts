@@ -1,6 +1,6 @@
 import type { Catalogue } from './catalogue.js';
 
-/** Wording of the 2022 report (../shared/seeds/000_04fca667b88a7edb.txt), where it has one. */
+/** Wording of the 2022 annual report (the reference report of docs/domain.md), where it has one. */
 export const fr: Catalogue = {
   locale: 'fr-BE',
   title: 'Bilan annuel du dispositif des Coordinations locales',

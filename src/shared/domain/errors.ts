@@ -18,7 +18,7 @@ export class ConflictError extends DomainError {
   readonly kind = 'conflict';
 }
 
-/** A rule of spec/domain.md refuses the command. */
+/** A rule of docs/domain.md refuses the command. */
 export class RuleViolationError extends DomainError {
   readonly kind = 'rule-violation';
 }

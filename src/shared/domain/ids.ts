@@ -1,6 +1,6 @@
 /**
  * Ids are chosen by the client so that a retried command is recognised
- * (spec/domain.md, "Streams, commands, events").
+ * (docs/domain.md, "What is recorded").
  */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 

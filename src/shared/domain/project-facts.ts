@@ -7,7 +7,7 @@ export interface ProjectFacts {
   readonly mdes: readonly string[];
 }
 
-/** Sessions, outreach and stages can only be recorded for an approved project (spec/domain.md). */
+/** Sessions, outreach and stages can only be recorded for an approved project (docs/domain.md). */
 export function requireApprovedProject(project: ProjectFacts | null, projectId: string, what: string): void {
   if (!project) throw new RuleViolationError(`Project ${projectId} does not exist`);
   if (project.status !== 'approved') {

@@ -1,7 +1,7 @@
 import { RuleViolationError } from './errors.js';
 
 /**
- * Projects and tokens name only registered MDEs (spec/domain.md): the MDEs of
+ * Projects and tokens name only registered MDEs (docs/domain.md): the MDEs of
  * the command that the registry does not hold, read by the handler, refuse it.
  */
 export function requireRegisteredMdes(unregistered: readonly string[]): void {

@@ -1,0 +1,10 @@
+import { answerSchema, boolean, nullable, object, oneOf, position, string } from '../http/answer-schemas.js';
+
+export const HealthAnswerSchema = answerSchema(
+  'Health',
+  object({
+    status: oneOf('ok', 'degraded', 'unavailable'),
+    eventStore: object({ status: oneOf('up', 'down'), detail: string }, ['detail']),
+    projections: object({ position, head: nullable(position), failing: boolean }),
+  }),
+);
