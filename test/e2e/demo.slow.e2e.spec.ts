@@ -47,7 +47,7 @@ function approvedProjects() {
 const ADMIN_TOKEN = randomUUID();
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
-/** The demo replays 5181 commands: about 20 s here, several times that on a loaded machine. */
+/** The demo replays 5200 commands: about 20 s here, several times that on a loaded machine. */
 const REPLAY_TIMEOUT_MS = 180_000;
 
 function runDemo(url: string): Promise<{ code: number | null; output: string }> {
@@ -114,7 +114,7 @@ describe('the service end to end, with the demo data set of the 2022 report', ()
 
   it('replays the data set over HTTP and prints the figures', () => {
     expect(demo.code).toBe(0);
-    expect(demo.output).toMatch(/Replayed 5181 commands .*: 5181 events written/);
+    expect(demo.output).toMatch(/Replayed 5200 commands .*: 5200 events written/);
     expect(demo.output).toMatch(/DigiMobile\s+19\s+252/);
   });
 
@@ -191,7 +191,7 @@ describe('the service end to end, with the demo data set of the 2022 report', ()
     async () => {
       const again = await runDemo(service.url);
       expect(again.code).toBe(0);
-      expect(again.output).toMatch(/0 events written, 5181 repeats answered 200/);
+      expect(again.output).toMatch(/0 events written, 5200 repeats answered 200/);
     },
     REPLAY_TIMEOUT_MS + 10_000,
   );

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { expandDataset, type DemoCommand, type DemoDataset } from '../../src/demo/demo-dataset.js';
 import { ApiClient, randomToken } from '../support/api-client.js';
 import { runCli } from '../support/cli-process.js';
-import { readCheckpoints, readEventLog, streamsWithGaps, type LoggedEvent } from '../support/event-log.js';
+import { clientKeyOf, readCheckpoints, readEventLog, streamsWithGaps, type LoggedEvent } from '../support/event-log.js';
 import { seedFrom, seededRandom } from '../support/seeded-random.js';
 import { ROOT, freePort, startService, type ServiceProcess } from '../support/service-process.js';
 import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait-for.js';
 
 /**
- * The crash test: the demo data set (5181 commands) is posted over HTTP by
+ * The crash test: the demo data set (5200 commands: its 19 MDEs, then the programme) is posted over HTTP by
  * clients that retry until they are answered, while the service is killed
  * with SIGKILL at random moments and restarted. Whatever was acknowledged
  * must be in the log exactly once, and the read models must equal a rebuild.
@@ -43,7 +43,7 @@ const keyOf = (command: DemoCommand): string =>
 /** The stream a command writes to: the id in its path, or the id in its body for a creation. */
 function targetStream({ path, body }: DemoCommand): string {
   const [, , resource, id] = path.split('/');
-  const category = { projects: 'project', sessions: 'session', participants: 'participant' }[resource!];
+  const category = { projects: 'project', sessions: 'session', participants: 'participant', mdes: 'mde' }[resource!];
   return `${category}-${id ?? String(body.id)}`;
 }
 
@@ -227,7 +227,7 @@ describe('crash test: SIGKILL at random moments while clients post and retry', (
   it('writes no second event for a retried command', () => {
     const keyed = deliveries.filter((d) => d.key !== undefined);
     const commandIds = events.map((event) => event.metadata.commandId);
-    const byCommandId = new Map(events.map((event) => [event.metadata.commandId, event]));
+    const byCommandId = new Map(events.map((event) => [clientKeyOf(event.metadata.commandId), event]));
     expect(new Set(commandIds).size).toBe(events.length);
     expect(keyed.filter((d) => byCommandId.get(d.key!)?.position !== d.answer!.position)).toEqual([]);
     expect(new Set(events.map((event) => event.id)).size).toBe(events.length);

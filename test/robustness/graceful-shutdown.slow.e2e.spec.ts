@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { participantBody, projectBody, recordAll } from '../support/api-fixtures.js';
 import { startServiceWithToken, type ApiClient } from '../support/api-client.js';
-import { readCheckpoints, readEventLog } from '../support/event-log.js';
+import { clientKeyOf, readCheckpoints, readEventLog } from '../support/event-log.js';
 import type { ServiceProcess } from '../support/service-process.js';
 import { tempDir } from '../support/temp-dir.js';
 import { mdeRegistrations } from '../support/mdes.js';
@@ -26,7 +26,8 @@ describe('graceful shutdown on SIGTERM', () => {
       ({ status, contentType }) => ({ status, contentType }),
       (error: NodeJS.ErrnoException) => ({ error: error.code ?? error.message }),
     );
-  const eventsOf = (key: string) => readEventLog(data.path).filter((event) => event.metadata.commandId === key);
+  const eventsOf = (key: string) =>
+    readEventLog(data.path).filter((event) => clientKeyOf(event.metadata.commandId) === key);
   const exitCode = () =>
     new Promise<number | null>((resolve) =>
       service.child.exitCode !== null ? resolve(service.child.exitCode) : service.child.once('exit', resolve),

@@ -70,3 +70,6 @@ export function streamsWithGaps(events: readonly LoggedEvent[]): Array<{ stream:
     .filter(([, list]) => list.some((revision, index) => revision !== index))
     .map(([stream, list]) => ({ stream, revisions: list }));
 }
+
+/** The Idempotency-Key a client sent, from the command id stored scoped to its sender (`<token id>/<key>`). */
+export const clientKeyOf = (commandId: string): string => commandId.slice(commandId.indexOf('/') + 1);
