@@ -92,6 +92,7 @@ async function seed(url: string, auth: Record<string, string>): Promise<void> {
     });
     if (response.status !== 201) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
   };
+  await post('/api/mdes', { id: 'forest', name: { fr: 'Forest', nl: 'Vorst' } });
   await post('/api/projects', {
     id: 'bench-project',
     year: 2024,
