@@ -1,37 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import type { StoredEvent } from '../../src/event-store/event-store.port.js';
 import { streamOfEvent, type ProgrammeEvent } from '../../src/figures/programme-event.js';
 import type { Projection } from '../../src/projections/projection.js';
 import { dumpReadModel, type ReadModelDump } from '../../src/projections/read-model-dump.js';
 import { ReadStore } from '../../src/projections/read-store.js';
+import { newProgrammeEvent } from './log-builder.js';
 
 /** Stored events as the log would hand them over: positions from 1, revisions counted by stream. */
-export function storedEvents(
-  events: readonly ProgrammeEvent[],
-  recordedAt = '2023-01-15T10:00:00.000Z',
-): StoredEvent[] {
+export function storedEvents(events: readonly ProgrammeEvent[]): StoredEvent[] {
   const revisions = new Map<string, bigint>();
   return events.map((event, index) => {
     const stream = streamOfEvent(event);
     const revision = revisions.get(stream) ?? 0n;
     revisions.set(stream, revision + 1n);
-    const commandId = randomUUID();
-    return {
-      id: randomUUID(),
-      type: event.type,
-      data: event.data as unknown as Record<string, unknown>,
-      metadata: {
-        recordedAt,
-        actor: 'test',
-        commandId,
-        correlationId: commandId,
-        causationId: commandId,
-        schemaVersion: 1,
-      },
-      stream,
-      revision,
-      position: BigInt(index + 1),
-    };
+    return { ...newProgrammeEvent(event), stream, revision, position: BigInt(index + 1) };
   });
 }
 
