@@ -13,10 +13,16 @@ import {
 
 export type { ActivityFigures, ProgrammeFigures, ProjectCounts } from './figure-definitions.js';
 
+/** The catalogue's entries, read once: every figures answer walks them. */
+const ACTIVITY_ENTRIES = Object.entries(ACTIVITY_FIGURES) as ReadonlyArray<[string, FigureDefinition]>;
+const PROJECT_ENTRIES = Object.entries(PROJECT_FIGURES) as ReadonlyArray<
+  [keyof typeof PROJECT_FIGURES, FigureDefinition]
+>;
+
 /** The answers of the figures queries (docs/api.md, "Queries"), built from counters in the catalogue's order. */
 export function activityFigures(values: FigureValues): ActivityFigures {
   const figures: Record<string, number | Record<string, number>> = {};
-  for (const [name, definition] of Object.entries(ACTIVITY_FIGURES) as Array<[string, FigureDefinition]>) {
+  for (const [name, definition] of ACTIVITY_ENTRIES) {
     const { counting } = definition;
     figures[name] =
       counting.kind === 'ratio'
@@ -39,9 +45,7 @@ export function programmeFigures(values: FigureValues): ProgrammeFigures {
 
 function projectCounts(values: FigureValues, stage: ProjectStage): ProjectCounts {
   const counts: Record<string, number | Record<string, number>> = {};
-  for (const [name, definition] of Object.entries(PROJECT_FIGURES) as Array<
-    [keyof typeof PROJECT_FIGURES, FigureDefinition]
-  >) {
+  for (const [name, definition] of PROJECT_ENTRIES) {
     counts[name] = read(values, projectKey(stage, name), definition);
   }
   return counts as unknown as ProjectCounts;

@@ -11,6 +11,10 @@ export const MIN_POSITION_WAIT_MS = 5000;
 const POSITION_PATTERN = /^\d{1,20}$/;
 const MAX_POSITION = 2n ** 64n - 1n;
 
+/** Whether a value is a log position as the API writes them: a decimal string of a 64-bit number. */
+export const isLogPositionText = (value: unknown): value is string =>
+  typeof value === 'string' && POSITION_PATTERN.test(value) && BigInt(value) <= MAX_POSITION;
+
 /**
  * A log position as a query parameter: a decimal string of a 64-bit number.
  * A larger number is a wrong request (400), not a server failure.
@@ -19,8 +23,7 @@ export function IsLogPosition(): PropertyDecorator {
   return ValidateBy({
     name: 'isLogPosition',
     validator: {
-      validate: (value: unknown) =>
-        typeof value === 'string' && POSITION_PATTERN.test(value) && BigInt(value) <= MAX_POSITION,
+      validate: isLogPositionText,
       defaultMessage: (args) => `${args?.property} must be a log position (a decimal number below 2^64)`,
     },
   });

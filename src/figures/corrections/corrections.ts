@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { AccessScope } from '../../shared/access-scope.js';
 import { FiguresGate } from '../figures-gate.js';
-import { FiguresHistory, loggedEntry, type JournalEvent, type LoggedEntry } from '../history/figures-history.js';
+import {
+  FiguresHistory,
+  loggedEntry,
+  type FiguresScope,
+  type JournalEvent,
+  type LoggedEntry,
+} from '../history/figures-history.js';
 
 export interface FigureChange {
   readonly scope: string;
@@ -34,11 +40,10 @@ export class YearCorrections {
 
   list(year: number, minPosition: string | undefined, access: AccessScope, actor: string): Promise<Correction[]> {
     const scope = { kind: 'programme' } as const;
-    return this.gate.replay({ scope, year, minPosition, access, actor }, () => this.collect(year));
+    return this.gate.replay({ scope, year, minPosition, access, actor }, () => this.collect(scope, year));
   }
 
-  private collect(year: number): Correction[] {
-    const scope = { kind: 'programme' } as const;
+  private collect(scope: FiguresScope, year: number): Correction[] {
     const corrections = new Map<JournalEvent, Collecting>();
     this.history.replay(
       scope,

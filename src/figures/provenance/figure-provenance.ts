@@ -3,6 +3,7 @@ import { InvalidRequestError } from '../../shared/errors.js';
 import type { DistinctCounting, NamedFigure } from '../figure-definitions.js';
 import { FiguresGate, type FiguresRequest } from '../figures-gate.js';
 import { FiguresHistory, loggedEntry, type JournalEvent, type LoggedEntry } from '../history/figures-history.js';
+import { isLogPositionText } from '../../projections/consistency.js';
 import type { Contribution, YearlyFiguresModel } from '../yearly-figures.model.js';
 
 export interface ProvenanceEntry extends LoggedEntry {
@@ -30,7 +31,7 @@ export interface ProvenancePage {
   readonly after?: string | undefined;
 }
 
-/** A page of the demo's largest figure was 450 KB whole; 100 entries are some 25 KB. */
+/** Measured on the demo programme's participants (1,487 entries): a page of 100 is 17 KB, one of 1,000 is 167 KB. */
 export const PROVENANCE_PAGE = { default: 100, max: 1000 } as const;
 
 interface Counted {
@@ -137,8 +138,7 @@ const cursorOf = (entry: ProvenanceEntry): string =>
 function cursorEntry(cursor: string): { position: string; item: string } {
   try {
     const [position, item] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof position === 'string' && /^\d{1,20}$/.test(position) && typeof item === 'string')
-      return { position, item };
+    if (isLogPositionText(position) && typeof item === 'string') return { position, item };
   } catch {
     // answered below
   }
