@@ -32,6 +32,14 @@ export const groupedHash = (hash: string): string => hash.replace(/(.{4})(?=.)/g
 export const typedAnchor = (anchor: LedgerAnchor): string =>
   `${anchor.position}:${groupedHash(anchor.hash)}:${anchorCheck(anchor)}`;
 
+/** The anchor as reports and answers give it: each part, and the whole line to type. */
+export const printedAnchor = (anchor: LedgerAnchor) => ({
+  position: anchor.position.toString(),
+  hash: anchor.hash,
+  check: anchorCheck(anchor),
+  typed: typedAnchor(anchor),
+});
+
 const POSITION = /^\d{1,20}$/;
 
 /** The hash as typed: hex digits in any case, grouped by spaces or dashes, or not. */
