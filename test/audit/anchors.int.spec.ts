@@ -1,6 +1,14 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { parseTypedAnchor } from '../../src/audit/ledger-anchor.js';
+import { CommandExecutor } from '../../src/command-handling/command-executor.js';
+import { publicationDecider } from '../../src/reports/publication.decider.js';
+import { reportStream } from '../../src/reports/publication.events.js';
+import { ReportBuilder } from '../../src/reports/report-builder.js';
+import { DIGESTED_FORMATS } from '../../src/reports/report-format.js';
+import { ReportRenderer, digestOf } from '../../src/reports/report-renderer.js';
+import { FIGURE_DEFINITIONS_VERSION } from '../../src/reports/report.model.js';
+import { FULL_ACCESS } from '../../src/shared/access-scope.js';
 import { participantBody, seedApprovedProject } from '../support/api-fixtures.js';
 import { itWithChromium } from '../support/chromium.js';
 import { runCli } from '../support/cli-process.js';
@@ -120,6 +128,41 @@ describe('the anchor printed in a published report', () => {
     // Another log's anchor (a head this log never had) does not match, and no position is blamed.
     const foreign = await verify(anchor.position, typo);
     expect(foreign.body).toMatchObject({ matches: false, firstDifference: { position: null } });
+  });
+
+  it('is left out of a publication made before anchors were printed, whose stored bytes still regenerate', async () => {
+    // Published as the program did before: rendered without the anchor, no anchorPrinted.
+    const builder = app!.app.get(ReportBuilder);
+    const position = builder.currentPosition();
+    const report = await builder.build(2022, 'fr', position, { anchored: false });
+    const renderer = app!.app.get(ReportRenderer);
+    const bodies = await Promise.all(
+      DIGESTED_FORMATS.map(async (format) => (await renderer.render(report, format)).body),
+    );
+    await app!.app.get(CommandExecutor).execute(
+      reportStream(2022),
+      publicationDecider,
+      {
+        type: 'PublishReport',
+        data: { year: 2022, language: 'fr' },
+        report: {
+          reportPosition: position.toString(),
+          figureDefinitions: FIGURE_DEFINITIONS_VERSION,
+          digests: Object.fromEntries(DIGESTED_FORMATS.map((format, i) => [format, digestOf(bodies[i]!)])),
+          ledgerHash: report.ledgerHash,
+        },
+        renditions: DIGESTED_FORMATS.map((format, i) => ({ format, parts: [bodies[i]!.toString('base64')] })),
+      },
+      { actor: 'admin', access: FULL_ACCESS },
+    );
+    for (const format of ['text/markdown', 'text/html', 'text/csv', 'application/json']) {
+      const served = await fetchBytes(app!, '/api/reports/2022/publications/2', format);
+      expect([format, served.headers['report-reproducible']]).toEqual([format, 'yes']);
+      expect([format, served.body.includes('Registre')]).toEqual([format, false]);
+    }
+    // Its anchor is still answered: the head at its position, which it recorded.
+    const list = (await app!.get('/api/reports/2022/publications')).body.publications as Array<{ anchor: Anchor }>;
+    expect(list[1]!.anchor.position).toBe(position.toString());
   });
 
   itWithChromium(
