@@ -14,11 +14,10 @@ export interface LedgerAnchor {
 const MODULUS = 97n;
 
 /**
- * ISO 7064 MOD 97-10 (as in an IBAN) over the number whose decimal digits are
- * the position and whose 256 low bits are the hash: as 97 is prime and divides
- * no power of 10 or 16, every single wrong digit (of the position, the hash or
- * the code) and every swap of two neighbouring digits changes the remainder;
- * other typos slip through once in 97.
+ * ISO 7064 MOD 97-10 (as in an IBAN) over n = position × 2^256 + hash: as 97 is
+ * prime and divides no power of 2 or 10 nor any digit difference, every single
+ * wrong digit (of the position, the hash or the code) and every swap of two
+ * neighbouring digits changes the remainder; other typos slip through once in 97.
  */
 export function anchorCheck(anchor: LedgerAnchor): string {
   const value = (anchor.position << 256n) | BigInt(`0x${anchor.hash}`);
