@@ -53,6 +53,20 @@ const ROWS: Row[] = [
     expected: COMMANDS_ALLOWED_TO_PARTNERS_IN_SCOPE,
   },
   { route: 'GET /api/projects/{id}', path: () => `/api/projects/${PROJECT}`, expected: READ_BY_ALL_IN_SCOPE },
+  // A partner of another MDE lists the projects too: its own, none of Forest's.
+  { route: 'GET /api/projects', path: () => '/api/projects?year=2022', expected: [200, 200, 200, 200, 401, 401] },
+  ...(['sessions', 'participants', 'stages', 'outreach', 'outcomes'] as const).map((list) => ({
+    route: `GET /api/projects/{id}/${list}`,
+    path: () => `/api/projects/${PROJECT}/${list}?year=2022`,
+    expected: READ_BY_ALL_IN_SCOPE,
+  })),
+  { route: 'GET /api/sessions/{id}', path: () => '/api/sessions/held', expected: READ_BY_ALL_IN_SCOPE },
+  // Participants are pseudonymous and not bound to an MDE (api.md): every role reads them.
+  {
+    route: 'GET /api/participants/{id}',
+    path: () => '/api/participants/p-1',
+    expected: [200, 200, 200, 200, 401, 401],
+  },
   {
     route: 'POST /api/sessions',
     path: () => '/api/sessions',
@@ -176,6 +190,10 @@ const ROWS: Row[] = [
     expected: [201, 403, 403, 403, 401, 401],
   },
   { route: 'GET /api/mdes', path: () => '/api/mdes', expected: [200, 200, 200, 200, 401, 401] },
+  // Signing in needs no token in the header: the body's token is the column's (none: a made-up one).
+  { route: 'POST /api/session', path: () => '/api/session', expected: [204, 204, 204, 204, 401, 401] },
+  { route: 'GET /api/session', path: () => '/api/session', expected: [200, 200, 200, 200, 401, 401] },
+  { route: 'DELETE /api/session', path: () => '/api/session', expected: [204, 204, 204, 204, 401, 401] },
   { route: 'GET /health', path: () => '/health', expected: OPEN },
   { route: 'GET /health/live', path: () => '/health/live', expected: OPEN },
   { route: 'GET /health/ready', path: () => '/health/ready', expected: OPEN },
@@ -191,11 +209,13 @@ const UNDOCUMENTED = ['GET /metrics', 'GET /api/docs-json'];
 const refusalRule = (status: number, column: Column, route?: string): RegExp =>
   status === 401 && route === 'GET /metrics'
     ? /\/metrics needs a token/
-    : status === 401
-      ? column === 'none'
-        ? /A bearer token is required/
-        : /The token is unknown or revoked/
-      : /needs the role|outside this token's scope|cover every MDE/;
+    : status === 401 && route === 'POST /api/session'
+      ? /The token is unknown or revoked/
+      : status === 401
+        ? column === 'none'
+          ? /A bearer token is required/
+          : /The token is unknown or revoked/
+        : /needs the role|outside this token's scope|cover every MDE/;
 
 describe('who may do what: every route for every kind of caller', () => {
   let app: TestApp;
@@ -216,6 +236,8 @@ describe('who may do what: every route for every kind of caller', () => {
     const method = row.route.split(' ')[0]!;
     if (method === 'GET') return app.get(path, as(column));
     if (method === 'DELETE') return app.send('DELETE', path, '', as(column));
+    if (row.route === 'POST /api/session')
+      return app.post(path, { token: tokens.get(column) ?? 'made-up' }, as(column));
     return app.post(path, row.body?.(column) ?? {}, as(column));
   };
 
