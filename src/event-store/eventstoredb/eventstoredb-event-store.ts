@@ -7,9 +7,7 @@ import {
   StreamNotFoundError,
   excludeSystemEvents,
   type AllStreamRecordedEvent,
-  type AllStreamResolvedEvent,
   type Position,
-  type ResolvedEvent,
 } from '@eventstore/db-client';
 import {
   EventStoreUnavailableError,
@@ -34,11 +32,16 @@ import {
   toClientPosition,
   toLogPosition,
 } from './eventstoredb-positions.js';
+import { readToEnd } from './eventstoredb-reads.js';
 import { EventStoreDbLogSubscription } from './eventstoredb-subscription.js';
 
 export interface EventStoreDbStoreOptions {
   /** How long a ping (/health, start-up) may wait for the server. */
   readonly pingDeadlineMs?: number;
+  /** How long any other read may wait for the server before it is cancelled (the client sets no deadline on reads). */
+  readonly readTimeoutMs?: number;
+  /** How long an append may wait for the server's answer; the stream's lock is released when it gives up. */
+  readonly appendTimeoutMs?: number;
   /** First and longest wait before a dropped subscription subscribes again. */
   readonly resubscribeDelayMs?: { readonly initial: number; readonly max: number };
   /** Told the number of events of each acknowledged append (metrics). */
@@ -46,6 +49,9 @@ export interface EventStoreDbStoreOptions {
 }
 
 const DEFAULT_READ_BATCH = 1000;
+/** A read of up to a page of events; the client's own default deadline for a call is 10 s too. */
+const DEFAULT_READ_TIMEOUT_MS = 10_000;
+const DEFAULT_APPEND_TIMEOUT_MS = 10_000;
 /** Pages read backwards from the end to find the last event that is not the server's own. */
 const HEAD_SEARCH_PAGE = 100;
 
@@ -67,7 +73,9 @@ export class EventStoreDbEventStore implements EventStore {
   constructor(
     private readonly client: EventStoreDBClient,
     private readonly options: EventStoreDbStoreOptions = {},
-  ) {}
+  ) {
+    appendWithOneCallEach(client);
+  }
 
   async appendToStream(
     stream: string,
@@ -80,6 +88,7 @@ export class EventStoreDbEventStore implements EventStore {
     try {
       const result = await this.client.appendToStream(stream, events.map(encodeEvent), {
         expectedRevision: toClientExpectedRevision(options.expectedRevision),
+        deadline: this.options.appendTimeoutMs ?? DEFAULT_APPEND_TIMEOUT_MS,
       });
       const position = isKnownPosition(result.position)
         ? toLogPosition(result.position, `the append to ${stream}`)
@@ -93,21 +102,18 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
-    const events: StoredEvent[] = [];
     try {
       const read = this.client.readStream(stream, {
         direction: FORWARDS,
         fromRevision: options.fromRevision ?? START,
         ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
       });
-      for await (const resolved of read) {
-        if (resolved.event) events.push(decodeEvent(resolved.event));
-      }
+      const resolved = await readToEnd(read, this.readTimeoutMs, 'read a stream');
+      return resolved.flatMap((r) => (r.event ? [decodeEvent(r.event)] : []));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw toStoreError(error, { action: 'read a stream' });
     }
-    return events;
   }
 
   /**
@@ -118,20 +124,18 @@ export class EventStoreDbEventStore implements EventStore {
    */
   async readCommandEvents(commandId: string): Promise<StoredEvent[]> {
     this.assertOpen();
-    const events: StoredEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(`$bc-${commandId}`, {
+      const read = this.client.readStream(`$bc-${commandId}`, {
         direction: FORWARDS,
         fromRevision: START,
         resolveLinkTos: true,
-      })) {
-        if (resolved.event) events.push(decodeEvent(resolved.event));
-      }
+      });
+      const resolved = await readToEnd(read, this.readTimeoutMs, 'read the events of a command');
+      return resolved.flatMap((r) => (r.event ? [decodeEvent(r.event)] : []));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw toStoreError(error, { action: 'read the events of a command' });
     }
-    return events;
   }
 
   /**
@@ -181,16 +185,11 @@ export class EventStoreDbEventStore implements EventStore {
       let from: typeof END | Position = END;
       for (;;) {
         const read = this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: HEAD_SEARCH_PAGE });
-        let count = 0;
-        let oldest: AllStreamResolvedEvent | undefined;
-        for await (const resolved of read) {
-          count++;
-          oldest = resolved;
-          if (resolved.event && !isSystemEvent(resolved.event)) {
-            return toLogPosition(resolved.event.position, 'the last event');
-          }
-        }
-        if (count < HEAD_SEARCH_PAGE || !oldest?.event) return null;
+        const page = await readToEnd(read, this.readTimeoutMs, 'read the end of $all');
+        const last = page.find((resolved) => resolved.event && !isSystemEvent(resolved.event));
+        if (last?.event) return toLogPosition(last.event.position, 'the last event');
+        const oldest = page[page.length - 1];
+        if (page.length < HEAD_SEARCH_PAGE || !oldest?.event) return null;
         // Reading backwards from a position starts before it.
         from = toClientPosition(toLogPosition(oldest.event.position, 'an event of $all'));
       }
@@ -199,16 +198,12 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
+  /** Reads the last event of the log: a read that completes, so it leaves nothing open. */
   async ping(): Promise<void> {
     this.assertOpen();
     try {
-      const read = this.client.readAll({
-        direction: BACKWARDS,
-        fromPosition: END,
-        maxCount: 1,
-        deadline: this.options.pingDeadlineMs ?? 3000,
-      });
-      for await (const _ of read) break;
+      const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
+      await readToEnd(read, this.options.pingDeadlineMs ?? 3000, 'answer');
     } catch (error) {
       throw toStoreError(error, { action: 'answer' });
     }
@@ -233,30 +228,52 @@ export class EventStoreDbEventStore implements EventStore {
       fromPosition: after === undefined ? START : toClientPosition(after),
       maxCount: wanted,
     });
+    const page = await readToEnd(read, this.readTimeoutMs, 'read $all');
     const events: AllStreamRecordedEvent[] = [];
-    let count = 0;
     let last: LogPosition | undefined;
-    for await (const resolved of read) {
-      count++;
+    for (const resolved of page) {
       const event = resolved.event;
       if (!event) continue;
       last = toLogPosition(event.position, 'an event of $all');
       if (after !== undefined && last <= after) continue;
       if (!isSystemEvent(event)) events.push(event);
     }
-    return { events, last, ended: count < wanted };
+    return { events, last, ended: page.length < wanted };
   }
 
   /** The position of the event at a revision, when the server answers an append (a repeated one) without it. */
   private async positionAt(stream: string, revision: StreamRevision): Promise<LogPosition> {
     const read = this.client.readStream(stream, { fromRevision: revision, maxCount: 1 });
-    for await (const resolved of read as AsyncIterable<ResolvedEvent>) {
-      if (resolved.event) return toLogPosition(resolved.event.position, `${stream}@${revision}`);
-    }
+    const [resolved] = await readToEnd(read, this.readTimeoutMs, `read ${stream}@${revision}`);
+    if (resolved?.event) return toLogPosition(resolved.event.position, `${stream}@${revision}`);
     throw new EventStoreUnavailableError(`EventStoreDB acknowledged an append to ${stream} it does not return`);
+  }
+
+  private get readTimeoutMs(): number {
+    return this.options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
   }
 
   private assertOpen(): void {
     if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
   }
 }
+
+/**
+ * Makes the client append with one unary Append call each, never its batch
+ * append stream. In @eventstore/db-client 6.2.1 the batch append keeps one
+ * module-level map of pending appends: an error on one batch rejects every
+ * pending append; a late or unknown answer throws inside grpc-js, where nothing
+ * can catch it (it stops Node); a status without details (a busy or not-ready
+ * server) throws there too; and an append can stay unsettled forever, holding
+ * its stream's lock. A unary Append has its own deadline and settles its own
+ * promise only. The client picks the batch append when the server lists it in
+ * its features, so the adapter tells it the server does not.
+ */
+function appendWithOneCallEach(client: EventStoreDBClient): void {
+  const internals = client as unknown as { supports: (method: { path: string }, feature?: string) => Promise<boolean> };
+  const supports = internals.supports;
+  internals.supports = (method, feature) =>
+    method.path === BATCH_APPEND_PATH ? Promise.resolve(false) : supports(method, feature);
+}
+
+const BATCH_APPEND_PATH = '/event_store.client.streams.Streams/BatchAppend';

@@ -1,0 +1,74 @@
+import { EventStoreDBClient } from '@eventstore/db-client';
+import { EventStoreUnavailableError } from '../../../src/event-store/event-store.port.js';
+import { EventStoreDbEventStore } from '../../../src/event-store/eventstoredb/eventstoredb-event-store.js';
+import { EventStoreDbDouble } from '../../support/eventstoredb-double/eventstoredb-double.js';
+import { aNewEvent } from '../../support/new-event.js';
+
+/**
+ * Appends over gRPC against the protocol double, which announces BatchAppend
+ * as a v24 server does. The client's batch append (6.2.1) shares one map of
+ * pending appends between all calls: one failed batch rejected the others, and
+ * a status without details threw inside grpc-js, out of reach of any caller.
+ */
+describe('EventStoreDB adapter appends, over gRPC against the protocol double', () => {
+  const double = new EventStoreDbDouble({ batchAppend: true });
+  let store: EventStoreDbEventStore;
+  const uncaught: unknown[] = [];
+  const onUncaught = (error: unknown): void => {
+    uncaught.push(error);
+  };
+
+  beforeAll(async () => {
+    await double.start();
+    process.on('uncaughtException', onUncaught);
+    process.on('unhandledRejection', onUncaught);
+  });
+  afterAll(async () => {
+    process.off('uncaughtException', onUncaught);
+    process.off('unhandledRejection', onUncaught);
+    await double.stop();
+  });
+  beforeEach(() => {
+    store = new EventStoreDbEventStore(EventStoreDBClient.connectionString(double.connectionString), {
+      appendTimeoutMs: 500,
+    });
+  });
+  afterEach(() => store.close());
+
+  it('answers a busy or not-ready server with the unavailable error (503), failing that append only', async () => {
+    for (const kind of ['busy', 'not-ready'] as const) {
+      double.inject('append', { kind });
+      double.inject('batch-append', { kind });
+      const stream = `session-${kind}`;
+
+      const [refused, ...others] = await Promise.allSettled([
+        store.appendToStream(stream, [aNewEvent()], { expectedRevision: 'no-stream' }),
+        store.appendToStream(`${stream}-a`, [aNewEvent()], { expectedRevision: 'no-stream' }),
+        store.appendToStream(`${stream}-b`, [aNewEvent()], { expectedRevision: 'no-stream' }),
+      ]);
+
+      expect(refused).toMatchObject({ status: 'rejected', reason: expect.any(EventStoreUnavailableError) });
+      expect(others.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled']);
+      await expect(
+        store.appendToStream(stream, [aNewEvent()], { expectedRevision: 'no-stream' }),
+      ).resolves.toMatchObject({ nextExpectedRevision: 0n });
+    }
+    expect(uncaught).toEqual([]);
+  });
+
+  it('gives up an append the server never answers after its own timeout, and the next append goes through', async () => {
+    double.inject('append', { kind: 'never-answer' });
+    double.inject('batch-append', { kind: 'never-answer' });
+    const started = Date.now();
+
+    await expect(
+      store.appendToStream('session-late', [aNewEvent()], { expectedRevision: 'no-stream' }),
+    ).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    expect(Date.now() - started).toBeLessThan(3000);
+
+    await expect(
+      store.appendToStream('session-late', [aNewEvent()], { expectedRevision: 'no-stream' }),
+    ).resolves.toMatchObject({ nextExpectedRevision: 0n });
+    expect(uncaught).toEqual([]);
+  });
+});
