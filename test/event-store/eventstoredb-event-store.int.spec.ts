@@ -20,7 +20,7 @@ async function open(target: string): Promise<ContractSubject> {
 }
 
 describe('over gRPC, against the EventStoreDB protocol double', () => {
-  const double = new EventStoreDbDouble({ correlationLagMs: 20 });
+  const double = new EventStoreDbDouble();
   let target = '';
   beforeAll(async () => {
     target = await double.start();

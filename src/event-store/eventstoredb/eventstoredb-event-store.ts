@@ -5,7 +5,7 @@ import {
   FORWARDS,
   START,
   StreamNotFoundError,
-  excludeSystemEvents,
+  streamNameFilter,
   type AllStreamRecordedEvent,
   type Position,
 } from '@eventstore/db-client';
@@ -25,13 +25,14 @@ import {
 } from '../event-store.port.js';
 import { Backoff } from './backoff.js';
 import { toStoreError } from './eventstoredb-errors.js';
-import { decodeEvent, encodeEvent, isSystemEvent } from './eventstoredb-event-encoding.js';
+import { LOG_STREAMS, decodeEvent, encodeEvent, isOutsideTheLog } from './eventstoredb-event-encoding.js';
 import {
   isKnownPosition,
   toClientExpectedRevision,
   toClientPosition,
   toLogPosition,
 } from './eventstoredb-positions.js';
+import { CommandIndex } from './eventstoredb-command-index.js';
 import { readToEnd } from './eventstoredb-reads.js';
 import { EventStoreDbLogSubscription } from './eventstoredb-subscription.js';
 
@@ -69,12 +70,17 @@ export class EventStoreDbEventStore implements EventStore {
   readonly maxPosition = 2n ** 64n - 1n;
   private closed = false;
   private readonly subscriptions = new Set<LogSubscription>();
+  private readonly commands: CommandIndex;
 
   constructor(
     private readonly client: EventStoreDBClient,
     private readonly options: EventStoreDbStoreOptions = {},
   ) {
     appendWithOneCallEach(client);
+    this.commands = new CommandIndex(client, {
+      appendMs: options.appendTimeoutMs ?? DEFAULT_APPEND_TIMEOUT_MS,
+      readMs: options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
+    });
   }
 
   async appendToStream(
@@ -86,6 +92,7 @@ export class EventStoreDbEventStore implements EventStore {
     if (events.length === 0) throw new Error('Nothing to append');
     const call = { action: 'append', stream, expectedRevision: options.expectedRevision };
     try {
+      await this.commands.reserve(stream, events, options.expectedRevision);
       const result = await this.client.appendToStream(stream, events.map(encodeEvent), {
         expectedRevision: toClientExpectedRevision(options.expectedRevision),
         deadline: this.options.appendTimeoutMs ?? DEFAULT_APPEND_TIMEOUT_MS,
@@ -116,24 +123,14 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  /**
-   * The events a command wrote, from the `$bc-<commandId>` stream the server's
-   * `$by_correlation_id` standard projection keeps (links resolved). Without
-   * that projection running the stream does not exist: the answer is empty, and
-   * a reused key is then only recognised on the stream it was first used on.
-   */
+  /** The events a command wrote, from its reservation in the command index (see CommandIndex). */
   async readCommandEvents(commandId: string): Promise<StoredEvent[]> {
     this.assertOpen();
     try {
-      const read = this.client.readStream(`$bc-${commandId}`, {
-        direction: FORWARDS,
-        fromRevision: START,
-        resolveLinkTos: true,
-      });
-      const resolved = await readToEnd(read, this.readTimeoutMs, 'read the events of a command');
-      return resolved.flatMap((r) => (r.event ? [decodeEvent(r.event)] : []));
+      return await this.commands.eventsOf(commandId, (stream, fromRevision, maxCount) =>
+        this.readStream(stream, { fromRevision, maxCount }),
+      );
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
       throw toStoreError(error, { action: 'read the events of a command' });
     }
   }
@@ -168,7 +165,7 @@ export class EventStoreDbEventStore implements EventStore {
       open: (after) =>
         this.client.subscribeToAll({
           fromPosition: after === undefined ? START : toClientPosition(after),
-          filter: excludeSystemEvents(),
+          filter: streamNameFilter({ regex: LOG_STREAMS }),
         }),
       after: options.after,
       maxBatchSize: options.maxBatchSize ?? DEFAULT_READ_BATCH,
@@ -186,7 +183,7 @@ export class EventStoreDbEventStore implements EventStore {
       for (;;) {
         const read = this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: HEAD_SEARCH_PAGE });
         const page = await readToEnd(read, this.readTimeoutMs, 'read the end of $all');
-        const last = page.find((resolved) => resolved.event && !isSystemEvent(resolved.event));
+        const last = page.find((resolved) => resolved.event && !isOutsideTheLog(resolved.event));
         if (last?.event) return toLogPosition(last.event.position, 'the last event');
         const oldest = page[page.length - 1];
         if (page.length < HEAD_SEARCH_PAGE || !oldest?.event) return null;
@@ -236,7 +233,7 @@ export class EventStoreDbEventStore implements EventStore {
       if (!event) continue;
       last = toLogPosition(event.position, 'an event of $all');
       if (after !== undefined && last <= after) continue;
-      if (!isSystemEvent(event)) events.push(event);
+      if (!isOutsideTheLog(event)) events.push(event);
     }
     return { events, last, ended: page.length < wanted };
   }

@@ -4,6 +4,12 @@ import { EventStoreDbEventStore } from '../../../src/event-store/eventstoredb/ev
 import { EventStoreDbDouble } from '../../support/eventstoredb-double/eventstoredb-double.js';
 import { aNewEvent } from '../../support/new-event.js';
 
+/** An event of a command of its own: the adapter indexes commands by id. */
+const anEvent = () => {
+  const event = aNewEvent();
+  return { ...event, metadata: { ...event.metadata, commandId: event.id } };
+};
+
 /** The client's own list of the gRPC calls it has open, which dispose() waits for. */
 const openCalls = (client: EventStoreDBClient): number =>
   (client as unknown as { disposableStreams: Set<unknown> }).disposableStreams.size;
@@ -30,7 +36,7 @@ describe('EventStoreDB adapter reads, over gRPC against the protocol double', ()
   });
 
   it('ends every read it starts: after 200 pings and 100 head positions the client holds no open call, and closes at once', async () => {
-    await store.appendToStream('session-1', [aNewEvent()], { expectedRevision: 'no-stream' });
+    await store.appendToStream('session-1', [anEvent()], { expectedRevision: 'no-stream' });
     for (let i = 0; i < 200; i++) await store.ping();
     for (let i = 0; i < 100; i++) await store.headPosition();
     await store.readStream('session-1', { maxCount: 1 });
