@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import {
   BACKWARDS,
   END,
@@ -47,6 +48,8 @@ export interface EventStoreDbStoreOptions {
   readonly resubscribeDelayMs?: { readonly initial: number; readonly max: number };
   /** Told the number of events of each acknowledged append (metrics). */
   readonly onAppend?: (events: number) => void;
+  /** Told of each event of the log this service did not write, once, when it is skipped (metrics). */
+  readonly onSkip?: (events: number) => void;
 }
 
 const DEFAULT_READ_BATCH = 1000;
@@ -71,6 +74,9 @@ export class EventStoreDbEventStore implements EventStore {
   private closed = false;
   private readonly subscriptions = new Set<LogSubscription>();
   private readonly commands: CommandIndex;
+  /** Positions of the events skipped because this service did not write them. */
+  private readonly skipped = new Set<LogPosition>();
+  private readonly logger = new Logger('eventstoredb');
 
   constructor(
     private readonly client: EventStoreDBClient,
@@ -148,7 +154,8 @@ export class EventStoreDbEventStore implements EventStore {
       for (;;) {
         const page = await this.readAllPage(after, maxCount);
         for (const resolved of page.events) {
-          if (found.length < maxCount) found.push(decodeEvent(resolved));
+          const event = this.decodeOrSkip(resolved);
+          if (event && found.length < maxCount) found.push(event);
         }
         if (found.length >= maxCount || page.last === undefined || page.ended) return found;
         after = page.last;
@@ -169,6 +176,7 @@ export class EventStoreDbEventStore implements EventStore {
         }),
       after: options.after,
       maxBatchSize: options.maxBatchSize ?? DEFAULT_READ_BATCH,
+      decode: (recorded) => this.decodeOrSkip(recorded),
       backoff: new Backoff(delays.initial, delays.max),
       onClose: () => this.subscriptions.delete(subscription),
     });
@@ -244,6 +252,33 @@ export class EventStoreDbEventStore implements EventStore {
     const [resolved] = await readToEnd(read, this.readTimeoutMs, `read ${stream}@${revision}`);
     if (resolved?.event) return toLogPosition(resolved.event.position, `${stream}@${revision}`);
     throw new EventStoreUnavailableError(`EventStoreDB acknowledged an append to ${stream} it does not return`);
+  }
+
+  /**
+   * Events of the log this service did not write (a server shared with another
+   * application), skipped by `$all` reads and the subscription, so that they
+   * cannot stop the projections for good. Shown in /health and /metrics.
+   */
+  get skippedEvents(): number {
+    return this.skipped.size;
+  }
+
+  /** The port's event, or undefined (counted once, and logged) when this service did not write it. */
+  private decodeOrSkip(recorded: AllStreamRecordedEvent): StoredEvent | undefined {
+    try {
+      return decodeEvent(recorded);
+    } catch (error) {
+      const position = recorded.position?.commit ?? -1n;
+      if (!this.skipped.has(position)) {
+        this.skipped.add(position);
+        this.options.onSkip?.(1);
+        this.logger.warn(
+          `Skipped event ${recorded.id} of ${recorded.streamId}@${recorded.revision} at position ${position}: ` +
+            `${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      return undefined;
+    }
   }
 
   private get readTimeoutMs(): number {
