@@ -78,3 +78,47 @@ describe('EventStoreDB adapter appends, over gRPC against the protocol double', 
     expect(uncaught).toEqual([]);
   });
 });
+
+describe('EventStoreDB adapter when the node is a follower, or drops a subscription (protocol double)', () => {
+  const double = new EventStoreDbDouble();
+  let store: EventStoreDbEventStore;
+
+  beforeAll(async () => {
+    await double.start();
+  });
+  afterAll(() => double.stop());
+  beforeEach(() => {
+    store = new EventStoreDbEventStore(EventStoreDBClient.connectionString(double.connectionString), {
+      resubscribeDelayMs: { initial: 10, max: 50 },
+    });
+  });
+  afterEach(() => store.close());
+
+  it('answers not-leader with the unavailable error (503), and the next append reaches the leader it named', async () => {
+    double.inject('append', { kind: 'not-leader' });
+
+    await expect(
+      store.appendToStream('session-follower', [anEvent()], { expectedRevision: 'no-stream' }),
+    ).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    await expect(
+      store.appendToStream('session-follower', [anEvent()], { expectedRevision: 'no-stream' }),
+    ).resolves.toMatchObject({ nextExpectedRevision: 0n });
+  });
+
+  it('subscribes again after the last event it handed out when the server drops the subscription mid-way', async () => {
+    const events = Array.from({ length: 6 }, anEvent);
+    await store.appendToStream('session-dropped', events, { expectedRevision: 'no-stream' });
+    double.inject('subscribe', { kind: 'drop-after', events: 3 });
+
+    const subscription = store.subscribeToAll({ maxBatchSize: 1 });
+    const seen: string[] = [];
+    for await (const batch of subscription) {
+      seen.push(...batch.filter((e) => e.stream === 'session-dropped').map((e) => e.id));
+      if (seen.length >= 6) break;
+    }
+    await subscription.close();
+
+    expect(seen).toEqual(events.map((e) => e.id));
+    expect(double.reads.subscriptions).toBeGreaterThanOrEqual(2);
+  });
+});
