@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { runCli } from '../support/cli-process.js';
 import { EventStoreDbDouble } from '../support/eventstoredb-double/eventstoredb-double.js';
-import { aNewEvent } from '../support/new-event.js';
+import { anEventOfItsOwnCommand } from '../support/new-event.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /** The built command line, as an operator runs it. */
@@ -31,10 +31,7 @@ describe('indicators migrate', () => {
     /** Three events of their own commands; the second one 10 kB. */
     beforeAll(async () => {
       const source = new SqliteEventStore({ path: join(data.path, 'events.db') });
-      const event = (text: string) => {
-        const e = aNewEvent();
-        return { ...e, data: { text }, metadata: { ...e.metadata, commandId: e.id } };
-      };
+      const event = (text: string) => ({ ...anEventOfItsOwnCommand(), data: { text } });
       await source.appendToStream('session-a', [event('first')], { expectedRevision: 'no-stream' });
       await source.appendToStream('session-b', [event('x'.repeat(10_000))], { expectedRevision: 'no-stream' });
       await source.appendToStream('session-a', [event('third')], { expectedRevision: 0n });

@@ -3,12 +3,7 @@ import { EventStoreDBClient } from '@eventstore/db-client';
 import type { StoredEvent } from '../../../src/event-store/event-store.port.js';
 import { EventStoreDbEventStore } from '../../../src/event-store/eventstoredb/eventstoredb-event-store.js';
 import { EventStoreDbDouble } from '../../support/eventstoredb-double/eventstoredb-double.js';
-import { aNewEvent } from '../../support/new-event.js';
-
-const anEvent = () => {
-  const event = aNewEvent();
-  return { ...event, metadata: { ...event.metadata, commandId: event.id } };
-};
+import { anEventOfItsOwnCommand as anEvent } from '../../support/new-event.js';
 
 /**
  * A server shared with another application holds events this service did not

@@ -2,13 +2,7 @@ import { EventStoreDBClient } from '@eventstore/db-client';
 import { EventStoreUnavailableError } from '../../../src/event-store/event-store.port.js';
 import { EventStoreDbEventStore } from '../../../src/event-store/eventstoredb/eventstoredb-event-store.js';
 import { EventStoreDbDouble } from '../../support/eventstoredb-double/eventstoredb-double.js';
-import { aNewEvent } from '../../support/new-event.js';
-
-/** An event of a command of its own: the adapter indexes commands by id. */
-const anEvent = () => {
-  const event = aNewEvent();
-  return { ...event, metadata: { ...event.metadata, commandId: event.id } };
-};
+import { anEventOfItsOwnCommand as anEvent } from '../../support/new-event.js';
 
 /** The client's own list of the gRPC calls it has open, which dispose() waits for. */
 const openCalls = (client: EventStoreDBClient): number =>
