@@ -4,7 +4,7 @@ import { AppConfig, ConfigurationError } from '../config/app-config.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { connectEventStoreDb, redactConnectionString } from '../event-store/eventstoredb/eventstoredb-connection.js';
 import { compareLogs, type LogComparison } from '../migration/log-comparison.js';
-import { copyLog } from '../migration/log-copy.js';
+import { CopyFailedError, copyLog } from '../migration/log-copy.js';
 
 interface MigrateOptions {
   readonly to: string;
@@ -50,14 +50,25 @@ export class MigrateCommand extends CommandRunner {
     process.once('SIGINT', interrupt);
     try {
       let reported = 0;
-      const report = await copyLog(this.source, target, {
-        signal: stop.signal,
-        onProgress: ({ copied, position }) => {
-          if (copied - reported < PROGRESS_EVERY) return;
-          reported = copied;
-          console.log(`… ${copied} events copied (source position ${position})`);
-        },
-      });
+      let report;
+      try {
+        report = await copyLog(this.source, target, {
+          signal: stop.signal,
+          onProgress: ({ copied, position }) => {
+            if (copied - reported < PROGRESS_EVERY) return;
+            reported = copied;
+            console.log(`… ${copied} events copied (source position ${position})`);
+          },
+        });
+      } catch (error) {
+        if (!(error instanceof CopyFailedError)) throw error;
+        console.log(`FAILED ${error.message}`);
+        console.log(
+          'Nothing after that point was copied; run the same command again to resume once the cause is fixed',
+        );
+        process.exitCode = 1;
+        return;
+      }
       const resumed =
         report.resumedAfter === undefined ? '' : ` (resumed after source position ${report.resumedAfter})`;
       console.log(`Copied ${report.copied} events to ${shown}${resumed}`);

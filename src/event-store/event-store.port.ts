@@ -117,6 +117,12 @@ export interface EventStore {
   headPosition(): Promise<LogPosition | null>;
   /** The largest position this store can ever give an event: a wait for a later one could never end. */
   readonly maxPosition: LogPosition;
+  /**
+   * Events in the log this service did not write (a server shared with another
+   * application), left out of reads and the subscription; absent when the store
+   * holds only the service's own (the embedded store).
+   */
+  readonly skippedEvents?: number;
   /** Whether the store answers; used by /health. */
   ping(): Promise<void>;
   close(): Promise<void>;

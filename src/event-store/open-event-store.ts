@@ -8,6 +8,7 @@ import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
 export interface AppendMetrics {
   readonly commitAppends: { observe(appends: number): void };
   readonly eventsAppended: { inc(events: number): void };
+  readonly eventsSkipped: { inc(events: number): void };
 }
 
 /**
@@ -29,6 +30,7 @@ export async function openEventStore(config: AppConfig, metrics?: AppendMetrics)
       return connectEventStoreDb(config.eventStoreDbConnectionString(), {
         origin: 'EVENTSTORE_CONNECTION_STRING',
         onAppend: (events) => metrics?.eventsAppended.inc(events),
+        onSkip: (events) => metrics?.eventsSkipped.inc(events),
       });
   }
 }

@@ -30,6 +30,12 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly eventsSkipped = new Counter({
+    name: 'event_store_skipped_events_total',
+    help: 'Events of the log this service did not write (a shared EventStoreDB server), skipped by reads and the projections',
+    registers: [this.registry],
+  });
+
   readonly commitAppends = new Histogram({
     name: 'event_store_commit_appends',
     help: 'Appends written together by one commit (group commit)',

@@ -11,7 +11,8 @@ import { HealthAnswerSchema } from './health-answer.dto.js';
 
 export interface HealthAnswer {
   readonly status: 'ok' | 'degraded' | 'unavailable';
-  readonly eventStore: { readonly status: 'up' | 'down' };
+  /** skippedEvents: events of the log this service did not write, skipped (EventStoreDB only). */
+  readonly eventStore: { readonly status: 'up' | 'down'; readonly skippedEvents?: number };
   readonly projections: { readonly position: string; readonly head: string | null; readonly failing: boolean };
 }
 
@@ -72,6 +73,8 @@ export class OperationsController {
     try {
       await this.store.ping();
       head = await this.store.headPosition();
+      if (this.store.skippedEvents !== undefined)
+        eventStore = { status: 'up', skippedEvents: this.store.skippedEvents };
     } catch (error) {
       this.logger.warn(`The event store does not answer: ${error instanceof Error ? error.message : String(error)}`);
       eventStore = { status: 'down' };

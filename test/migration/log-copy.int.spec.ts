@@ -8,7 +8,7 @@ import {
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { TargetDivergedError } from '../../src/migration/copy-resume-point.js';
 import { compareLogs } from '../../src/migration/log-comparison.js';
-import { copyLog } from '../../src/migration/log-copy.js';
+import { CopyFailedError, copyLog } from '../../src/migration/log-copy.js';
 import { appendAll } from '../support/log-builder.js';
 import { aNewEvent } from '../support/new-event.js';
 import * as e from '../support/programme-events.js';
@@ -87,9 +87,12 @@ describe('copying the log into another store', () => {
 
   it('resumes after the target went away mid-way, writing no event twice', async () => {
     const target = newTarget();
-    await expect(copyLog(source, goingAwayAfter(target, 4), { pageSize: 3 })).rejects.toThrow(
-      EventStoreUnavailableError,
+    const failure = await copyLog(source, goingAwayAfter(target, 4), { pageSize: 3 }).then(
+      () => undefined,
+      (error: unknown) => error,
     );
+    expect(failure).toBeInstanceOf(CopyFailedError);
+    expect((failure as Error).cause).toBeInstanceOf(EventStoreUnavailableError);
     const before = (await target.readAll()).length;
     const interrupted = await compareLogs(source, target);
 

@@ -1,5 +1,8 @@
 import { join } from 'node:path';
 import { EventSchemas } from '../../src/event-store/event-schemas.js';
+import { EventStoreDBClient } from '@eventstore/db-client';
+import type { EventStore } from '../../src/event-store/event-store.port.js';
+import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { READ_MODELS } from '../../src/app/read-models.module.js';
 import type { ProgrammeEvent } from '../../src/figures/programme-event.js';
@@ -9,6 +12,7 @@ import { dumpReadModel, type ReadModelDump } from '../../src/projections/read-mo
 import { ReadStore } from '../../src/projections/read-store.js';
 import { verifyReadModels } from '../../src/projections/read-model-verification.js';
 import * as e from '../support/programme-events.js';
+import { EventStoreDbDouble } from '../support/eventstoredb-double/eventstoredb-double.js';
 import { appendAll } from '../support/log-builder.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -44,18 +48,43 @@ const history: ProgrammeEvent[][] = [
 
 const projections = (): Projection[] => READ_MODELS.map((Model) => new Model());
 
-describe('projections fed from the event store', () => {
+/** An empty log of its own, and how to dispose of it. */
+type OpenLog = (dir: string) => Promise<{ store: EventStore; dispose: () => Promise<void> }>;
+
+const embedded: OpenLog = (dir) => {
+  const store = new SqliteEventStore({ path: join(dir, 'events.db') });
+  return Promise.resolve({ store, dispose: () => store.close() });
+};
+
+/** EventStoreDB over gRPC, against a fresh protocol double (which holds the server's own events too). */
+const eventStoreDb: OpenLog = async () => {
+  const double = new EventStoreDbDouble();
+  const store = new EventStoreDbEventStore(EventStoreDBClient.connectionString(await double.start()));
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      await double.stop();
+    },
+  };
+};
+
+describe.each([
+  ['the embedded store', embedded],
+  ['EventStoreDB over gRPC (protocol double)', eventStoreDb],
+])('projections fed from %s', (_store, openLog) => {
   let dir: ReturnType<typeof tempDir>;
-  let store: SqliteEventStore;
+  let store: EventStore;
+  let dispose: () => Promise<void>;
 
   /** Each test starts from an empty log of its own. */
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = tempDir();
-    store = new SqliteEventStore({ path: join(dir.path, 'events.db') });
+    ({ store, dispose } = await openLog(dir.path));
   });
   afterEach(async () => {
     try {
-      await store.close();
+      await dispose();
     } finally {
       dir.remove();
     }

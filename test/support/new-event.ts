@@ -17,3 +17,13 @@ export function aNewEvent(id: string = randomUUID()): NewEvent {
     },
   };
 }
+
+/**
+ * An event of a command of its own (its command id is its event id). The
+ * EventStoreDB adapter indexes commands by id: events of one command id in two
+ * streams are one command reused, which it refuses.
+ */
+export function anEventOfItsOwnCommand(): NewEvent {
+  const event = aNewEvent();
+  return { ...event, metadata: { ...event.metadata, commandId: event.id } };
+}

@@ -1,14 +1,14 @@
 import { jsonEvent, type AllStreamRecordedEvent, type EventData, type RecordedEvent } from '@eventstore/db-client';
 import type { EventData as StoredData, EventMetadata, NewEvent, StoredEvent } from '../event-store.port.js';
+import { COMMAND_STREAM_PREFIX } from './eventstoredb-command-index.js';
 import { toLogPosition } from './eventstoredb-positions.js';
 
 /**
  * EventStoreDB's own metadata keys for correlation and causation. They are
  * derived on write and dropped on read, so metadata reads back as written.
- * `$correlationId` carries the command's id: the server's `$by_correlation_id`
- * projection then lists each command's events in `$bc-<commandId>`, which is how
- * a reused Idempotency-Key is found across streams (the service's own
- * correlation id stays in `correlationId`).
+ * `$correlationId` carries the command's id, for an operator who runs the
+ * server's `$by_correlation_id` projection; the service does not need it (see
+ * CommandIndex). The service's own correlation id stays in `correlationId`.
  */
 const CORRELATION = '$correlationId';
 const CAUSATION = '$causationId';
@@ -50,12 +50,18 @@ export function decodeEvent(recorded: RecordedEvent | AllStreamRecordedEvent): S
 }
 
 /**
- * Events whose type or stream starts with `$` are the server's own (stream
- * metadata, links, statistics, users, projections): never part of the service's log.
+ * The one rule, for `$all` reads and the subscription alike: events of the
+ * server's own streams (`$…`: stream metadata, links, statistics, users,
+ * projections) and of the command index are not part of the service's log.
+ * By stream name, because a server's link or metadata event is always in a `$`
+ * stream, while an event type says nothing about where an event belongs.
  */
-export function isSystemEvent(recorded: { readonly type: string; readonly streamId: string }): boolean {
-  return recorded.type.startsWith('$') || recorded.streamId.startsWith('$');
+export function isOutsideTheLog(recorded: { readonly streamId: string }): boolean {
+  return recorded.streamId.startsWith('$') || recorded.streamId.startsWith(COMMAND_STREAM_PREFIX);
 }
+
+/** The same rule as a server-side filter on stream names (.NET regular expression). */
+export const LOG_STREAMS = `^(?!\\$|${COMMAND_STREAM_PREFIX})`;
 
 /** JSON objects, also when they were stored as bytes (the client parses only JSON-typed content). */
 function asObject(value: unknown, what: string): StoredData {

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import {
   BACKWARDS,
   END,
@@ -5,11 +6,9 @@ import {
   FORWARDS,
   START,
   StreamNotFoundError,
-  excludeSystemEvents,
+  streamNameFilter,
   type AllStreamRecordedEvent,
-  type AllStreamResolvedEvent,
   type Position,
-  type ResolvedEvent,
 } from '@eventstore/db-client';
 import {
   EventStoreUnavailableError,
@@ -27,25 +26,36 @@ import {
 } from '../event-store.port.js';
 import { Backoff } from './backoff.js';
 import { toStoreError } from './eventstoredb-errors.js';
-import { decodeEvent, encodeEvent, isSystemEvent } from './eventstoredb-event-encoding.js';
+import { LOG_STREAMS, decodeEvent, encodeEvent, isOutsideTheLog } from './eventstoredb-event-encoding.js';
 import {
   isKnownPosition,
   toClientExpectedRevision,
   toClientPosition,
   toLogPosition,
 } from './eventstoredb-positions.js';
+import { CommandIndex } from './eventstoredb-command-index.js';
+import { readToEnd } from './eventstoredb-reads.js';
 import { EventStoreDbLogSubscription } from './eventstoredb-subscription.js';
 
 export interface EventStoreDbStoreOptions {
   /** How long a ping (/health, start-up) may wait for the server. */
   readonly pingDeadlineMs?: number;
+  /** How long any other read may wait for the server before it is cancelled (the client sets no deadline on reads). */
+  readonly readTimeoutMs?: number;
+  /** How long an append may wait for the server's answer; the stream's lock is released when it gives up. */
+  readonly appendTimeoutMs?: number;
   /** First and longest wait before a dropped subscription subscribes again. */
   readonly resubscribeDelayMs?: { readonly initial: number; readonly max: number };
   /** Told the number of events of each acknowledged append (metrics). */
   readonly onAppend?: (events: number) => void;
+  /** Told of each event of the log this service did not write, once, when it is skipped (metrics). */
+  readonly onSkip?: (events: number) => void;
 }
 
 const DEFAULT_READ_BATCH = 1000;
+/** A read of up to a page of events; the client's own default deadline for a call is 10 s too. */
+const DEFAULT_READ_TIMEOUT_MS = 10_000;
+const DEFAULT_APPEND_TIMEOUT_MS = 10_000;
 /** Pages read backwards from the end to find the last event that is not the server's own. */
 const HEAD_SEARCH_PAGE = 100;
 
@@ -63,11 +73,21 @@ export class EventStoreDbEventStore implements EventStore {
   readonly maxPosition = 2n ** 64n - 1n;
   private closed = false;
   private readonly subscriptions = new Set<LogSubscription>();
+  private readonly commands: CommandIndex;
+  /** Positions of the events skipped because this service did not write them. */
+  private readonly skipped = new Set<LogPosition>();
+  private readonly logger = new Logger('eventstoredb');
 
   constructor(
     private readonly client: EventStoreDBClient,
     private readonly options: EventStoreDbStoreOptions = {},
-  ) {}
+  ) {
+    appendWithOneCallEach(client);
+    this.commands = new CommandIndex(client, {
+      appendMs: options.appendTimeoutMs ?? DEFAULT_APPEND_TIMEOUT_MS,
+      readMs: options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
+    });
+  }
 
   async appendToStream(
     stream: string,
@@ -78,8 +98,10 @@ export class EventStoreDbEventStore implements EventStore {
     if (events.length === 0) throw new Error('Nothing to append');
     const call = { action: 'append', stream, expectedRevision: options.expectedRevision };
     try {
+      await this.commands.reserve(stream, events, options.expectedRevision);
       const result = await this.client.appendToStream(stream, events.map(encodeEvent), {
         expectedRevision: toClientExpectedRevision(options.expectedRevision),
+        deadline: this.options.appendTimeoutMs ?? DEFAULT_APPEND_TIMEOUT_MS,
       });
       const position = isKnownPosition(result.position)
         ? toLogPosition(result.position, `the append to ${stream}`)
@@ -93,45 +115,30 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
-    const events: StoredEvent[] = [];
     try {
       const read = this.client.readStream(stream, {
         direction: FORWARDS,
         fromRevision: options.fromRevision ?? START,
         ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
       });
-      for await (const resolved of read) {
-        if (resolved.event) events.push(decodeEvent(resolved.event));
-      }
+      const resolved = await readToEnd(read, this.readTimeoutMs, 'read a stream');
+      return resolved.flatMap((r) => (r.event ? [decodeEvent(r.event)] : []));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw toStoreError(error, { action: 'read a stream' });
     }
-    return events;
   }
 
-  /**
-   * The events a command wrote, from the `$bc-<commandId>` stream the server's
-   * `$by_correlation_id` standard projection keeps (links resolved). Without
-   * that projection running the stream does not exist: the answer is empty, and
-   * a reused key is then only recognised on the stream it was first used on.
-   */
+  /** The events a command wrote, from its reservation in the command index (see CommandIndex). */
   async readCommandEvents(commandId: string): Promise<StoredEvent[]> {
     this.assertOpen();
-    const events: StoredEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(`$bc-${commandId}`, {
-        direction: FORWARDS,
-        fromRevision: START,
-        resolveLinkTos: true,
-      })) {
-        if (resolved.event) events.push(decodeEvent(resolved.event));
-      }
+      return await this.commands.eventsOf(commandId, (stream, fromRevision, maxCount) =>
+        this.readStream(stream, { fromRevision, maxCount }),
+      );
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
       throw toStoreError(error, { action: 'read the events of a command' });
     }
-    return events;
   }
 
   /**
@@ -147,7 +154,8 @@ export class EventStoreDbEventStore implements EventStore {
       for (;;) {
         const page = await this.readAllPage(after, maxCount);
         for (const resolved of page.events) {
-          if (found.length < maxCount) found.push(decodeEvent(resolved));
+          const event = this.decodeOrSkip(resolved);
+          if (event && found.length < maxCount) found.push(event);
         }
         if (found.length >= maxCount || page.last === undefined || page.ended) return found;
         after = page.last;
@@ -164,10 +172,11 @@ export class EventStoreDbEventStore implements EventStore {
       open: (after) =>
         this.client.subscribeToAll({
           fromPosition: after === undefined ? START : toClientPosition(after),
-          filter: excludeSystemEvents(),
+          filter: streamNameFilter({ regex: LOG_STREAMS }),
         }),
       after: options.after,
       maxBatchSize: options.maxBatchSize ?? DEFAULT_READ_BATCH,
+      decode: (recorded) => this.decodeOrSkip(recorded),
       backoff: new Backoff(delays.initial, delays.max),
       onClose: () => this.subscriptions.delete(subscription),
     });
@@ -181,16 +190,11 @@ export class EventStoreDbEventStore implements EventStore {
       let from: typeof END | Position = END;
       for (;;) {
         const read = this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: HEAD_SEARCH_PAGE });
-        let count = 0;
-        let oldest: AllStreamResolvedEvent | undefined;
-        for await (const resolved of read) {
-          count++;
-          oldest = resolved;
-          if (resolved.event && !isSystemEvent(resolved.event)) {
-            return toLogPosition(resolved.event.position, 'the last event');
-          }
-        }
-        if (count < HEAD_SEARCH_PAGE || !oldest?.event) return null;
+        const page = await readToEnd(read, this.readTimeoutMs, 'read the end of $all');
+        const last = page.find((resolved) => resolved.event && !isOutsideTheLog(resolved.event));
+        if (last?.event) return toLogPosition(last.event.position, 'the last event');
+        const oldest = page[page.length - 1];
+        if (page.length < HEAD_SEARCH_PAGE || !oldest?.event) return null;
         // Reading backwards from a position starts before it.
         from = toClientPosition(toLogPosition(oldest.event.position, 'an event of $all'));
       }
@@ -199,16 +203,12 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
+  /** Reads the last event of the log: a read that completes, so it leaves nothing open. */
   async ping(): Promise<void> {
     this.assertOpen();
     try {
-      const read = this.client.readAll({
-        direction: BACKWARDS,
-        fromPosition: END,
-        maxCount: 1,
-        deadline: this.options.pingDeadlineMs ?? 3000,
-      });
-      for await (const _ of read) break;
+      const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
+      await readToEnd(read, this.options.pingDeadlineMs ?? 3000, 'answer');
     } catch (error) {
       throw toStoreError(error, { action: 'answer' });
     }
@@ -233,30 +233,79 @@ export class EventStoreDbEventStore implements EventStore {
       fromPosition: after === undefined ? START : toClientPosition(after),
       maxCount: wanted,
     });
+    const page = await readToEnd(read, this.readTimeoutMs, 'read $all');
     const events: AllStreamRecordedEvent[] = [];
-    let count = 0;
     let last: LogPosition | undefined;
-    for await (const resolved of read) {
-      count++;
+    for (const resolved of page) {
       const event = resolved.event;
       if (!event) continue;
       last = toLogPosition(event.position, 'an event of $all');
       if (after !== undefined && last <= after) continue;
-      if (!isSystemEvent(event)) events.push(event);
+      if (!isOutsideTheLog(event)) events.push(event);
     }
-    return { events, last, ended: count < wanted };
+    return { events, last, ended: page.length < wanted };
   }
 
   /** The position of the event at a revision, when the server answers an append (a repeated one) without it. */
   private async positionAt(stream: string, revision: StreamRevision): Promise<LogPosition> {
     const read = this.client.readStream(stream, { fromRevision: revision, maxCount: 1 });
-    for await (const resolved of read as AsyncIterable<ResolvedEvent>) {
-      if (resolved.event) return toLogPosition(resolved.event.position, `${stream}@${revision}`);
-    }
+    const [resolved] = await readToEnd(read, this.readTimeoutMs, `read ${stream}@${revision}`);
+    if (resolved?.event) return toLogPosition(resolved.event.position, `${stream}@${revision}`);
     throw new EventStoreUnavailableError(`EventStoreDB acknowledged an append to ${stream} it does not return`);
+  }
+
+  /**
+   * Events of the log this service did not write (a server shared with another
+   * application), skipped by `$all` reads and the subscription, so that they
+   * cannot stop the projections for good. Shown in /health and /metrics.
+   */
+  get skippedEvents(): number {
+    return this.skipped.size;
+  }
+
+  /** The port's event, or undefined (counted once, and logged) when this service did not write it. */
+  private decodeOrSkip(recorded: AllStreamRecordedEvent): StoredEvent | undefined {
+    try {
+      return decodeEvent(recorded);
+    } catch (error) {
+      const position = recorded.position?.commit ?? -1n;
+      if (!this.skipped.has(position)) {
+        this.skipped.add(position);
+        this.options.onSkip?.(1);
+        this.logger.warn(
+          `Skipped event ${recorded.id} of ${recorded.streamId}@${recorded.revision} at position ${position}: ` +
+            `${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      return undefined;
+    }
+  }
+
+  private get readTimeoutMs(): number {
+    return this.options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
   }
 
   private assertOpen(): void {
     if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
   }
 }
+
+/**
+ * Makes the client append with one unary Append call each, never its batch
+ * append stream. In @eventstore/db-client 6.2.1 the batch append keeps one
+ * module-level map of pending appends: an error on one batch rejects every
+ * pending append; a late or unknown answer throws inside grpc-js, where nothing
+ * can catch it (it stops Node); a status without details (a busy or not-ready
+ * server) throws there too; and an append can stay unsettled forever, holding
+ * its stream's lock. A unary Append has its own deadline and settles its own
+ * promise only. The client picks the batch append when the server lists it in
+ * its features, so the adapter tells it the server does not.
+ */
+function appendWithOneCallEach(client: EventStoreDBClient): void {
+  const internals = client as unknown as { supports: (method: { path: string }, feature?: string) => Promise<boolean> };
+  const supports = internals.supports;
+  internals.supports = (method, feature) =>
+    method.path === BATCH_APPEND_PATH ? Promise.resolve(false) : supports(method, feature);
+}
+
+const BATCH_APPEND_PATH = '/event_store.client.streams.Streams/BatchAppend';

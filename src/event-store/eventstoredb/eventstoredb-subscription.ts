@@ -1,12 +1,11 @@
 import { Logger } from '@nestjs/common';
-import type { AllStreamResolvedEvent, AllStreamSubscription } from '@eventstore/db-client';
+import type { AllStreamRecordedEvent, AllStreamResolvedEvent, AllStreamSubscription } from '@eventstore/db-client';
 import {
   EventStoreUnavailableError,
   type LogPosition,
   type LogSubscription,
   type StoredEvent,
 } from '../event-store.port.js';
-import { decodeEvent } from './eventstoredb-event-encoding.js';
 import { toStoreError } from './eventstoredb-errors.js';
 import { Backoff } from './backoff.js';
 
@@ -15,6 +14,8 @@ export interface SubscriptionOptions {
   readonly open: (after: LogPosition | undefined) => AllStreamSubscription;
   readonly after: LogPosition | undefined;
   readonly maxBatchSize: number;
+  /** The port's event, or undefined for an event this service did not write (skipped). */
+  readonly decode: (recorded: AllStreamRecordedEvent) => StoredEvent | undefined;
   readonly backoff: Backoff;
   readonly onClose?: () => void;
 }
@@ -80,8 +81,8 @@ export class EventStoreDbLogSubscription implements LogSubscription {
     const events: StoredEvent[] = [];
     for (const resolved of received) {
       if (resolved.event === undefined) continue;
-      const event = decodeEvent(resolved.event);
-      if (this.after === undefined || event.position > this.after) events.push(event);
+      const event = this.options.decode(resolved.event);
+      if (event && (this.after === undefined || event.position > this.after)) events.push(event);
     }
     return events;
   }

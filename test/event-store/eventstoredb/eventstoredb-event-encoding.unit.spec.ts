@@ -4,7 +4,8 @@ import {
   decodeEvent,
   decodeMetadata,
   encodeEvent,
-  isSystemEvent,
+  LOG_STREAMS,
+  isOutsideTheLog,
 } from '../../../src/event-store/eventstoredb/eventstoredb-event-encoding.js';
 
 const metadata: EventMetadata = {
@@ -44,7 +45,7 @@ describe('EventStoreDB event encoding', () => {
     const encoded = encodeEvent(event);
 
     expect(encoded).toMatchObject({ id: event.id, type: 'SessionHeld', contentType: 'application/json' });
-    // $correlationId names the command, so the server's $by_correlation_id projection indexes commands.
+    // $correlationId names the command, for an operator who runs the server's $by_correlation_id projection.
     expect(encoded.metadata).toMatchObject({ ...metadata, $correlationId: metadata.commandId, $causationId: 'key-1' });
   });
 
@@ -68,10 +69,18 @@ describe('EventStoreDB event encoding', () => {
     expect(() => decodeMetadata({ actor: 'a' }, 'event x (s-1@0)')).toThrow(/has no recordedAt/);
   });
 
-  it('tells the server’s own events by a $ in front of the type or the stream', () => {
-    expect(isSystemEvent({ type: '$metadata', streamId: '$$session-1' })).toBe(true);
-    expect(isSystemEvent({ type: '$>', streamId: '$ce-session' })).toBe(true);
-    expect(isSystemEvent({ type: 'SomethingHappened', streamId: '$stats-127.0.0.1:2113' })).toBe(true);
-    expect(isSystemEvent({ type: 'SessionHeld', streamId: 'session-dm-01' })).toBe(false);
+  it('tells what is outside the log by the stream alone, with the same rule as the server-side filter', () => {
+    const cases = [
+      { streamId: '$$session-1', outside: true },
+      { streamId: '$ce-session', outside: true },
+      { streamId: '$stats-127.0.0.1:2113', outside: true },
+      { streamId: 'command-3q2-7wEB', outside: true },
+      { streamId: 'session-dm-01', outside: false },
+      { streamId: 'participant-p-1', outside: false },
+    ];
+    for (const { streamId, outside } of cases) {
+      expect(isOutsideTheLog({ streamId })).toBe(outside);
+      expect(new RegExp(LOG_STREAMS).test(streamId)).toBe(!outside);
+    }
   });
 });
