@@ -38,6 +38,11 @@ export class AppConfig {
   readonly metricsPublic: boolean;
   /** Where the first start writes the generated coordinator token (mode 0600), instead of printing it. */
   readonly bootstrapTokenFile: string | undefined;
+  /**
+   * Worker threads for expensive reads (replays, report builds), each with its
+   * own read-only connections; 0 runs them on the request thread.
+   */
+  readonly readWorkers: number;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.port = integer(env.PORT ?? '3000', 'PORT', 0, 65535);
@@ -72,6 +77,7 @@ export class AppConfig {
     this.trustProxy = trustProxy(env.TRUST_PROXY ?? '');
     this.maxConnections = integer(env.MAX_CONNECTIONS ?? '1000', 'MAX_CONNECTIONS', 1, 1_000_000);
     this.metricsPublic = oneOf(env.METRICS_PUBLIC ?? 'false', 'METRICS_PUBLIC', ['true', 'false']) === 'true';
+    this.readWorkers = integer(env.READ_WORKERS ?? '2', 'READ_WORKERS', 0, 16);
     const tokenFile = nonEmpty(env.BOOTSTRAP_TOKEN_FILE);
     this.bootstrapTokenFile = tokenFile === undefined ? undefined : resolve(process.cwd(), tokenFile);
     try {

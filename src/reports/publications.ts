@@ -5,12 +5,13 @@ import { FiguresHistory, loggedEntry, type LoggedEntry } from '../figures/histor
 import { PROGRAMME } from '../figures/figure-keys.js';
 import { NotFoundError } from '../shared/domain/errors.js';
 import { ReadCapacity } from '../projections/read-capacity.js';
+import { ReadWorkers, type ReadJob } from '../projections/read-workers.js';
 import { KindedError } from '../shared/errors.js';
 import { publicationDecider, type PublicationEntry } from './publication.decider.js';
 import { reportStream, type ReportPublishedData, type ReportRenditionStoredData } from './publication.events.js';
 import { ReportBuilder } from './report-builder.js';
 import { type ReportFormat } from './report-format.js';
-import { ReportRenderer, contentTypeOf, digestOf, type RenderedReport } from './report-renderer.js';
+import { contentTypeOf, digestOf, type RenderedReport } from './report-renderer.js';
 
 /** A publication regenerated to other bytes than it was published with: the log or the program changed. */
 export class NotReproducibleError extends KindedError {
@@ -48,9 +49,9 @@ export class Publications {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly builder: ReportBuilder,
-    private readonly renderer: ReportRenderer,
     private readonly history: FiguresHistory,
     private readonly capacity: ReadCapacity,
+    private readonly workers: ReadWorkers,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -105,14 +106,10 @@ export class Publications {
   }
 
   private regenerate(publication: ReportPublishedData, format: ReportFormat, actor: string): Promise<RenderedReport> {
-    return this.capacity.run(actor, format === 'pdf' ? 'pdf' : 'replay', async () => {
-      const report = await this.builder.build(
-        publication.year,
-        publication.language,
-        BigInt(publication.reportPosition),
-      );
-      return this.renderer.render(report, format);
-    });
+    const { year, language, reportPosition } = publication;
+    return this.capacity.run(actor, format === 'pdf' ? 'pdf' : 'replay', () =>
+      this.builder.rendered(year, language, BigInt(reportPosition), format),
+    );
   }
 
   private async storedBytes(year: number, revisions: readonly number[]): Promise<Buffer> {
@@ -147,11 +144,24 @@ export class Publications {
   async changes(year: number, number: number): Promise<{ publication: ReportPublishedData; changes: FigureChange[] }> {
     const publication = await this.find(year, number);
     const since = BigInt(publication.reportPosition);
+    const changes = await this.workers.run(changesSince, { year, since }, { history: this.history });
+    return { publication, changes };
+  }
+}
+
+/** What changed the figures of a year after a position: a replay of the year's journal in log order. */
+export const changesSince: ReadJob<
+  { readonly history: FiguresHistory },
+  { readonly year: number; readonly since: bigint },
+  FigureChange[]
+> = {
+  name: 'changes-since',
+  run: ({ history }, { year, since }) => {
     const changed = new Map<
       string,
       { scope: string; figure: string; delta: number; events: Array<FigureChange['events'][number]> }
     >();
-    const replay = this.history.replay(
+    const replay = history.replay(
       { kind: 'programme' },
       year,
       {},
@@ -167,7 +177,7 @@ export class Publications {
         },
       },
     );
-    const changes = [...changed.values()]
+    return [...changed.values()]
       .filter((change) => change.delta !== 0)
       .map(({ scope, figure, delta, events }) => {
         const now = replay.model.figures(scope, year).get(figure) ?? 0;
@@ -176,6 +186,5 @@ export class Publications {
       .sort((a, b) =>
         a.scope === b.scope ? (a.figure < b.figure ? -1 : 1) : a.scope === PROGRAMME ? -1 : a.scope < b.scope ? -1 : 1,
       );
-    return { publication, changes };
-  }
-}
+  },
+};
