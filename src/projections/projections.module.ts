@@ -7,7 +7,7 @@ import { ProjectionRunner } from './projection-runner.js';
 import { ReadCapacity } from './read-capacity.js';
 import { ReadModelRebuild } from './read-model-rebuild.js';
 import { ReadStore } from './read-store.js';
-import { READ_TIMEOUT_MS, ReadWorkers, readWorkerScript } from './read-workers.js';
+import { READ_TIMEOUT_MS, ReadWorkers, defaultReadWorkers, readWorkerScript } from './read-workers.js';
 import { streamFileOf } from '../event-store/open-event-store.js';
 
 /** The read store, the projections written into it, and the runner that feeds them. */
@@ -39,7 +39,7 @@ export class ProjectionsModule {
           useFactory: (config: AppConfig, readStore: ReadStore) =>
             new ReadWorkers({
               script: config.readWorkers === 0 ? null : readWorkerScript(),
-              size: config.readWorkers,
+              size: config.readWorkers ?? defaultReadWorkers(),
               timeoutMs: READ_TIMEOUT_MS,
               files: { readModels: readStore.path, events: streamFileOf(config) },
               generation: () => readStore.generation,

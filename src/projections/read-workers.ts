@@ -1,8 +1,10 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { KindedError } from '../shared/errors.js';
+import { READ_LIMITS } from './read-capacity.js';
 
 /** An expensive read that did not finish: its worker crashed, took too long, or the service is stopping. */
 export class ReadInterruptedError extends KindedError {
@@ -41,12 +43,18 @@ export type ReadWorkerAnswer =
 export interface ReadWorkersOptions {
   /** The worker's compiled script; null runs every read on the request thread. */
   readonly script: URL | null;
-  /** Workers at most (READ_WORKERS, 2 by default: the replays the read capacity lets run at once). */
+  /** Workers at most (READ_WORKERS; by default defaultReadWorkers()). */
   readonly size: number;
   /** A read running longer is stopped (its worker ended and replaced), and answered 503. */
   readonly timeoutMs: number;
   readonly files: ReadWorkerFiles;
   readonly generation: () => number;
+}
+
+/** What the pool tells as it goes (the service's metrics). */
+export interface ReadWorkersObserver {
+  workers(running: number): void;
+  interrupted(): void;
 }
 
 interface Pending {
@@ -77,6 +85,16 @@ export function readWorkerScript(): URL | null {
 }
 
 /**
+ * As many workers as the replays the read capacity lets run at once (2), but
+ * one core left to the request thread: on 2 cores, 1. Two busy workers on two
+ * cores took the request thread's core half the time (the auditor_load bench,
+ * docs/performance.md), and each worker costs ~100 MB of memory under load.
+ */
+export function defaultReadWorkers(): number {
+  return Math.min(READ_LIMITS.lanes.replay.running, Math.max(1, availableParallelism() - 1));
+}
+
+/**
  * Runs expensive reads (replays, report builds) in a small pool of worker
  * threads, each with its own read-only SQLite connections, so that the request
  * thread keeps serving commands and cheap reads while they run (issue 19,
@@ -93,8 +111,13 @@ export class ReadWorkers implements OnApplicationShutdown {
   private readonly idle: Slot[] = [];
   private readonly queue: Pending[] = [];
   private closed = false;
+  private observer: ReadWorkersObserver | undefined;
 
   constructor(private readonly options: ReadWorkersOptions) {}
+
+  observe(observer: ReadWorkersObserver): void {
+    this.observer = observer;
+  }
 
   /** Whether this job runs in a worker (otherwise on the request thread). */
   offThread(job: ReadJob<never, never, unknown>): boolean {
@@ -147,6 +170,7 @@ export class ReadWorkers implements OnApplicationShutdown {
     const worker = new Worker(this.options.script!, { workerData: this.options.files });
     const slot: Slot = { worker };
     this.slots.add(slot);
+    this.observer?.workers(this.slots.size);
     worker.on('message', (answer: ReadWorkerAnswer) => this.answered(slot, answer));
     worker.on('error', (error) => {
       this.logger.warn({ err: error }, 'A read worker failed: it is replaced');
@@ -176,6 +200,8 @@ export class ReadWorkers implements OnApplicationShutdown {
   /** Ends a worker, answers its read with `error`; the next read starts a new one. */
   private async end(slot: Slot, error: Error): Promise<void> {
     if (!this.slots.delete(slot)) return;
+    this.observer?.workers(this.slots.size);
+    if (slot.job !== undefined && !this.closed) this.observer?.interrupted();
     clearTimeout(slot.timer);
     const at = this.idle.indexOf(slot);
     if (at >= 0) this.idle.splice(at, 1);
