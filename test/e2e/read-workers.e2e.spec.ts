@@ -49,7 +49,7 @@ describe('the built service with read workers', () => {
           headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
           body: JSON.stringify(body),
         });
-        return { status: response.status, body: (await response.json()) };
+        return { status: response.status, body: await response.json() };
       };
       await recordAll(post, [
         ...mdeRegistrations(),
