@@ -141,10 +141,16 @@ export class Publications {
    * The figures of the programme and of each project that changed since the
    * publication, with the events that changed them (late entries, corrections).
    */
-  async changes(year: number, number: number): Promise<{ publication: ReportPublishedData; changes: FigureChange[] }> {
+  async changes(
+    year: number,
+    number: number,
+    actor: string,
+  ): Promise<{ publication: ReportPublishedData; changes: FigureChange[] }> {
     const publication = await this.find(year, number);
     const since = BigInt(publication.reportPosition);
-    const changes = await this.workers.run(changesSince, { year, since }, { history: this.history });
+    const changes = await this.capacity.run(actor, 'replay', () =>
+      this.workers.run(changesSince, { year, since }, { history: this.history }),
+    );
     return { publication, changes };
   }
 }
