@@ -86,9 +86,9 @@ export function readWorkerScript(): URL | null {
 
 /**
  * As many workers as the replays the read capacity lets run at once (2), but
- * one core left to the request thread: on 2 cores, 1. Two busy workers on two
- * cores took the request thread's core half the time (the auditor_load bench,
- * docs/performance.md), and each worker costs ~100 MB of memory under load.
+ * one core left to the request thread: on 2 cores, 1. Two busy workers and
+ * Chromium leave the request thread no core of its own there, and each worker
+ * costs about 100 MB of memory under load (docs/performance.md, auditor_load).
  */
 export function defaultReadWorkers(): number {
   return Math.min(READ_LIMITS.lanes.replay.running, Math.max(1, availableParallelism() - 1));
