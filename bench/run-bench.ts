@@ -34,10 +34,14 @@ const results: Record<string, unknown> = {
 };
 const step = (name: string): void => console.log(`[bench ${round((performance.now() - started) / 1000)} s] ${name}`);
 
-step(`logs of ${sizes.logEvents} and ${sizes.growthSmallEvents} events (cached under bench/.work/logs)`);
-const log = await runInChild<LogInfo>('log/build-log.js', [String(sizes.logEvents)]);
-const smallLog = await runInChild<LogInfo>('log/build-log.js', [String(sizes.growthSmallEvents)]);
-results.log = log;
+// Only the rebuild, query and growth sections read the logs: `--only auditor` does not write them.
+const needsLogs = wanted('rebuild') || wanted('query') || wanted('growth');
+if (needsLogs) step(`logs of ${sizes.logEvents} and ${sizes.growthSmallEvents} events (cached under bench/.work/logs)`);
+const log = needsLogs ? await runInChild<LogInfo>('log/build-log.js', [String(sizes.logEvents)]) : undefined!;
+const smallLog = needsLogs
+  ? await runInChild<LogInfo>('log/build-log.js', [String(sizes.growthSmallEvents)])
+  : undefined!;
+if (needsLogs) results.log = log;
 
 if (wanted('ingest')) {
   step(

@@ -17,7 +17,12 @@ const CLI_NAME = 'indicators';
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const module = asksOnlyForUsage(args) ? CliUsageModule.register() : CliModule.register(new AppConfig());
+  const module = asksOnlyForUsage(args)
+    ? CliUsageModule.register()
+    : CliModule.register(
+        // One command, one read: no request thread to keep free, and starting a worker costs seconds.
+        new AppConfig({ READ_WORKERS: '0', ...process.env }),
+      );
   const app = await CommandFactory.createWithoutRunning(module, {
     cliName: CLI_NAME,
     version: packageVersion(),

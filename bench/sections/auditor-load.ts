@@ -12,6 +12,8 @@ export interface AuditorLoadResult {
   readonly command_p99_ms: number;
   /** The auditor's answers by kind and status (503: refused at once by the bounds on expensive reads). */
   readonly auditor_answers: Record<string, number>;
+  /** The service's peak RSS over the run (its worker threads included; Chromium's processes are not). */
+  readonly service_peak_rss_mb: number | null;
 }
 
 /**
@@ -80,6 +82,7 @@ export async function measureAuditorLoad(seconds: number, inFlight: number): Pro
       command_p50_ms: at(0.5),
       command_p99_ms: at(0.99),
       auditor_answers: answers,
+      service_peak_rss_mb: server.peakRssMb(),
     };
   } finally {
     await server.stop();

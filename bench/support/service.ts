@@ -1,5 +1,6 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from './bench-paths.js';
 import { SERVICE_NODE_FLAGS } from './child-process.js';
@@ -8,6 +9,8 @@ export interface RunningServer {
   readonly url: string;
   /** The headers that authenticate a request as the coordinator (the service only). */
   readonly auth: Record<string, string>;
+  /** The process's peak resident memory so far (VmHWM, Linux), in MB; its worker threads count in it. */
+  peakRssMb(): number | null;
   stop(): Promise<void>;
 }
 
@@ -49,7 +52,12 @@ export async function startService(dataDir: string, timeoutMs = 180_000): Promis
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, auth: { authorization: `Bearer ${token}` }, stop: () => stopChild(child) };
+  return {
+    url,
+    auth: { authorization: `Bearer ${token}` },
+    peakRssMb: () => peakRssMb(child.pid),
+    stop: () => stopChild(child),
+  };
 }
 
 /** A baseline server of bench/servers/ in its own process; it tells its port over IPC. */
@@ -61,10 +69,25 @@ export function startBenchServer(script: string, args: readonly string[]): Promi
   });
   return new Promise((resolve, reject) => {
     child.once('message', (message: { port: number }) =>
-      resolve({ url: `http://127.0.0.1:${message.port}`, auth: {}, stop: () => stopChild(child) }),
+      resolve({
+        url: `http://127.0.0.1:${message.port}`,
+        auth: {},
+        peakRssMb: () => peakRssMb(child.pid),
+        stop: () => stopChild(child),
+      }),
     );
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening`)));
   });
+}
+
+function peakRssMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? null : Math.round(Number(kb) / 102.4) / 10;
+  } catch {
+    return null;
+  }
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

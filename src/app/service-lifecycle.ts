@@ -4,6 +4,7 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js
 import { Metrics } from '../operations/metrics.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { ReadStore } from '../projections/read-store.js';
+import { ReadWorkers } from '../projections/read-workers.js';
 
 const CATCH_UP_ON_STOP_MS = 5000;
 
@@ -22,12 +23,17 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     private readonly readStore: ReadStore,
     private readonly metrics: Metrics,
     private readonly tokens: TokenBootstrap,
+    private readonly readWorkers: ReadWorkers,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.runner.observe((position, events) => {
       this.metrics.projectionPosition.set(Number(position));
       this.metrics.projectedEvents.inc(events);
+    });
+    this.readWorkers.observe({
+      workers: (running) => this.metrics.readWorkers.set(running),
+      interrupted: () => this.metrics.readsInterrupted.inc(),
     });
     this.runner.start();
     await this.tokens.ensureCoordinatorToken();

@@ -38,6 +38,12 @@ export class AppConfig {
   readonly metricsPublic: boolean;
   /** Where the first start writes the generated coordinator token (mode 0600), instead of printing it. */
   readonly bootstrapTokenFile: string | undefined;
+  /**
+   * Worker threads for expensive reads (replays, report builds), each with its
+   * own read-only connections; 0 runs them on the request thread; unset, as
+   * many as the cores leave beside the request thread, at most 2.
+   */
+  readonly readWorkers: number | undefined;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.port = integer(env.PORT ?? '3000', 'PORT', 0, 65535);
@@ -72,6 +78,8 @@ export class AppConfig {
     this.trustProxy = trustProxy(env.TRUST_PROXY ?? '');
     this.maxConnections = integer(env.MAX_CONNECTIONS ?? '1000', 'MAX_CONNECTIONS', 1, 1_000_000);
     this.metricsPublic = oneOf(env.METRICS_PUBLIC ?? 'false', 'METRICS_PUBLIC', ['true', 'false']) === 'true';
+    const readWorkers = nonEmpty(env.READ_WORKERS);
+    this.readWorkers = readWorkers === undefined ? undefined : integer(readWorkers, 'READ_WORKERS', 0, 16);
     const tokenFile = nonEmpty(env.BOOTSTRAP_TOKEN_FILE);
     this.bootstrapTokenFile = tokenFile === undefined ? undefined : resolve(process.cwd(), tokenFile);
     try {

@@ -96,6 +96,12 @@ export interface LogSubscription extends AsyncIterable<readonly StoredEvent[]> {
   close(): Promise<void>;
 }
 
+/** What reads a stream and nothing else: a report's projects are folded from their streams. */
+export interface StreamReader {
+  /** The stream's events in revision order; empty when the stream does not exist. */
+  readStream(stream: string): Promise<StoredEvent[]>;
+}
+
 export interface EventStore {
   appendToStream(
     stream: string,

@@ -39,7 +39,7 @@ export class FiguresGate {
    * once admitted, within the token's and the service's bounds (docs/api.md,
    * "Security"): a refused request never waits for a slot.
    */
-  async replay<T>(request: FiguresRequest, work: () => T): Promise<T> {
+  async replay<T>(request: FiguresRequest, work: () => T | Promise<T>): Promise<T> {
     await this.admit(request);
     return this.capacity.run(request.actor, 'replay', work);
   }

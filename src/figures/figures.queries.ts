@@ -5,7 +5,8 @@ import type { FigureValues } from './figure-keys.js';
 import { FiguresGate, type FiguresRequest } from './figures-gate.js';
 import { activityFigures, programmeFigures, type ActivityFigures, type ProgrammeFigures } from './figures-shapes.js';
 import { FiguresReader } from './figures.reader.js';
-import { FiguresHistory, type FiguresScope } from './history/figures-history.js';
+import { FiguresHistory, type FiguresScope, type HistoryPoint } from './history/figures-history.js';
+import { ReadWorkers, type ReadJob } from '../projections/read-workers.js';
 
 interface Answered {
   readonly year: number;
@@ -32,6 +33,19 @@ export class GetProgrammeFigures extends FiguresQuery<ProgrammeFiguresAnswer, Sc
 export class GetMdeFigures extends FiguresQuery<MdeFiguresAnswer, ScopeOf<'mde'>> {}
 export class GetProjectFigures extends FiguresQuery<ProjectFiguresAnswer, ScopeOf<'project'>> {}
 
+/** The counters of a scope and year at a point in the past, replayed from the journal. */
+export const figuresAtPoint: ReadJob<
+  { readonly history: FiguresHistory },
+  { readonly scope: FiguresScope; readonly year: number; readonly point: HistoryPoint },
+  { readonly values: FigureValues; readonly lastPosition: bigint | null }
+> = {
+  name: 'figures-at-point',
+  run: ({ history }, { scope, year, point }) => {
+    const replay = history.replay(scope, year, point);
+    return { values: replay.model.figures(replay.scope, year), lastPosition: replay.lastPosition };
+  },
+};
+
 /**
  * The counters of a scope and year, once the gate let the request in: from the
  * read model, or, for a point in the past, from a replay of that year's journal
@@ -43,6 +57,7 @@ export class FiguresAtPoint {
     private readonly gate: FiguresGate,
     private readonly reader: FiguresReader,
     private readonly history: FiguresHistory,
+    private readonly workers: ReadWorkers,
   ) {}
 
   async read(request: FiguresRequest): Promise<{ values: FigureValues; answered: Answered }> {
@@ -52,10 +67,12 @@ export class FiguresAtPoint {
       const values = this.reader.figures(this.history.scopeKey(scope), year);
       return { values, answered: { year, position: this.gate.position() } };
     }
-    const replay = await this.gate.replay(request, () => this.history.replay(scope, year, point));
+    const replay = await this.gate.replay(request, () =>
+      this.workers.run(figuresAtPoint, { scope, year, point }, { history: this.history }),
+    );
     const position = point.atPosition ?? replay.lastPosition ?? 0n;
     return {
-      values: replay.model.figures(replay.scope, year),
+      values: replay.values,
       answered: { year, position: position.toString(), ...(point.asOf === undefined ? {} : { asOf: point.asOf }) },
     };
   }

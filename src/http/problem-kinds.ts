@@ -47,6 +47,12 @@ const PROBLEM_KINDS: Readonly<Record<ErrorKind, ProblemKind>> = {
     slug: 'reads-busy',
     headers: { 'retry-after': '2' },
   },
+  'read-interrupted': {
+    status: 503,
+    title: 'Expensive read interrupted',
+    slug: 'read-interrupted',
+    headers: { 'retry-after': '2' },
+  },
   'pdf-unavailable': {
     status: 503,
     title: 'PDF not available',

@@ -55,6 +55,18 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly readWorkers = new Gauge({
+    name: 'read_workers',
+    help: 'Worker threads running expensive reads (replays, report builds)',
+    registers: [this.registry],
+  });
+
+  readonly readsInterrupted = new Counter({
+    name: 'reads_interrupted_total',
+    help: 'Expensive reads answered 503 because their worker crashed or overran its time',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -7,6 +7,8 @@ import { ProjectionRunner } from './projection-runner.js';
 import { ReadCapacity } from './read-capacity.js';
 import { ReadModelRebuild } from './read-model-rebuild.js';
 import { ReadStore } from './read-store.js';
+import { READ_TIMEOUT_MS, ReadWorkers, defaultReadWorkers, readWorkerScript } from './read-workers.js';
+import { streamFileOf } from '../event-store/open-event-store.js';
 
 /** The read store, the projections written into it, and the runner that feeds them. */
 @Global()
@@ -32,6 +34,18 @@ export class ProjectionsModule {
         ReadConsistency,
         ReadModelRebuild,
         { provide: ReadCapacity, useFactory: () => new ReadCapacity() },
+        {
+          provide: ReadWorkers,
+          useFactory: (config: AppConfig, readStore: ReadStore) =>
+            new ReadWorkers({
+              script: config.readWorkers === 0 ? null : readWorkerScript(),
+              size: config.readWorkers ?? defaultReadWorkers(),
+              timeoutMs: READ_TIMEOUT_MS,
+              files: { readModels: readStore.path, events: streamFileOf(config) },
+              generation: () => readStore.generation,
+            }),
+          inject: [AppConfig, ReadStore],
+        },
       ],
       exports: [
         ...projections,
@@ -41,6 +55,7 @@ export class ProjectionsModule {
         ReadConsistency,
         ReadModelRebuild,
         ReadCapacity,
+        ReadWorkers,
       ],
     };
   }

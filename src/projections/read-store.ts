@@ -42,10 +42,24 @@ export class ReadStore {
   private log: string | undefined;
   /** Prepared statements of the open database, by mode and SQL. */
   private readonly statements = new Map<string, Database.Statement>();
+  private replaced = 0;
 
-  constructor(readonly path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  /**
+   * `readOnly`: a reader's connection (a read worker's), on read models the
+   * service writes: it creates nothing and never writes; WAL lets it read
+   * while the projections commit.
+   */
+  constructor(
+    readonly path: string,
+    private readonly readOnly = false,
+  ) {
+    if (path !== ':memory:' && !readOnly) mkdirSync(dirname(path), { recursive: true });
     this.open();
+  }
+
+  /** How many times a rebuild replaced the file: a reader of another connection reopens when it moved. */
+  get generation(): number {
+    return this.replaced;
   }
 
   /** The current database; a rebuild replaces it, so do not keep it across calls. */
@@ -61,6 +75,7 @@ export class ReadStore {
     this.close();
     for (const suffix of ['-wal', '-shm']) rmSync(`${this.path}${suffix}`, { force: true });
     renameSync(rebuiltPath, this.path);
+    this.replaced++;
     this.open();
     if (this.log !== undefined) this.followLog(this.log);
   }
@@ -81,8 +96,23 @@ export class ReadStore {
     return statement;
   }
 
+  /** Opens the file again (a reader, after a rebuild replaced it). */
+  reopen(): void {
+    this.close();
+    this.open();
+  }
+
   private open(): void {
     this.statements.clear();
+    if (this.readOnly) {
+      try {
+        this.database = new Database(this.path, { readonly: true, fileMustExist: true });
+        this.db.pragma('busy_timeout = 5000');
+        return;
+      } catch (error) {
+        throw new ReadStoreUnavailableError(this.path, error);
+      }
+    }
     this.database = new Database(this.path);
     try {
       this.db.pragma('journal_mode = WAL');

@@ -5,6 +5,7 @@ import { FiguresHistory, loggedEntry, type LoggedEntry } from '../figures/histor
 import { PROGRAMME } from '../figures/figure-keys.js';
 import { NotFoundError } from '../shared/domain/errors.js';
 import { ReadCapacity } from '../projections/read-capacity.js';
+import { ReadWorkers, type ReadJob } from '../projections/read-workers.js';
 import { KindedError } from '../shared/errors.js';
 import { publicationDecider, type PublicationEntry } from './publication.decider.js';
 import { reportStream, type ReportPublishedData, type ReportRenditionStoredData } from './publication.events.js';
@@ -12,7 +13,7 @@ import { ReportBuilder } from './report-builder.js';
 import { printedAnchor } from '../audit/ledger-anchor.js';
 import type { ReportAnchor } from './report.model.js';
 import { type ReportFormat } from './report-format.js';
-import { ReportRenderer, contentTypeOf, digestOf, type RenderedReport } from './report-renderer.js';
+import { contentTypeOf, digestOf, type RenderedReport } from './report-renderer.js';
 
 /** A publication regenerated to other bytes than it was published with: the log or the program changed. */
 export class NotReproducibleError extends KindedError {
@@ -61,9 +62,9 @@ export class Publications {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly builder: ReportBuilder,
-    private readonly renderer: ReportRenderer,
     private readonly history: FiguresHistory,
     private readonly capacity: ReadCapacity,
+    private readonly workers: ReadWorkers,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -118,15 +119,17 @@ export class Publications {
   }
 
   private regenerate(publication: ReportPublishedData, format: ReportFormat, actor: string): Promise<RenderedReport> {
-    return this.capacity.run(actor, format === 'pdf' ? 'pdf' : 'replay', async () => {
-      const report = await this.builder.build(
-        publication.year,
-        publication.language,
-        BigInt(publication.reportPosition),
+    const { year, language, reportPosition } = publication;
+    return this.capacity.run(actor, format === 'pdf' ? 'pdf' : 'replay', () =>
+      this.builder.rendered(
+        year,
+        language,
+        BigInt(reportPosition),
+        format,
+        {},
         { anchored: publication.anchorPrinted === true },
-      );
-      return this.renderer.render(report, format);
-    });
+      ),
+    );
   }
 
   private async storedBytes(year: number, revisions: readonly number[]): Promise<Buffer> {
@@ -158,14 +161,33 @@ export class Publications {
    * The figures of the programme and of each project that changed since the
    * publication, with the events that changed them (late entries, corrections).
    */
-  async changes(year: number, number: number): Promise<{ publication: AnsweredPublication; changes: FigureChange[] }> {
+  async changes(
+    year: number,
+    number: number,
+    actor: string,
+  ): Promise<{ publication: AnsweredPublication; changes: FigureChange[] }> {
     const publication = await this.find(year, number);
     const since = BigInt(publication.reportPosition);
+    const changes = await this.capacity.run(actor, 'replay', () =>
+      this.workers.run(changesSince, { year, since }, { history: this.history }),
+    );
+    return { publication, changes };
+  }
+}
+
+/** What changed the figures of a year after a position: a replay of the year's journal in log order. */
+export const changesSince: ReadJob<
+  { readonly history: FiguresHistory },
+  { readonly year: number; readonly since: bigint },
+  FigureChange[]
+> = {
+  name: 'changes-since',
+  run: ({ history }, { year, since }) => {
     const changed = new Map<
       string,
       { scope: string; figure: string; delta: number; events: Array<FigureChange['events'][number]> }
     >();
-    const replay = this.history.replay(
+    const replay = history.replay(
       { kind: 'programme' },
       year,
       {},
@@ -181,7 +203,7 @@ export class Publications {
         },
       },
     );
-    const changes = [...changed.values()]
+    return [...changed.values()]
       .filter((change) => change.delta !== 0)
       .map(({ scope, figure, delta, events }) => {
         const now = replay.model.figures(scope, year).get(figure) ?? 0;
@@ -190,6 +212,5 @@ export class Publications {
       .sort((a, b) =>
         a.scope === b.scope ? (a.figure < b.figure ? -1 : 1) : a.scope === PROGRAMME ? -1 : a.scope < b.scope ? -1 : 1,
       );
-    return { publication, changes };
-  }
-}
+  },
+};

@@ -3,7 +3,7 @@ import { ReadCapacity } from '../projections/read-capacity.js';
 import type { Language } from './catalogues/catalogue.js';
 import { ReportBuilder } from './report-builder.js';
 import type { ReportFormat } from './report-format.js';
-import { ReportRenderer, type RenderOptions, type RenderedReport } from './report-renderer.js';
+import type { RenderOptions, RenderedReport } from './report-renderer.js';
 
 /** What a report is, once rendered: the same request at the same log position gives the same bytes. */
 export interface ReportRequest {
@@ -31,7 +31,6 @@ export class RenderedReports {
 
   constructor(
     private readonly builder: ReportBuilder,
-    private readonly renderer: ReportRenderer,
     private readonly capacity: ReadCapacity,
   ) {}
 
@@ -49,10 +48,9 @@ export class RenderedReports {
       this.cache.delete(key);
       this.cache.set(key, rendered);
     } else {
-      rendered = this.capacity.run(actor, request.format === 'pdf' ? 'pdf' : 'replay', async () => {
-        const report = await this.builder.build(request.year, request.language, position);
-        return this.renderer.render(report, request.format, request.options);
-      });
+      rendered = this.capacity.run(actor, request.format === 'pdf' ? 'pdf' : 'replay', () =>
+        this.builder.rendered(request.year, request.language, position, request.format, request.options),
+      );
       this.cache.set(key, rendered);
       rendered.then(
         (done) => this.keep(key, done.body.length),

@@ -113,8 +113,9 @@ export class ReportsController {
   async changes(
     @Param('year', YearParamPipe) year: number,
     @Param('n', WholeNumberParamPipe) number: number,
+    @Actor() actor: string,
   ): Promise<{ year: number; publication: AnsweredPublication; position: string; changes: FigureChange[] }> {
-    const { publication, changes } = await this.publications.changes(year, number);
+    const { publication, changes } = await this.publications.changes(year, number, actor);
     return { year, publication, position: this.consistency.position(), changes };
   }
 }

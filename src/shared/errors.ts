@@ -19,7 +19,8 @@ export type ErrorKind =
   | 'store-unavailable'
   | 'projections-behind'
   | 'pdf-unavailable'
-  | 'reads-busy';
+  | 'reads-busy'
+  | 'read-interrupted';
 
 export abstract class KindedError extends Error {
   abstract readonly kind: ErrorKind;

@@ -42,4 +42,14 @@ describe('the operations settings', () => {
     expect(() => new AppConfig({ MAX_CONNECTIONS: '0' })).toThrow(/MAX_CONNECTIONS/);
     expect(new AppConfig({ BOOTSTRAP_TOKEN_FILE: '/run/secrets/token' }).bootstrapTokenFile).toBe('/run/secrets/token');
   });
+
+  it('runs expensive reads in as many workers as told, on the request thread with 0, and refuses nonsense', () => {
+    expect(new AppConfig({}).readWorkers).toBeUndefined();
+    expect([
+      new AppConfig({ READ_WORKERS: '0' }).readWorkers,
+      new AppConfig({ READ_WORKERS: '3' }).readWorkers,
+    ]).toEqual([0, 3]);
+    expect(() => new AppConfig({ READ_WORKERS: 'many' })).toThrow(/READ_WORKERS must be an integer from 0 to 16/);
+    expect(() => new AppConfig({ READ_WORKERS: '-1' })).toThrow(/READ_WORKERS/);
+  });
 });

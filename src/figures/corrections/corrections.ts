@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AccessScope } from '../../shared/access-scope.js';
 import { FiguresGate } from '../figures-gate.js';
-import {
-  FiguresHistory,
-  loggedEntry,
-  type FiguresScope,
-  type JournalEvent,
-  type LoggedEntry,
-} from '../history/figures-history.js';
+import { ReadWorkers, type ReadJob } from '../../projections/read-workers.js';
+import { FiguresHistory, loggedEntry, type JournalEvent, type LoggedEntry } from '../history/figures-history.js';
 
 export interface FigureChange {
   readonly scope: string;
@@ -31,22 +26,12 @@ type Collecting = Omit<Correction, 'changes'> & { readonly changes: Map<string, 
  * and the figures they changed: a replay of the year's journal in log order
  * that notes the counter changes each correction causes.
  */
-@Injectable()
-export class YearCorrections {
-  constructor(
-    private readonly gate: FiguresGate,
-    private readonly history: FiguresHistory,
-  ) {}
-
-  list(year: number, minPosition: string | undefined, access: AccessScope, actor: string): Promise<Correction[]> {
-    const scope = { kind: 'programme' } as const;
-    return this.gate.replay({ scope, year, minPosition, access, actor }, () => this.collect(scope, year));
-  }
-
-  private collect(scope: FiguresScope, year: number): Correction[] {
+export const yearCorrections: ReadJob<{ readonly history: FiguresHistory }, { readonly year: number }, Correction[]> = {
+  name: 'year-corrections',
+  run: ({ history }, { year }) => {
     const corrections = new Map<JournalEvent, Collecting>();
-    this.history.replay(
-      scope,
+    history.replay(
+      { kind: 'programme' },
       year,
       {},
       {
@@ -77,5 +62,20 @@ export class YearCorrections {
         .filter((change) => change.delta !== 0)
         .sort((a, b) => (a.scope + a.figure < b.scope + b.figure ? -1 : 1)),
     }));
+  },
+};
+
+/** The corrections of a year, once the gate let the request in, replayed in a read worker. */
+@Injectable()
+export class YearCorrections {
+  constructor(
+    private readonly gate: FiguresGate,
+    private readonly history: FiguresHistory,
+    private readonly workers: ReadWorkers,
+  ) {}
+
+  list(year: number, minPosition: string | undefined, access: AccessScope, actor: string): Promise<Correction[]> {
+    const request = { scope: { kind: 'programme' } as const, year, minPosition, access, actor };
+    return this.gate.replay(request, () => this.workers.run(yearCorrections, { year }, { history: this.history }));
   }
 }

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InvalidRequestError } from '../../shared/errors.js';
 import type { DistinctCounting, NamedFigure } from '../figure-definitions.js';
 import { FiguresGate, type FiguresRequest } from '../figures-gate.js';
-import { FiguresHistory, loggedEntry, type JournalEvent, type LoggedEntry } from '../history/figures-history.js';
+import {
+  FiguresHistory,
+  loggedEntry,
+  type FiguresScope,
+  type HistoryPoint,
+  type JournalEvent,
+  type LoggedEntry,
+} from '../history/figures-history.js';
+import { ReadWorkers, type ReadJob } from '../../projections/read-workers.js';
 import { isLogPositionText } from '../../projections/consistency.js';
 import type { Contribution, YearlyFiguresModel } from '../yearly-figures.model.js';
 
@@ -40,6 +48,16 @@ interface Counted {
   readonly contribution: Contribution;
 }
 
+/** What a provenance replay needs: where and when, the figure, and the page (its cursor read). */
+export interface ProvenanceInput {
+  readonly scope: FiguresScope;
+  readonly year: number;
+  readonly point: HistoryPoint;
+  readonly figure: NamedFigure;
+  readonly limit: number;
+  readonly after?: { readonly position: string; readonly item: string } | undefined;
+}
+
 /**
  * Which events make up a figure (its catalogue entry says what they are): the
  * replay records every contribution still counted at the end (a cancelled
@@ -48,31 +66,17 @@ interface Counted {
  * participant, sector or company of the scope, the earliest event still
  * counting it. The entries add up to the figure.
  */
-@Injectable()
-export class FigureProvenance {
-  constructor(
-    private readonly gate: FiguresGate,
-    private readonly history: FiguresHistory,
-  ) {}
-
-  explain(
-    request: FiguresRequest,
-    figure: NamedFigure,
-    page: ProvenancePage = { limit: PROVENANCE_PAGE.default },
-  ): Promise<Provenance> {
-    return this.gate.replay(request, () => this.replay(request, figure, page));
-  }
-
-  private replay(request: FiguresRequest, figure: NamedFigure, page: ProvenancePage): Provenance {
-    const { scope, year, point = {} } = request;
+export const figureProvenance: ReadJob<{ readonly history: FiguresHistory }, ProvenanceInput, Provenance> = {
+  name: 'figure-provenance',
+  run: ({ history }, { scope, year, point, figure, limit, after }) => {
     const { counting } = figure.definition;
     if (counting.kind === 'ratio') throw new Error(`${figure.key} is a ratio: it has no provenance of its own`);
-    const target = this.history.scopeKey(scope);
+    const target = history.scopeKey(scope);
     const distinct = counting.kind === 'distinct' ? counting : undefined;
     const recorded = distinct?.from ?? figure.key;
     const contributions = new Map<string, Counted>();
 
-    const replay = this.history.replay(scope, year, point, {
+    const replay = history.replay(scope, year, point, {
       change: ({ scope: counted, year: y, key, delta, contribution }, entry) => {
         if (counted !== target || y !== year || key !== recorded || contribution === undefined) return;
         if (delta > 0) contributions.set(contribution.id, { entry, amount: delta, contribution });
@@ -86,12 +90,32 @@ export class FigureProvenance {
       : [...contributions.values()].map(({ entry, amount }) => ({ ...loggedEntry(entry), counts: amount }));
     events.sort(inLogOrder);
     const position = (point.atPosition ?? replay.lastPosition ?? 0n).toString();
-    const after = page.after === undefined ? undefined : cursorEntry(page.after);
     const start = after === undefined ? 0 : events.findIndex((entry) => inLogOrder(entry, after) > 0);
-    const shown = start < 0 ? [] : events.slice(start, start + page.limit);
+    const shown = start < 0 ? [] : events.slice(start, start + limit);
     const last = shown[shown.length - 1];
-    const more = start >= 0 && start + page.limit < events.length && last !== undefined;
+    const more = start >= 0 && start + limit < events.length && last !== undefined;
     return { value, position, total: events.length, events: shown, ...(more ? { next: cursorOf(last) } : {}) };
+  },
+};
+
+/** Provenance, once the gate let the request in, replayed in a read worker. */
+@Injectable()
+export class FigureProvenance {
+  constructor(
+    private readonly gate: FiguresGate,
+    private readonly history: FiguresHistory,
+    private readonly workers: ReadWorkers,
+  ) {}
+
+  explain(
+    request: FiguresRequest,
+    figure: NamedFigure,
+    page: ProvenancePage = { limit: PROVENANCE_PAGE.default },
+  ): Promise<Provenance> {
+    const { scope, year, point = {} } = request;
+    const after = page.after === undefined ? undefined : cursorEntry(page.after);
+    const input = { scope, year, point, figure, limit: page.limit, after };
+    return this.gate.replay(request, () => this.workers.run(figureProvenance, input, { history: this.history }));
   }
 }
 
