@@ -27,6 +27,8 @@ export class DryRunEventStore implements EventStore {
   private readonly streams = new Map<string, StoredEvent[]>();
   private readonly byCommand = new Map<string, StoredEvent[]>();
   private readonly ids = new Set<string>();
+  /** The last stored revision of each stream read from its start (null: no such stream). */
+  private readonly storedHeads = new Map<string, bigint | null>();
   private nextPosition: LogPosition | undefined;
 
   constructor(private readonly stored: EventStore) {}
@@ -101,6 +103,8 @@ export class DryRunEventStore implements EventStore {
   }
 
   private async storedHead(stream: string): Promise<bigint | null> {
+    const known = this.storedHeads.get(stream);
+    if (known !== undefined) return known;
     const events = await this.stored.readStream(stream);
     return events.length === 0 ? null : events[events.length - 1]!.revision;
   }

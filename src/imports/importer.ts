@@ -60,8 +60,12 @@ export interface ImportResult {
 /** Told how many rows are done, out of how many. */
 export type ImportProgress = (done: number, total: number) => void;
 
-/** Rows in flight at once: enough to fill the store's group commits, few enough to bound memory. */
-const ROWS_IN_FLIGHT = 512;
+/**
+ * Rows in flight at once: enough to fill the store's group commits when a
+ * sheet lists each session's rows together (a session's rows run one after the
+ * other), few enough to bound memory.
+ */
+const ROWS_IN_FLIGHT = 4096;
 
 /**
  * An import: the file read and checked whole first (format, columns, size),
@@ -114,13 +118,20 @@ export class Importer {
     const definition = IMPORT_KIND_DEFINITIONS[request.kind];
     const order = new StreamOrder();
     const results: RowResult[] = new Array<RowResult>(rows.length);
-    const inFlight = new Set<Promise<void>>();
+    // A slot is freed as each row finishes: one waiter, not a race over every row in flight.
+    let inFlight = 0;
+    let freed: (() => void) | undefined;
     let done = 0;
     let failure: { error: unknown } | undefined;
+    const finished = (): void => {
+      inFlight -= 1;
+      freed?.();
+    };
     for (const [index, row] of rows.entries()) {
       if (failure) break;
       const senderFor = rowSender(request, importId, row.line);
-      const work = order
+      inFlight += 1;
+      void order
         .run(definition.streams(row.values), () => this.applyRow(row, request.kind, senderFor, dispatch))
         .then(
           (result) => {
@@ -130,12 +141,11 @@ export class Importer {
           (error: unknown) => {
             failure ??= { error };
           },
-        );
-      inFlight.add(work);
-      void work.then(() => inFlight.delete(work));
-      if (inFlight.size >= ROWS_IN_FLIGHT) await Promise.race(inFlight);
+        )
+        .finally(finished);
+      while (inFlight >= ROWS_IN_FLIGHT) await new Promise<void>((resolve) => (freed = resolve));
     }
-    await Promise.all(inFlight);
+    while (inFlight > 0) await new Promise<void>((resolve) => (freed = resolve));
     if (failure) throw failure.error;
     return results;
   }
