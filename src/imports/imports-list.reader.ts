@@ -52,13 +52,14 @@ export class ImportsListReader {
       .statement(
         `SELECT position, import_id, kind, file_name, sha256, rows, new, repeat, refused, mdes, actor, recorded_at
          FROM imports
-         WHERE position < ?1
-           AND (?2 IS NULL OR actor = ?3
-                OR EXISTS (SELECT 1 FROM json_each(imports.mdes) AS mine WHERE mine.value IN (SELECT value FROM json_each(?2))))
-         ORDER BY position DESC LIMIT ?4`,
+         WHERE position < @after
+           AND (@mdes IS NULL OR actor = @actor
+                OR EXISTS (SELECT 1 FROM json_each(imports.mdes) AS mine
+                           WHERE mine.value IN (SELECT value FROM json_each(@mdes))))
+         ORDER BY position DESC LIMIT @limit`,
         { raw: true, safeIntegers: true },
       )
-      .all(after ?? 2n ** 63n - 1n, mdes, actor, limit + 1) as ImportRow[];
+      .all({ after: after ?? 2n ** 63n - 1n, mdes, actor, limit: limit + 1 }) as ImportRow[];
     const items = rows.slice(0, limit).map(listing);
     return { items, next: rows.length > limit ? items[items.length - 1]!.position : null };
   }

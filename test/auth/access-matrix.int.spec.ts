@@ -10,6 +10,8 @@ interface Row {
   readonly route: string;
   readonly path: (column: Column) => string;
   readonly body?: (column: Column) => unknown;
+  /** A file as the body instead of JSON (imports). */
+  readonly file?: (column: Column) => { readonly contentType: string; readonly payload: string };
   /** Statuses for coordinator, partner in scope, partner out of scope, auditor, no token, revoked token. */
   readonly expected: readonly [number, number, number, number, number, number];
 }
@@ -171,6 +173,22 @@ const ROWS: Row[] = [
     expected: [201, 403, 403, 403, 401, 401],
   },
   { route: 'GET /api/mdes', path: () => '/api/mdes', expected: [200, 200, 200, 200, 401, 401] },
+  {
+    // The scope is checked row by row: out of scope, the answer is 200 with every row refused (403).
+    route: 'POST /api/imports',
+    path: () => '/api/imports?kind=sessions',
+    file: (c) => ({
+      contentType: 'text/csv',
+      payload: `id;projectId;date;kind\nimp-${c};${PROJECT};18/07/2022;workshop\n`,
+    }),
+    expected: [200, 200, 200, 403, 401, 401],
+  },
+  { route: 'GET /api/imports', path: () => '/api/imports', expected: [200, 200, 200, 200, 401, 401] },
+  {
+    route: 'GET /api/imports/templates/{file}',
+    path: () => '/api/imports/templates/attendances.csv?lang=nl',
+    expected: [200, 200, 200, 200, 401, 401],
+  },
   { route: 'GET /health', path: () => '/health', expected: OPEN },
   { route: 'GET /health/live', path: () => '/health/live', expected: OPEN },
   { route: 'GET /health/ready', path: () => '/health/ready', expected: OPEN },
@@ -211,6 +229,8 @@ describe('who may do what: every route for every kind of caller', () => {
     const method = row.route.split(' ')[0]!;
     if (method === 'GET') return app.get(path, as(column));
     if (method === 'DELETE') return app.send('DELETE', path, '', as(column));
+    const file = row.file?.(column);
+    if (file) return app.send('POST', path, file.payload, { 'content-type': file.contentType, ...as(column) });
     return app.post(path, row.body?.(column) ?? {}, as(column));
   };
 
