@@ -5,8 +5,14 @@ import { ImportTooLargeError } from '../import-errors.js';
 import { IMPORT_LIMITS, isBlank, type Sheet, type SheetRow } from './sheet.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-// What a French or Dutch Excel writes with "CSV (separator: semicolon)".
-const windows1252 = new TextDecoder('windows-1252');
+/**
+ * Windows-1252's 0x80–0x9F, where it differs from Latin-1 (€, ’, «, …): Node's
+ * TextDecoder reads the label as Latin-1 and would give C1 control characters.
+ * Undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay controls, and are refused.
+ */
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 /**
  * A CSV file as users save it: UTF-8 with or without BOM, else Windows-1252;
@@ -69,7 +75,7 @@ export async function readCsv(bytes: Buffer): Promise<Sheet> {
 function firstControl(text: string): number | undefined {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return code;
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code < 0xa0)) return code;
   }
   return undefined;
 }
@@ -78,7 +84,11 @@ function decode(bytes: Buffer): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    return windows1252.decode(bytes);
+    // What a French or Dutch Excel writes with "CSV (separator: semicolon)".
+    let text = '';
+    for (const byte of bytes)
+      text += byte >= 0x80 && byte < 0xa0 ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+    return text;
   }
 }
 
