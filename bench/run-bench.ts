@@ -7,6 +7,7 @@ import type { AppendResult } from './sections/append.js';
 import type { GrowthSide } from './sections/growth.js';
 import { measureAuditorLoad } from './sections/auditor-load.js';
 import { measureIngest } from './sections/ingest-http.js';
+import type { ImportSide } from './sections/import.js';
 import type { PeerSide } from './sections/peer.js';
 import type { QueryResults } from './sections/query.js';
 import type { RebuildResult } from './sections/rebuild.js';
@@ -26,6 +27,17 @@ const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? new Set(args[onlyIndex + 1]?.split(',')) : undefined;
 const wanted = (section: string): boolean => only === undefined || only.has(section);
 
+/** Stands for the logs when no section that reads them runs. */
+const NO_LOG: LogInfo = {
+  path: '',
+  events: 0,
+  firstYear: 0,
+  lastYear: 0,
+  sampleProject: '',
+  midRecordedAt: '',
+  buildSeconds: 0,
+};
+
 const started = performance.now();
 const results: Record<string, unknown> = {
   sizes,
@@ -34,13 +46,11 @@ const results: Record<string, unknown> = {
 };
 const step = (name: string): void => console.log(`[bench ${round((performance.now() - started) / 1000)} s] ${name}`);
 
-// Only the rebuild, query and growth sections read the logs: `--only auditor` does not write them.
-const needsLogs = wanted('rebuild') || wanted('query') || wanted('growth');
+// Only rebuild, query and growth read the logs: `--only import` (or ingest, …) builds none.
+const needsLogs = ['rebuild', 'query', 'growth'].some(wanted);
 if (needsLogs) step(`logs of ${sizes.logEvents} and ${sizes.growthSmallEvents} events (cached under bench/.work/logs)`);
-const log = needsLogs ? await runInChild<LogInfo>('log/build-log.js', [String(sizes.logEvents)]) : undefined!;
-const smallLog = needsLogs
-  ? await runInChild<LogInfo>('log/build-log.js', [String(sizes.growthSmallEvents)])
-  : undefined!;
+const log = needsLogs ? await runInChild<LogInfo>('log/build-log.js', [String(sizes.logEvents)]) : NO_LOG;
+const smallLog = needsLogs ? await runInChild<LogInfo>('log/build-log.js', [String(sizes.growthSmallEvents)]) : NO_LOG;
 if (needsLogs) results.log = log;
 
 if (wanted('ingest')) {
@@ -125,6 +135,29 @@ if (wanted('peer')) {
   Object.assign(results, {
     peer: { ours, emmett: theirs, emmett_concurrent_not_durable: theirsConcurrent },
     peer_ratio: round(ours.commands_per_s / theirs.commands_per_s, 2),
+  });
+}
+
+if (wanted('import')) {
+  const rows = sizes.importRows;
+  step(`import: a ${rows}-row attendance CSV (a tenth registering a participant), dry run then import`);
+  const dir = scratchDir('import');
+  await runInChild('sections/import.js', ['seed', dir, String(rows)]);
+  const floor = await runInChild<{ events_per_s: number; events: number }>('sections/import.js', [
+    'floor',
+    String(Math.round(rows * 1.1)),
+  ]);
+  // The dry run first: it writes nothing, so the import then starts from the same log.
+  const dryRun = await runInChild<ImportSide>('sections/import.js', ['dry-run', dir]);
+  const imported = await runInChild<ImportSide>('sections/import.js', ['import', dir]);
+  Object.assign(results, {
+    import: imported,
+    import_dry_run: dryRun,
+    import_floor: floor,
+    import_rows_per_s: imported.rows_per_s,
+    import_ratio: round(imported.events_per_s / floor.events_per_s, 3),
+    import_peak_rss_mb: imported.peak_rss_mb,
+    import_dry_run_vs_import: round(dryRun.seconds / imported.seconds, 3),
   });
 }
 
