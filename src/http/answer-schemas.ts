@@ -25,6 +25,7 @@ export const integer: JsonSchema = { type: 'integer' };
 export const number: JsonSchema = { type: 'number' };
 export const boolean: JsonSchema = { type: 'boolean' };
 export const timestamp: JsonSchema = { type: 'string', format: 'date-time' };
+export const calendarDate: JsonSchema = { type: 'string', format: 'date' };
 export const position: JsonSchema = {
   type: 'string',
   pattern: '^[0-9]+$',
@@ -46,3 +47,11 @@ export function object(properties: Record<string, JsonSchema>, optional: readonl
     required: Object.keys(properties).filter((name) => !optional.includes(name)),
   };
 }
+
+/** A page of a list (docs/api.md, "Reading back what was recorded"). */
+export const pageOfItems = (items: JsonSchema): JsonSchema =>
+  object({
+    items: arrayOf(items),
+    next: { ...string, nullable: true, description: "The next page's `after`; null on the last page" },
+    position: { ...position, description: 'The log position the answer reflects' },
+  });

@@ -8,10 +8,13 @@ import {
   number,
   object,
   oneOf,
+  pageOfItems,
   position,
   string,
   timestamp,
 } from '../http/answer-schemas.js';
+import { CARRIER_TYPES, PROJECT_KINDS } from './project.events.js';
+import { PROJECT_STATUSES } from './read-model/project-directory.projection.js';
 
 export const ProjectAnswerSchema = answerSchema(
   'Project',
@@ -43,5 +46,24 @@ export const ProjectAnswerSchema = answerSchema(
       position,
     },
     ['theme', 'targets'],
+  ),
+);
+
+export const ProjectPageSchema = answerSchema(
+  'ProjectPage',
+  pageOfItems(
+    answerSchema(
+      'ProjectListing',
+      object({
+        id: string,
+        year: integer,
+        title: string,
+        mdes: arrayOf(string),
+        kind: oneOf(...PROJECT_KINDS),
+        theme: nullable(string),
+        status: oneOf(...PROJECT_STATUSES),
+        carrier: object({ name: string, type: oneOf(...CARRIER_TYPES) }),
+      }),
+    ),
   ),
 );

@@ -8,7 +8,12 @@ import type { CommandSender } from '../command-handling/command-context.js';
 import { CommandResponses, QueryResponses } from '../http/api-responses.js';
 import { answer, type CommandAnswer } from '../http/command-answer.js';
 import { IdParamPipe } from '../http/request-validation.js';
-import { ReadQueryDto } from '../projections/consistency.js';
+import { ReadConsistency, ReadQueryDto } from '../projections/consistency.js';
+import type { Page, Positioned } from '../projections/keyset-page.js';
+import { pageRequest, yearOf } from '../projections/list-query.dto.js';
+import { requireAccess } from '../auth/access-denied.error.js';
+import { ProjectListQueryDto } from './dto/project-list-query.dto.js';
+import { ProjectDirectoryProjection, type ProjectListing } from './read-model/project-directory.projection.js';
 import { withoutAbsent } from '../shared/without-absent.js';
 import { DecideProjectDto } from './dto/decide-project.dto.js';
 import { RecordOutreachDto } from './dto/record-outreach.dto.js';
@@ -22,7 +27,7 @@ import {
   WriteNarrativeCommand,
   type ProjectAnswer,
 } from './project.messages.js';
-import { ProjectAnswerSchema } from './project-answers.dto.js';
+import { ProjectAnswerSchema, ProjectPageSchema } from './project-answers.dto.js';
 
 @ApiTags('projects')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried command recognisable' })
@@ -31,6 +36,8 @@ export class ProjectsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly consistency: ReadConsistency,
+    private readonly directory: ProjectDirectoryProjection,
   ) {}
 
   @Post()
@@ -94,6 +101,22 @@ export class ProjectsController {
   ): Promise<CommandAnswer> {
     const command = new WriteNarrativeCommand({ projectId: id, year: body.year, text: body.text }, sender);
     return answer(reply, id, await this.commands.execute(command));
+  }
+
+  @Get()
+  @Allow('coordinator', 'auditor', 'partner')
+  @ApiOperation({
+    summary: 'The projects, by id, filtered by year, MDE and status; a partner sees the projects of its MDEs',
+  })
+  @QueryResponses(ProjectPageSchema, 'A page of the projects')
+  async list(
+    @Query() query: ProjectListQueryDto,
+    @Access() access: AccessScope,
+  ): Promise<Positioned<Page<ProjectListing>>> {
+    await this.consistency.reach(query.minPosition);
+    if (query.mde !== undefined) requireAccess(access, [query.mde], `The MDE ${query.mde}`);
+    const filter = { year: yearOf(query), mde: query.mde ?? null, status: query.status ?? null };
+    return { ...this.directory.page(filter, access, pageRequest(query)), position: this.consistency.position() };
   }
 
   @Get(':id')

@@ -8,17 +8,19 @@ import {
   WriteNarrativeHandler,
 } from './project.handlers.js';
 import { ProjectsController } from './projects.controller.js';
+import { ProjectReadScope } from './read-model/project-read-scope.js';
 
 @Module({
   controllers: [ProjectsController],
   providers: [
     ProjectAccess,
+    ProjectReadScope,
     SubmitProjectHandler,
     DecideProjectHandler,
     RecordOutreachHandler,
     WriteNarrativeHandler,
     GetProjectHandler,
   ],
-  exports: [ProjectAccess],
+  exports: [ProjectAccess, ProjectReadScope],
 })
 export class ProjectsModule {}

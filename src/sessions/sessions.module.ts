@@ -7,11 +7,12 @@ import {
   RecordSessionHandler,
   RetractAttendanceHandler,
 } from './session.handlers.js';
+import { SessionRecordsController } from './session-records.controller.js';
 import { SessionsController } from './sessions.controller.js';
 
 @Module({
   imports: [ProjectsModule],
-  controllers: [SessionsController],
+  controllers: [SessionsController, SessionRecordsController],
   providers: [
     SessionAccess,
     RecordSessionHandler,

@@ -53,6 +53,20 @@ const ROWS: Row[] = [
     expected: COMMANDS_ALLOWED_TO_PARTNERS_IN_SCOPE,
   },
   { route: 'GET /api/projects/{id}', path: () => `/api/projects/${PROJECT}`, expected: READ_BY_ALL_IN_SCOPE },
+  // A partner of another MDE lists the projects too: its own, none of Forest's.
+  { route: 'GET /api/projects', path: () => '/api/projects?year=2022', expected: [200, 200, 200, 200, 401, 401] },
+  ...(['sessions', 'participants', 'stages', 'outreach', 'outcomes'] as const).map((list) => ({
+    route: `GET /api/projects/{id}/${list}`,
+    path: () => `/api/projects/${PROJECT}/${list}?year=2022`,
+    expected: READ_BY_ALL_IN_SCOPE,
+  })),
+  { route: 'GET /api/sessions/{id}', path: () => '/api/sessions/held', expected: READ_BY_ALL_IN_SCOPE },
+  // Participants are pseudonymous and not bound to an MDE (api.md): every role reads them.
+  {
+    route: 'GET /api/participants/{id}',
+    path: () => '/api/participants/p-1',
+    expected: [200, 200, 200, 200, 401, 401],
+  },
   {
     route: 'POST /api/sessions',
     path: () => '/api/sessions',
