@@ -60,7 +60,8 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The projects, by id, filtered by year, MDE and status; a partner sees the projects of its MDEs */
+        get: operations["ProjectsController_list"];
         put?: never;
         /** Submit a project (ProjectSubmitted) */
         post: operations["ProjectsController_submit"];
@@ -94,7 +95,8 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A project's outreach as recorded, by date */
+        get: operations["ParticipantRecordsController_outreach"];
         put?: never;
         /** Record people or companies contacted by an approved project (OutreachRecorded) */
         post: operations["ProjectsController_outreach"];
@@ -206,6 +208,57 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's sessions by date, cancelled ones included, with their counted attendances */
+        get: operations["SessionRecordsController_sessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session as recorded, with everyone whose attendance was recorded */
+        get: operations["SessionRecordsController_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The participants with a counted attendance at one of the project's sessions, by id, with their role */
+        get: operations["SessionRecordsController_participants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/participants": {
         parameters: {
             query?: never;
@@ -251,6 +304,57 @@ export type paths = {
         put?: never;
         /** Record an outcome for a participant (OutcomeRecorded) */
         post: operations["ParticipantsController_outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A participant as registered; ids are pseudonymous, so every role may read it */
+        get: operations["ParticipantRecordsController_participant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's stages as recorded, by start date */
+        get: operations["ParticipantRecordsController_stages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's outcomes as recorded, by date */
+        get: operations["ParticipantRecordsController_outcomes"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1189,6 +1293,88 @@ export type components = {
             /** @description A global log position, as a decimal string (it may exceed 2^53) */
             position: string;
         };
+        ProjectListing: {
+            id: string;
+            year: number;
+            title: string;
+            mdes: string[];
+            /** @enum {string} */
+            kind: "local" | "thematic";
+            theme: string | null;
+            /** @enum {string} */
+            status: "submitted" | "approved" | "rejected";
+            carrier: {
+                name: string;
+                /** @enum {string} */
+                type: "commune" | "cpas" | "mission-locale" | "ale" | "actiris" | "association" | "other";
+            };
+        };
+        ProjectPage: {
+            items: components["schemas"]["ProjectListing"][];
+            /** @description The next page's `after`; null on the last page */
+            next: string | null;
+            /** @description The log position the answer reflects */
+            position: string;
+        };
+        ParticipantRecord: {
+            id: string;
+            /** @enum {string} */
+            role: "job-seeker" | "citizen" | "employer" | "independent" | "partner-staff" | "volunteer" | "mentor" | "other";
+            registeredJobSeeker: boolean;
+            /** @description A global log position, as a decimal string (it may exceed 2^53) */
+            position: string;
+        };
+        StageEntry: {
+            id: string;
+            participantId: string;
+            /** Format: date */
+            startDate: string;
+            sector: string;
+            companyId: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        StagePage: {
+            items: components["schemas"]["StageEntry"][];
+            /** @description The next page's `after`; null on the last page */
+            next: string | null;
+            /** @description The log position the answer reflects */
+            position: string;
+        };
+        OutreachEntry: {
+            id: string;
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            audience: "people" | "job-seekers" | "companies" | "employers";
+            count: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        OutreachPage: {
+            items: components["schemas"]["OutreachEntry"][];
+            /** @description The next page's `after`; null on the last page */
+            next: string | null;
+            /** @description The log position the answer reflects */
+            position: string;
+        };
+        OutcomeEntry: {
+            id: string;
+            participantId: string;
+            /** @enum {string} */
+            type: "hired" | "training-completed" | "professional-project-defined" | "training-started" | "other";
+            /** Format: date */
+            date: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        OutcomePage: {
+            items: components["schemas"]["OutcomeEntry"][];
+            /** @description The next page's `after`; null on the last page */
+            next: string | null;
+            /** @description The log position the answer reflects */
+            position: string;
+        };
         Report: {
             year: number;
             /** @enum {string} */
@@ -1305,6 +1491,68 @@ export type components = {
                     delta: number;
                 }[];
             }[];
+        };
+        SessionListing: {
+            id: string;
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            kind: "workshop" | "information-session" | "event" | "outreach-stand" | "coaching" | "training" | "other";
+            title: string | null;
+            location: string | null;
+            cancelled: boolean;
+            /** @description Counted attendances: none retracted, none when the session was cancelled */
+            attendances: number;
+        };
+        SessionPage: {
+            items: components["schemas"]["SessionListing"][];
+            /** @description The next page's `after`; null on the last page */
+            next: string | null;
+            /** @description The log position the answer reflects */
+            position: string;
+        };
+        SessionRecord: {
+            id: string;
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            kind: "workshop" | "information-session" | "event" | "outreach-stand" | "coaching" | "training" | "other";
+            title: string | null;
+            location: string | null;
+            cancelled: boolean;
+            /** @description Counted attendances: none retracted, none when the session was cancelled */
+            attendances: number;
+            projectId: string;
+            cancellation: {
+                reason: string;
+                /** Format: date-time */
+                cancelledAt: string;
+            } | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description Everyone whose attendance was recorded, in the order recorded */
+            attendees: {
+                participantId: string;
+                retracted: boolean;
+                retractionReason: string | null;
+            }[];
+            /** @description A global log position, as a decimal string (it may exceed 2^53) */
+            position: string;
+        };
+        ProjectParticipant: {
+            participantId: string;
+            /** @enum {string} */
+            role: "job-seeker" | "citizen" | "employer" | "independent" | "partner-staff" | "volunteer" | "mentor" | "other";
+            registeredJobSeeker: boolean;
+            /** @description Counted attendances at the project's sessions */
+            attendances: number;
+        };
+        ProjectParticipantPage: {
+            items: components["schemas"]["ProjectParticipant"][];
+            /** @description The next page's `after`; null on the last page */
+            next: string | null;
+            /** @description The log position the answer reflects */
+            position: string;
         };
     };
     responses: never;
@@ -1773,6 +2021,87 @@ export interface operations {
             };
         };
     };
+    ProjectsController_list: {
+        parameters: {
+            query?: {
+                /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
+                minPosition?: string;
+                /** @description Items per page, 1 to 500 */
+                limit?: string;
+                /** @description The previous page's `next`: the page after it */
+                after?: string;
+                /** @description Only the projects of this year */
+                year?: string;
+                /** @description Only the projects this MDE takes part in */
+                mde?: string;
+                /** @description Only the projects at this stage */
+                status?: "submitted" | "approved" | "rejected";
+            };
+            header?: {
+                /** @description Makes a retried command recognisable */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the projects */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectPage"];
+                };
+            };
+            /** @description An invalid path or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token's role or MDE scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Over the rate limit of the token (or the address); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The read models did not reach minPosition within 5 s; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     ProjectsController_submit: {
         parameters: {
             query?: never;
@@ -1990,6 +2319,91 @@ export interface operations {
                 };
             };
             /** @description The event store cannot take writes now; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ParticipantRecordsController_outreach: {
+        parameters: {
+            query?: {
+                /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
+                minPosition?: string;
+                /** @description Items per page, 1 to 500 */
+                limit?: string;
+                /** @description The previous page's `next`: the page after it */
+                after?: string;
+                /** @description Only the records of this year (by their business date) */
+                year?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the project's outreach */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutreachPage"];
+                };
+            };
+            /** @description An invalid path or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token's role or MDE scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The project does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Over the rate limit of the token (or the address); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The read models did not reach minPosition within 5 s; retry after Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2786,6 +3200,255 @@ export interface operations {
             };
         };
     };
+    SessionRecordsController_sessions: {
+        parameters: {
+            query?: {
+                /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
+                minPosition?: string;
+                /** @description Items per page, 1 to 500 */
+                limit?: string;
+                /** @description The previous page's `next`: the page after it */
+                after?: string;
+                /** @description Only the records of this year (by their business date) */
+                year?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the project's sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPage"];
+                };
+            };
+            /** @description An invalid path or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token's role or MDE scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The project does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Over the rate limit of the token (or the address); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The read models did not reach minPosition within 5 s; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SessionRecordsController_session: {
+        parameters: {
+            query?: {
+                /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
+                minPosition?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session as recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRecord"];
+                };
+            };
+            /** @description An invalid path or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token's role or MDE scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The session does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Over the rate limit of the token (or the address); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The read models did not reach minPosition within 5 s; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SessionRecordsController_participants: {
+        parameters: {
+            query?: {
+                /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
+                minPosition?: string;
+                /** @description Items per page, 1 to 500 */
+                limit?: string;
+                /** @description The previous page's `next`: the page after it */
+                after?: string;
+                /** @description Only the records of this year (by their business date) */
+                year?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the project's participants */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectParticipantPage"];
+                };
+            };
+            /** @description An invalid path or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token's role or MDE scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The project does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Over the rate limit of the token (or the address); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The read models did not reach minPosition within 5 s; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     ParticipantsController_register: {
         parameters: {
             query?: never;
@@ -3122,6 +3785,255 @@ export interface operations {
                 };
             };
             /** @description The event store cannot take writes now; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ParticipantRecordsController_participant: {
+        parameters: {
+            query?: {
+                /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
+                minPosition?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The participant as registered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantRecord"];
+                };
+            };
+            /** @description An invalid path or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token's role or MDE scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The participant does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Over the rate limit of the token (or the address); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The read models did not reach minPosition within 5 s; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ParticipantRecordsController_stages: {
+        parameters: {
+            query?: {
+                /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
+                minPosition?: string;
+                /** @description Items per page, 1 to 500 */
+                limit?: string;
+                /** @description The previous page's `next`: the page after it */
+                after?: string;
+                /** @description Only the records of this year (by their business date) */
+                year?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the project's stages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StagePage"];
+                };
+            };
+            /** @description An invalid path or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token's role or MDE scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The project does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Over the rate limit of the token (or the address); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The read models did not reach minPosition within 5 s; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ParticipantRecordsController_outcomes: {
+        parameters: {
+            query?: {
+                /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
+                minPosition?: string;
+                /** @description Items per page, 1 to 500 */
+                limit?: string;
+                /** @description The previous page's `next`: the page after it */
+                after?: string;
+                /** @description Only the records of this year (by their business date) */
+                year?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the project's outcomes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomePage"];
+                };
+            };
+            /** @description An invalid path or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token's role or MDE scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The project does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Over the rate limit of the token (or the address); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The read models did not reach minPosition within 5 s; retry after Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
