@@ -1,9 +1,22 @@
 import { appMessages } from '../app/messages';
+import { figureMessages } from '../features/figures/messages';
+import { offlineMessages } from '../features/offline/messages';
+import { entriesMessages } from '../features/participants/messages';
+import { projectMessages } from '../features/projects/messages';
 import { sessionMessages } from '../features/session/messages';
+import { sessionsMessages } from '../features/sessions/messages';
 import type { Locale } from './catalogue';
 
 /** Every feature's catalogue, one line each: a new feature adds its own here. */
-const catalogues = [appMessages, sessionMessages] as const;
+const catalogues = [
+  appMessages,
+  sessionMessages,
+  projectMessages,
+  sessionsMessages,
+  entriesMessages,
+  figureMessages,
+  offlineMessages,
+] as const;
 
 type Keys<C> = C extends { fr: Readonly<Record<infer K, string>> } ? K : never;
 export type MessageId = Keys<(typeof catalogues)[number]>;
