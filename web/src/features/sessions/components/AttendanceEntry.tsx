@@ -96,6 +96,8 @@ export function AttendanceEntry({ sessionId }: { sessionId: string }) {
         <div className="actions">
           <input
             id={inputId}
+            // The page is made for entering attendances: typing starts at once.
+            autoFocus
             aria-describedby={hintId}
             autoComplete="off"
             spellCheck={false}
