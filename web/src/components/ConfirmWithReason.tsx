@@ -21,6 +21,7 @@ export function ConfirmWithReason({ action, question, confirm, onConfirm }: Prop
   const reasonId = useId();
   const errorId = useId();
   const opener = useRef<HTMLButtonElement>(null);
+  const field = useRef<HTMLInputElement>(null);
 
   const close = () => {
     setOpen(false);
@@ -30,12 +31,17 @@ export function ConfirmWithReason({ action, question, confirm, onConfirm }: Prop
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (reason.trim() === '') return setError(t('confirm.reasonRequired'));
+    // The reason's field gets the focus back with the error, so the keyboard user types it there.
+    if (reason.trim() === '') {
+      setError(t('confirm.reasonRequired'));
+      return field.current?.focus();
+    }
     setBusy(true);
     const refused = await onConfirm(reason.trim());
     setBusy(false);
-    if (refused) setError(refused);
-    else close();
+    if (!refused) return close();
+    setError(refused);
+    field.current?.focus();
   };
 
   if (!open)
@@ -56,10 +62,10 @@ export function ConfirmWithReason({ action, question, confirm, onConfirm }: Prop
       </p>
       <div className="field">
         <label htmlFor={reasonId}>{t('confirm.reason')}</label>
-        <textarea
+        <input
+          ref={field}
           id={reasonId}
           autoFocus
-          rows={2}
           maxLength={1000}
           value={reason}
           aria-invalid={error !== undefined}
