@@ -30,7 +30,7 @@ export function ProjectFiguresTable({
       <h2 id="project-figures">{t('project.figures', { year })}</h2>
       <QueryState error={figures.error} isPending={figures.isPending} />
       {figures.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="muted">{t('project.figures.caption', { year })}</caption>
             <thead>

@@ -96,7 +96,7 @@ export function SessionScreen() {
         <h2 id="attendees">
           {t('sessions.attendees', { count: s.attendees.length, pending: pendingAttendances.length })}
         </h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
