@@ -143,7 +143,7 @@ describeWithChromium('the web app, as a partner uses it', () => {
     await page.getByRole('link', { name: `Retour au projet ${PROJECT}` }).click();
     const participants = page.getByRole('link', { name: /^30 : voir d’où vient ce chiffre \(Participants\)/ });
     await participants.waitFor();
-    expect(await page.getByText('75 % de l’objectif').isVisible()).toBe(true);
+    expect(await page.getByText('75 % de l’objectif de 40').isVisible()).toBe(true);
     await expectAccessible('project-after');
 
     await participants.click();

@@ -39,9 +39,6 @@ export function ProjectFiguresTable({
                 <th scope="col" className="number">
                   {t('project.value')}
                 </th>
-                <th scope="col" className="number">
-                  {t('project.target')}
-                </th>
                 <th scope="col">{t('project.progress')}</th>
               </tr>
             </thead>
@@ -61,12 +58,11 @@ export function ProjectFiguresTable({
                         {value}
                       </Link>
                     </td>
-                    <td className="number">{target ?? '—'}</td>
                     <td>
                       {target ? (
                         <>
                           <progress max={target} value={Math.min(value, target)} aria-label={name} />{' '}
-                          <span>{t('project.progress.value', { percent: value / target })}</span>
+                          <span>{t('project.progress.value', { percent: value / target, target })}</span>
                         </>
                       ) : (
                         <span className="muted">{t('project.noTarget')}</span>
