@@ -22,15 +22,15 @@ describe('the outbox', () => {
 
   it('sends the pending writes of the signed-in owner, oldest first, each with its key, and forgets them', async () => {
     on('POST /api/sessions/dm-01/attendances', () => json({ id: 'dm-01', position: '7' }, 201));
-    await enqueue(attendance('p-1', 'key-1'));
-    await enqueue(attendance('p-2', 'key-2'));
+    await enqueue(attendance('p-1', 'z-first'));
+    await enqueue(attendance('p-2', 'a-second'));
     await enqueue(attendance('p-3', 'key-3', 'partner:MDE Jette:jette'));
 
     await flushOutbox(new QueryClient(), 'partner:MDE Forest:forest');
 
     expect(requests.map((r) => [r.body, r.headers.get('idempotency-key')])).toEqual([
-      [{ participantId: 'p-1' }, 'key-1'],
-      [{ participantId: 'p-2' }, 'key-2'],
+      [{ participantId: 'p-1' }, 'z-first'],
+      [{ participantId: 'p-2' }, 'a-second'],
     ]);
     expect((await queued()).map((write) => write.key)).toEqual(['key-3']);
   });
