@@ -4,6 +4,8 @@ import { useT } from '../i18n/locale';
 interface Props {
   /** The button that opens the confirmation, e.g. "Cancel the session". */
   readonly action: string;
+  /** Its full name for assistive technologies when the visible text is short ("Retract" in a row): starts with it. */
+  readonly actionName?: string;
   /** The question asked before it is done. */
   readonly question: string;
   readonly confirm: string;
@@ -12,7 +14,7 @@ interface Props {
 }
 
 /** An irreversible act: asks for a reason and a confirmation first; Escape or "Back" closes it. */
-export function ConfirmWithReason({ action, question, confirm, onConfirm }: Props) {
+export function ConfirmWithReason({ action, actionName, question, confirm, onConfirm }: Props) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -46,7 +48,7 @@ export function ConfirmWithReason({ action, question, confirm, onConfirm }: Prop
 
   if (!open)
     return (
-      <button ref={opener} type="button" className="secondary" onClick={() => setOpen(true)}>
+      <button ref={opener} type="button" className="secondary" aria-label={actionName} onClick={() => setOpen(true)}>
         {action}
       </button>
     );

@@ -124,7 +124,8 @@ export function SessionScreen() {
                   <td>
                     {!attendee.retracted && !s.cancellation && (
                       <ConfirmWithReason
-                        action={t('sessions.retract', { id: attendee.participantId })}
+                        action={t('sessions.retract.short')}
+                        actionName={t('sessions.retract', { id: attendee.participantId })}
                         question={t('sessions.retract.question', { id: attendee.participantId })}
                         confirm={t('sessions.retract.confirm')}
                         onConfirm={(reason) =>
