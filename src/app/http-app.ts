@@ -16,6 +16,7 @@ import { openApiDocument } from '../http/openapi-document.js';
 import { ProblemDetailsFilter, sendProblem } from '../http/problem-details.filter.js';
 import { RequestValidationPipe } from '../http/request-validation.js';
 import { stopGracefully } from '../http/stopping.js';
+import { serveWebApp } from '../http/web-app.js';
 import { NestPinoLogger, createLogger } from '../logging/logger.js';
 import { Metrics } from '../operations/metrics.js';
 import { AppModule } from './app.module.js';
@@ -77,6 +78,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
   });
+  if (!(await serveWebApp(app))) logger.debug('No web app built (npm run build): serving the API only');
   await app.init();
   return app;
 }

@@ -218,10 +218,16 @@ const ROWS: Row[] = [
   // Business volumes: a token of any role, unless METRICS_PUBLIC=true.
   { route: 'GET /metrics', path: () => '/metrics', expected: [200, 200, 200, 200, 401, 401] },
   { route: 'GET /api/docs-json', path: () => '/api/docs-json', expected: OPEN },
+  // The web app's page, at / and at every screen's URL: it holds no data (the API it calls is checked above).
+  { route: 'GET /', path: () => '/', expected: OPEN },
+  { route: 'GET /{screen}', path: () => `/projects/${OTHER}`, expected: OPEN },
 ];
 
-/** Open routes the OpenAPI description does not list (it does not describe itself, nor the Prometheus text). */
-const UNDOCUMENTED = ['GET /metrics', 'GET /api/docs-json'];
+/**
+ * Open routes the OpenAPI description does not list (it does not describe itself, nor the
+ * Prometheus text, nor the web app's page).
+ */
+const UNDOCUMENTED = ['GET /metrics', 'GET /api/docs-json', 'GET /', 'GET /{screen}'];
 
 /** Why a request is refused, by status and column: the rule the problem details must name. */
 const refusalRule = (status: number, column: Column, route?: string): RegExp =>

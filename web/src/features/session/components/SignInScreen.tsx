@@ -1,0 +1,57 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ApiProblem } from '../../../api/problem';
+import { ErrorText } from '../../../components/ErrorText';
+import { useT } from '../../../i18n/locale';
+import { useSignIn } from '../api/session';
+
+/** Paste the token once: it becomes this browser's session cookie. */
+export function SignInScreen() {
+  const t = useT();
+  const signIn = useSignIn();
+  const [token, setToken] = useState('');
+  const [empty, setEmpty] = useState(false);
+  const errorId = useId();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = token.trim();
+    setEmpty(trimmed === '');
+    if (trimmed !== '') signIn.mutate(trimmed, { onSuccess: () => setToken('') });
+  };
+
+  const refused = signIn.error instanceof ApiProblem && signIn.error.status === 401;
+  const error = empty
+    ? t('session.signIn.empty')
+    : refused
+      ? t('session.signIn.refused')
+      : signIn.error
+        ? signIn.error.message
+        : undefined;
+
+  return (
+    <section className="narrow" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">{t('session.signIn.title')}</h1>
+      <p>{t('session.signIn.intro')}</p>
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor="token">{t('session.signIn.token')}</label>
+          <input
+            id="token"
+            name="token"
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            value={token}
+            aria-invalid={error !== undefined}
+            aria-describedby={error === undefined ? undefined : errorId}
+            onChange={(event) => setToken(event.target.value)}
+          />
+          <ErrorText id={errorId} message={error} />
+        </div>
+        <button type="submit" disabled={signIn.isPending}>
+          {signIn.isPending ? t('session.signIn.pending') : t('session.signIn.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
