@@ -35,6 +35,10 @@ export interface HttpAppOptions extends CoreOptions {
 export async function createHttpApp(options: HttpAppOptions): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createLogger(options.config.logLevel);
   const problems = new ProblemDetailsFilter();
+  const answerUnroutable = (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+    const { problem, headers } = problems.toProblem(error);
+    sendProblem(reply, problem, headers);
+  };
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     genReqId: correlationIdOf,
@@ -52,10 +56,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
     // Requests arriving while it stops are answered by stopGracefully, as problem details.
     return503OnClosing: false,
     // A URL Fastify cannot route (malformed percent-encoding, an overlong segment) is answered before Nest sees it.
-    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-      const { problem, headers } = problems.toProblem(error);
-      sendProblem(reply, problem, headers);
-    },
+    frameworkErrors: answerUnroutable,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
     logger: new NestPinoLogger(logger),
@@ -78,7 +79,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
   });
-  if (!(await serveWebApp(app))) logger.debug('No web app built (npm run build): serving the API only');
+  if (!(await serveWebApp(app, answerUnroutable)))
+    logger.debug('No web app built (npm run build): serving the API only');
   await app.init();
   return app;
 }

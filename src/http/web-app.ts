@@ -1,5 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,12 +35,28 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  */
 const NOT_SCREENS = /^\/(api|health|metrics|assets)(\/|$)/;
 
+/** Fastify's limit on a path parameter: a longer segment matches no API route and falls to the page's route. */
+const MAX_SEGMENT_LENGTH = 100;
+
+const overlongSegment = (url: string) =>
+  url
+    .split('?', 1)[0]!
+    .split('/')
+    .some((segment) => segment.length > MAX_SEGMENT_LENGTH);
+
+/** Answers a URL no route of the service can take, as the service answers those Fastify refuses itself. */
+export type UnroutableAnswer = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void;
+
 /**
  * Serves the web app at `/`: its hashed assets, and its page for every other path that is not
  * the service's own, so that each screen has a real URL (the app's router reads it). Without a
  * built app (a test run of the sources) only the API is served.
  */
-export async function serveWebApp(app: NestFastifyApplication, dir = WEB_APP_DIR): Promise<boolean> {
+export async function serveWebApp(
+  app: NestFastifyApplication,
+  unroutable: UnroutableAnswer,
+  dir = WEB_APP_DIR,
+): Promise<boolean> {
   const indexFile = join(dir, 'index.html');
   if (!existsSync(indexFile)) return false;
   // Read once: the page changes only with a new build, which means a new start.
@@ -59,16 +76,17 @@ export async function serveWebApp(app: NestFastifyApplication, dir = WEB_APP_DIR
       if (path.endsWith('.html')) void reply.header('content-security-policy', WEB_APP_CSP);
     },
   });
-  const answerPage = (
-    request: { url: string },
-    reply: {
-      callNotFound(): void;
-      header(name: string, value: string): unknown;
-      type(type: string): unknown;
-      send(body: Buffer): unknown;
-    },
-  ) => {
-    if (NOT_SCREENS.test(request.url)) return reply.callNotFound();
+  const answerPage = (request: FastifyRequest, reply: FastifyReply) => {
+    if (NOT_SCREENS.test(request.url)) {
+      // `/api/projects/<300 characters>`: the same 400 as without the page's route.
+      if (overlongSegment(request.url))
+        return unroutable(
+          Object.assign(new Error('overlong path segment'), { code: 'FST_ERR_MAX_PARAM_LENGTH' }) as FastifyError,
+          request,
+          reply,
+        );
+      return reply.callNotFound();
+    }
     reply.header('cache-control', 'no-cache');
     reply.header('content-security-policy', WEB_APP_CSP);
     reply.type('text/html; charset=utf-8');
