@@ -1,6 +1,7 @@
 import {
   answerSchema,
   arrayOf,
+  boolean,
   integer,
   nullable,
   number,
@@ -49,3 +50,24 @@ export const LedgerHeadAnswer = answerSchema(
 );
 
 export const RebuildAnswer = answerSchema('RebuildReport', object({ position, seconds: number }));
+
+export const AnchorVerificationAnswer = answerSchema(
+  'AnchorVerification',
+  object({
+    position,
+    hash: sha256Hex,
+    check: { ...string, pattern: '^[0-9]{2}$', description: 'The check code of this position and hash' },
+    recomputed: { ...sha256Hex, description: 'The chain head recomputed now from the events up to the position' },
+    matches: boolean,
+    events: { ...integer, description: 'Events chained to recompute it' },
+    firstDifference: {
+      ...nullable(
+        object({
+          position: { ...nullable(position), description: 'null when the ledger no longer holds the published links' },
+          reason: string,
+        }),
+      ),
+      description: 'Where the log now departs from the one anchored; null when it matches',
+    },
+  }),
+);

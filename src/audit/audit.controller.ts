@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow } from '../auth/auth.decorators.js';
+import { Actor, Allow } from '../auth/auth.decorators.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { QueryResponses } from '../http/api-responses.js';
 import { InvalidRequestError } from '../shared/errors.js';
@@ -10,7 +10,18 @@ import { NotFoundError } from '../shared/domain/errors.js';
 import { AuditLedgerProjection, type LedgerHead } from './audit-ledger.projection.js';
 import { EventLogQueryDto, StreamQueryDto } from './event-log.dto.js';
 import { loggedEvent, type LoggedEvent } from './logged-event.js';
-import { EventPageAnswer, LedgerHeadAnswer, RebuildAnswer, StreamAnswer } from './audit-answers.dto.js';
+import { ReadCapacity } from '../projections/read-capacity.js';
+import { ReadStore } from '../projections/read-store.js';
+import { AnchorQueryDto } from './anchor-query.dto.js';
+import { verifyAnchor, type AnchorVerification } from './anchor-verification.js';
+import {
+  AnchorVerificationAnswer,
+  EventPageAnswer,
+  LedgerHeadAnswer,
+  RebuildAnswer,
+  StreamAnswer,
+} from './audit-answers.dto.js';
+import { assertAnchorCheck, parseAnchorHash, parseAnchorPosition } from './ledger-anchor.js';
 
 /** Streams are named `category-id` (docs/domain.md). */
 const STREAM_PATTERN = /^[a-z]+-[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -25,6 +36,8 @@ export class AuditController {
     private readonly ledger: AuditLedgerProjection,
     private readonly consistency: ReadConsistency,
     private readonly rebuilds: ReadModelRebuild,
+    private readonly readStore: ReadStore,
+    private readonly capacity: ReadCapacity,
   ) {}
 
   @Get('events')
@@ -68,6 +81,25 @@ export class AuditController {
   async ledgerHead(@Query() query: ReadQueryDto): Promise<LedgerHead> {
     await this.consistency.reach(query.minPosition);
     return this.ledger.current();
+  }
+
+  @Get('audit/ledger/anchors/:position')
+  @ApiOperation({
+    summary:
+      'Verify an anchor printed in a published report: recompute the chain from the events up to its position and ' +
+      'compare; a mismatch names the first position where the log now differs from what was published',
+  })
+  @QueryResponses(AnchorVerificationAnswer, 'Whether the log still gives the anchored head (matches true or false)')
+  async anchor(
+    @Param('position') typed: string,
+    @Query() query: AnchorQueryDto,
+    @Actor() actor: string,
+  ): Promise<AnchorVerification> {
+    const anchor = { position: parseAnchorPosition(typed, 'position'), hash: parseAnchorHash(query.hash, 'hash') };
+    if (query.check !== undefined) assertAnchorCheck(anchor, query.check, 'check');
+    await this.consistency.reach(query.minPosition);
+    // Every event up to the position is read and hashed: an expensive read, in the replay lane.
+    return this.capacity.run(actor, 'replay', () => verifyAnchor(this.store, this.readStore.db, anchor));
   }
 
   @Post('audit/rebuild')

@@ -15,6 +15,12 @@ export interface ReportPublishedData {
   /** Head of the audit chain at that position: anchors the log the report came from. */
   readonly ledgerHash: string | null;
   /**
+   * Every format prints the anchor (reportPosition, ledgerHash and its check
+   * code). Absent in publications made before they did: those regenerate
+   * without it, to the bytes they were published with.
+   */
+  readonly anchorPrinted?: true;
+  /**
    * The formats whose published bytes follow in ReportRenditionStored events.
    * Absent in publications made before they were stored: those are regenerated.
    */

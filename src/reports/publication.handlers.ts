@@ -57,6 +57,7 @@ export class PublishReportHandler implements ICommandHandler<PublishReportComman
       figureDefinitions: FIGURE_DEFINITIONS_VERSION,
       digests,
       ledgerHash: report.ledgerHash,
+      anchorPrinted: true as const,
       ...(Object.keys(notStored).length > 0 ? { notStored } : {}),
     };
     const renditions = [...bodies].map(([format, body]) => ({ format, parts: partsOf(body) }));

@@ -9,6 +9,8 @@ import { KindedError } from '../shared/errors.js';
 import { publicationDecider, type PublicationEntry } from './publication.decider.js';
 import { reportStream, type ReportPublishedData, type ReportRenditionStoredData } from './publication.events.js';
 import { ReportBuilder } from './report-builder.js';
+import { printedAnchor } from '../audit/ledger-anchor.js';
+import type { ReportAnchor } from './report.model.js';
 import { type ReportFormat } from './report-format.js';
 import { ReportRenderer, contentTypeOf, digestOf, type RenderedReport } from './report-renderer.js';
 
@@ -23,6 +25,17 @@ export class NotReproducibleError extends KindedError {
     );
   }
 }
+
+/** A publication as answered: with the anchor it printed (or would have: before anchors were printed). */
+export type AnsweredPublication = ReportPublishedData & { readonly anchor: ReportAnchor | null };
+
+export const withAnchor = (publication: ReportPublishedData): AnsweredPublication => ({
+  ...publication,
+  anchor:
+    publication.ledgerHash === null
+      ? null
+      : printedAnchor({ position: BigInt(publication.reportPosition), hash: publication.ledgerHash }),
+});
 
 export interface FigureChange {
   readonly scope: string;
@@ -54,15 +67,15 @@ export class Publications {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async list(year: number): Promise<ReportPublishedData[]> {
-    return (await this.entries(year)).map(
-      ({ revision: _revision, renditions: _renditions, ...publication }) => publication,
+  async list(year: number): Promise<AnsweredPublication[]> {
+    return (await this.entries(year)).map(({ revision: _revision, renditions: _renditions, ...publication }) =>
+      withAnchor(publication),
     );
   }
 
-  async find(year: number, number: number): Promise<ReportPublishedData> {
+  async find(year: number, number: number): Promise<AnsweredPublication> {
     const { revision: _revision, renditions: _renditions, ...publication } = await this.entry(year, number);
-    return publication;
+    return withAnchor(publication);
   }
 
   /**
@@ -110,6 +123,7 @@ export class Publications {
         publication.year,
         publication.language,
         BigInt(publication.reportPosition),
+        { anchored: publication.anchorPrinted === true },
       );
       return this.renderer.render(report, format);
     });
@@ -144,7 +158,7 @@ export class Publications {
    * The figures of the programme and of each project that changed since the
    * publication, with the events that changed them (late entries, corrections).
    */
-  async changes(year: number, number: number): Promise<{ publication: ReportPublishedData; changes: FigureChange[] }> {
+  async changes(year: number, number: number): Promise<{ publication: AnsweredPublication; changes: FigureChange[] }> {
     const publication = await this.find(year, number);
     const since = BigInt(publication.reportPosition);
     const changed = new Map<

@@ -29,34 +29,52 @@ const reportProject = object({
 
 const phrase = object({ figure: string, text: string });
 
+/** Inline, not a component: OpenAPI 3.0 ignores `nullable` beside a `$ref`. */
+const anchor = object({
+  position,
+  hash: sha256Hex,
+  check: { ...string, pattern: '^[0-9]{2}$', description: 'Two digits that catch a mistyped position or hash' },
+  typed: {
+    ...string,
+    description: 'position:hash in groups of 4:check, as printed; what `indicators verify --anchor` takes',
+  },
+});
+
 export const ReportAnswer = answerSchema(
   'Report',
-  object({
-    year: integer,
-    language: oneOf('fr', 'nl'),
-    position,
-    ledgerHash: nullable(sha256Hex),
-    asOf: nullable(timestamp),
-    programme: object({
-      funded: integer,
-      shares: nullable(
-        object({
-          allJobSeekers: integer,
-          targetsPartners: integer,
-          communes: integer,
-          missionsLocalesOrAle: integer,
-          cpas: integer,
+  object(
+    {
+      year: integer,
+      language: oneOf('fr', 'nl'),
+      position,
+      ledgerHash: nullable(sha256Hex),
+      anchor: {
+        ...nullable(anchor),
+        description: 'The chain head printed in every format; absent from publications made before it was printed',
+      },
+      asOf: nullable(timestamp),
+      programme: object({
+        funded: integer,
+        shares: nullable(
+          object({
+            allJobSeekers: integer,
+            targetsPartners: integer,
+            communes: integer,
+            missionsLocalesOrAle: integer,
+            cpas: integer,
+          }),
+        ),
+        figures: object({
+          projects: object({ submitted: ref('ProjectCounts'), approved: ref('ProjectCounts'), rejected: integer }),
+          activity: ref('ActivityFigures'),
         }),
-      ),
-      figures: object({
-        projects: object({ submitted: ref('ProjectCounts'), approved: ref('ProjectCounts'), rejected: integer }),
-        activity: ref('ActivityFigures'),
       }),
-    }),
-    thematic: arrayOf(reportProject),
-    local: arrayOf(reportProject),
-    phrases: object({ programme: arrayOf(phrase), projects: mapOf(arrayOf(phrase)) }),
-  }),
+      thematic: arrayOf(reportProject),
+      local: arrayOf(reportProject),
+      phrases: object({ programme: arrayOf(phrase), projects: mapOf(arrayOf(phrase)) }),
+    },
+    ['anchor'],
+  ),
 );
 
 const publication = answerSchema(
@@ -69,6 +87,10 @@ const publication = answerSchema(
     figureDefinitions: integer,
     digests: { ...mapOf(sha256Hex), description: 'SHA-256 of each format as published, by format' },
     ledgerHash: nullable(sha256Hex),
+    anchor: {
+      ...nullable(anchor),
+      description: 'The chain head at the publication: verify it with GET /api/audit/ledger/anchors/{position}',
+    },
   }),
 );
 

@@ -8,6 +8,7 @@ import { evolveProjectDetails, type ProjectDetails } from '../projects/read-mode
 import { ReadConsistency } from '../projections/consistency.js';
 import { ReadStore } from '../projections/read-store.js';
 import { projectStream } from '../shared/domain/ids.js';
+import { printedAnchor } from '../audit/ledger-anchor.js';
 import type { Language } from './catalogues/catalogue.js';
 import { share, type ReportModel, type ReportProject } from './report.model.js';
 
@@ -33,7 +34,11 @@ export class ReportBuilder {
     return BigInt(this.consistency.position());
   }
 
-  async build(year: number, language: Language, position: bigint): Promise<ReportModel> {
+  /**
+   * `anchored: false` builds the report as it was before reports printed their
+   * anchor: what a publication made then regenerates to.
+   */
+  async build(year: number, language: Language, position: bigint, { anchored = true } = {}): Promise<ReportModel> {
     await this.consistency.reach(position.toString());
     // One replay of the year: it holds the programme's counters and every project's.
     const { model } = this.history.replay({ kind: 'programme' }, year, { atPosition: position });
@@ -63,11 +68,13 @@ export class ReportBuilder {
       a.title.localeCompare(b.title, 'fr') || (a.id < b.id ? -1 : 1);
     projects.sort(byTitle);
     const last = this.lastRecorded(position);
+    const ledgerHash = this.ledgerHashAt(position);
     return {
       year,
       language,
       position: position.toString(),
-      ledgerHash: this.ledgerHashAt(position),
+      ledgerHash,
+      ...(anchored ? { anchor: ledgerHash === null ? null : printedAnchor({ position, hash: ledgerHash }) } : {}),
       asOf: last,
       programme: {
         funded: figures.projects.approved.count,

@@ -24,6 +24,16 @@ export interface ReportProject {
   readonly figures: ActivityFigures;
 }
 
+/** The head of the audit chain at the report's position, in the form a person types back. */
+export interface ReportAnchor {
+  readonly position: string;
+  readonly hash: string;
+  /** Two digits that catch a mistyped position or hash. */
+  readonly check: string;
+  /** `position:hash in groups of four:check`, what `indicators verify --anchor` takes. */
+  readonly typed: string;
+}
+
 /** Everything the annual report says, as data: the renderers only word and lay it out. */
 export interface ReportModel {
   readonly year: number;
@@ -32,6 +42,12 @@ export interface ReportModel {
   readonly position: string;
   /** The head of the audit chain at that position. */
   readonly ledgerHash: string | null;
+  /**
+   * The chain head as printed, for a reader to verify later (docs/domain.md,
+   * "Anchors"); null while the log is empty. Absent from reports regenerated
+   * for publications made before reports printed it, so their bytes stay.
+   */
+  readonly anchor?: ReportAnchor | null;
   /** Recording time of the last event the report reflects: the date printed on it. */
   readonly asOf: string | null;
   readonly programme: {

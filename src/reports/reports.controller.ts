@@ -8,8 +8,7 @@ import { CommandResponses, QueryResponses } from '../http/api-responses.js';
 import { answer } from '../http/command-answer.js';
 import { WholeNumberParamPipe, YearParamPipe } from '../http/request-validation.js';
 import { ReadConsistency } from '../projections/consistency.js';
-import type { ReportPublishedData } from './publication.events.js';
-import { Publications, type FigureChange } from './publications.js';
+import { Publications, withAnchor, type AnsweredPublication, type FigureChange } from './publications.js';
 import { PublishReportCommand } from './publication.messages.js';
 import { RenderedReports } from './rendered-reports.js';
 import { REPORT_FORMATS, REPORT_MEDIA_TYPES, negotiateFormat } from './report-format.js';
@@ -61,9 +60,12 @@ export class ReportsController {
     @Body() body: PublishReportDto,
     @Sender() sender: CommandSender,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ id: string; position: string; publication: ReportPublishedData }> {
+  ): Promise<{ id: string; position: string; publication: AnsweredPublication }> {
     const outcome = await this.commands.execute(new PublishReportCommand(year, body.lang ?? 'fr', sender));
-    return { ...answer(reply, String(outcome.publication.number), outcome), publication: outcome.publication };
+    return {
+      ...answer(reply, String(outcome.publication.number), outcome),
+      publication: withAnchor(outcome.publication),
+    };
   }
 
   @Get(':year/publications')
@@ -71,7 +73,7 @@ export class ReportsController {
   @QueryResponses(PublicationsAnswer, "The year's publications")
   async list(
     @Param('year', YearParamPipe) year: number,
-  ): Promise<{ year: number; publications: ReportPublishedData[] }> {
+  ): Promise<{ year: number; publications: AnsweredPublication[] }> {
     return { year, publications: await this.publications.list(year) };
   }
 
@@ -111,7 +113,7 @@ export class ReportsController {
   async changes(
     @Param('year', YearParamPipe) year: number,
     @Param('n', WholeNumberParamPipe) number: number,
-  ): Promise<{ year: number; publication: ReportPublishedData; position: string; changes: FigureChange[] }> {
+  ): Promise<{ year: number; publication: AnsweredPublication; position: string; changes: FigureChange[] }> {
     const { publication, changes } = await this.publications.changes(year, number);
     return { year, publication, position: this.consistency.position(), changes };
   }

@@ -147,6 +147,11 @@ const ROWS: Row[] = [
     expected: READ_BY_COORDINATORS_AND_AUDITORS,
   },
   { route: 'GET /api/audit/ledger', path: () => '/api/audit/ledger', expected: READ_BY_COORDINATORS_AND_AUDITORS },
+  {
+    route: 'GET /api/audit/ledger/anchors/{position}',
+    path: () => `/api/audit/ledger/anchors/3?hash=${encodeURIComponent('ab12 '.repeat(16).trim())}`,
+    expected: READ_BY_COORDINATORS_AND_AUDITORS,
+  },
   { route: 'POST /api/audit/rebuild', path: () => '/api/audit/rebuild', expected: COORDINATORS_ONLY },
   { route: 'GET /api/reports/{year}', path: () => '/api/reports/2022', expected: READ_BY_COORDINATORS_AND_AUDITORS },
   {

@@ -102,6 +102,11 @@ const EXCHANGES: readonly Exchange[] = [
   json('/api/events', '/api/events?limit=5'),
   json('/api/streams/{stream}', '/api/streams/project-digimobile-2022'),
   json('/api/audit/ledger'),
+  // An anchor of another log: it does not match, and the answer says so.
+  json(
+    '/api/audit/ledger/anchors/{position}',
+    `/api/audit/ledger/anchors/3?hash=${encodeURIComponent('ab12 '.repeat(16).trim())}`,
+  ),
   { route: '/api/audit/rebuild', method: 'POST', url: '/api/audit/rebuild', status: 200 },
   json('/api/reports/{year}', '/api/reports/2022'),
   { ...json('/api/reports/{year}', '/api/reports/2022'), headers: { accept: 'text/markdown' } },

@@ -1,6 +1,8 @@
+import { printedAnchor } from '../../src/audit/ledger-anchor.js';
 import { fr } from '../../src/reports/catalogues/fr.catalogue.js';
 import { nl } from '../../src/reports/catalogues/nl.catalogue.js';
 import { renderCsv } from '../../src/reports/renderers/csv.renderer.js';
+import { renderHtml } from '../../src/reports/renderers/html.renderer.js';
 import { renderMarkdown } from '../../src/reports/renderers/markdown.renderer.js';
 import { csvRows } from '../support/csv-rows.js';
 import { reportModel } from '../support/report-model.js';
@@ -71,5 +73,37 @@ describe('the Markdown report, with what users typed', () => {
 
   it('keeps its own Markdown', () => {
     expect(markdown).toContain('**Le projet en quelques chiffres :** 3 participants');
+  });
+});
+
+describe('the anchor in the footer', () => {
+  const hash = 'ab'.repeat(32);
+  const anchor = printedAnchor({ position: 42n, hash });
+  const anchored = { ...reportModel([{}]), ledgerHash: hash, anchor };
+  const grouped = `${'abab '.repeat(15)}abab`;
+
+  it('prints position, hash in groups of four and check code in every format, in the report language', () => {
+    const line = `Registre : position 42, empreinte ${grouped}, contrôle ${anchor.check}`;
+    expect(renderMarkdown(anchored, fr)).toContain(`\n${line}  \n`);
+    expect(renderHtml(anchored, fr)).toContain(`<p class="anchor" style="word-break: normal">${line}</p>`);
+    expect(renderMarkdown({ ...anchored, language: 'nl' }, nl)).toContain(
+      `Register: positie 42, vingerafdruk ${grouped}, controle ${anchor.check}`,
+    );
+    for (const delimiter of [';', ','] as const) {
+      const rows = csvRows(renderCsv(anchored, fr, delimiter), delimiter).filter((row) => row.join('') !== '');
+      expect(rows[rows.length - 1]).toEqual([
+        '# Registre : position 42',
+        `empreinte ${grouped}`,
+        `contrôle ${anchor.check}`,
+      ]);
+    }
+    expect(renderMarkdown(anchored, fr)).not.toContain("Empreinte de la chaîne d'audit");
+  });
+
+  it('is left out, with the bare hash as before, for a publication made before reports printed it', () => {
+    const before = { ...reportModel([{}]), ledgerHash: hash };
+    expect(renderMarkdown(before, fr)).toContain(`Empreinte de la chaîne d'audit : ${hash}`);
+    expect(renderHtml(before, fr)).not.toContain('Registre');
+    expect(renderCsv(before, fr)).not.toContain('#');
   });
 });

@@ -38,6 +38,8 @@ export interface Catalogue {
   readonly provenanceLink: string;
   readonly generatedAt: string;
   readonly ledger: string;
+  /** The anchor's parts (position, hash, check code): a footer line joined by ", ", a CSV comment row split. */
+  readonly anchor: readonly [string, string, string];
   readonly moreThanHalfNotRegistered: string;
   readonly sessions: Plural;
   readonly sessionsByKind: Readonly<Record<string, Plural>>;

@@ -30,6 +30,7 @@ export const fr: Catalogue = {
   provenanceLink: 'provenance de ce chiffre',
   generatedAt: 'Établi à partir du journal des événements, position {position}.',
   ledger: "Empreinte de la chaîne d'audit : {hash}",
+  anchor: ['Registre : position {position}', 'empreinte {hash}', 'contrôle {check}'],
   moreThanHalfNotRegistered: "plus de la moitié du public n'était pas inscrit comme chercheur d'emploi",
   sessions: { one: '{n} date', other: '{n} dates' },
   sessionsByKind: {

@@ -30,6 +30,7 @@ export const nl: Catalogue = {
   provenanceLink: 'herkomst van dit cijfer',
   generatedAt: 'Opgesteld op basis van het gebeurtenissenlogboek, positie {position}.',
   ledger: 'Vingerafdruk van de auditketen: {hash}',
+  anchor: ['Register: positie {position}', 'vingerafdruk {hash}', 'controle {check}'],
   moreThanHalfNotRegistered: 'meer dan de helft van het publiek was niet ingeschreven als werkzoekende',
   sessions: { one: '{n} datum', other: '{n} data' },
   sessionsByKind: {

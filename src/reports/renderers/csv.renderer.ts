@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Catalogue } from '../catalogues/catalogue.js';
 import type { ReportModel } from '../report.model.js';
+import { anchorParts } from './report-text.js';
 
 /** The separators a spreadsheet reads: `;` where the decimal mark is a comma (French, Dutch Excel). */
 export const CSV_DELIMITERS = [';', ','] as const;
@@ -24,6 +25,9 @@ export function renderCsv(report: ReportModel, words: Catalogue, delimiter: CsvD
       rows.push([year, project.id, project.title, figure, value]);
     }
   }
+  // Last, a comment row a reader skips (`#`) holding the anchor, one part a cell.
+  const anchor = anchorParts(report, words);
+  if (anchor) rows.push([`# ${anchor[0]}`, ...anchor.slice(1)]);
   return stringify(rows, { bom: true, delimiter, record_delimiter: 'windows', escape_formulas: true });
 }
 

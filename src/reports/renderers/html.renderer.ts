@@ -49,7 +49,9 @@ export function renderHtml(report: ReportModel, words: Catalogue): string {
     }
     body.push('</section>');
   }
-  body.push(`<footer>${text.footer.map((line) => `<p>${escape(line)}</p>`).join('')}</footer>`);
+  // The anchor wraps between groups of four only, so a reader copies whole groups.
+  const anchor = text.anchor === null ? '' : `<p class="anchor" style="word-break: normal">${escape(text.anchor)}</p>`;
+  body.push(`<footer>${text.footer.map((line) => `<p>${escape(line)}</p>`).join('')}${anchor}</footer>`);
   return `<!doctype html>
 <html lang="${report.language}">
 <head>

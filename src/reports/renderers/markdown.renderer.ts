@@ -31,5 +31,6 @@ export function renderMarkdown(report: ReportModel, words: Catalogue): string {
     }
   }
   lines.push('', '---', '', ...text.footer.map((line) => `${line}  `));
+  if (text.anchor !== null) lines.push(`${text.anchor}  `);
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../catalogues/catalogue.js';
 import { fill, plural } from '../catalogues/catalogue.js';
+import { groupedHash } from '../../audit/ledger-anchor.js';
 import { placeName } from '../catalogues/places.js';
 import { activityPhrases, type Phrase } from '../phrases.js';
 import type { ReportModel, ReportProject } from '../report.model.js';
@@ -15,6 +16,8 @@ export interface ReportText {
   readonly programmePhrases: readonly Phrase[];
   readonly sections: ReadonlyArray<{ readonly heading: string; readonly projects: readonly ProjectText[] }>;
   readonly footer: readonly string[];
+  /** The anchor line ("Registre : position …, empreinte …, contrôle …"), null when none is printed. */
+  readonly anchor: string | null;
 }
 
 export interface ProjectText {
@@ -66,7 +69,19 @@ export function reportText(report: ReportModel, words: Catalogue): ReportText {
     ].filter((section) => section.projects.length > 0),
     footer: [
       fill(words.generatedAt, { position: report.position }, locale),
-      ...(report.ledgerHash ? [fill(words.ledger, { hash: report.ledgerHash }, locale)] : []),
+      // Reports regenerated for publications made before anchors print the bare hash, as they did.
+      ...(report.anchor === undefined && report.ledgerHash
+        ? [fill(words.ledger, { hash: report.ledgerHash }, locale)]
+        : []),
     ],
+    anchor: anchorParts(report, words)?.join(', ') ?? null,
   };
+}
+
+/** The anchor line's parts, filled: the position, the hash in groups of four, the check code. */
+export function anchorParts(report: ReportModel, words: Catalogue): string[] | null {
+  const { anchor } = report;
+  if (!anchor) return null;
+  const values = { position: anchor.position, hash: groupedHash(anchor.hash), check: anchor.check };
+  return words.anchor.map((part) => fill(part, values, words.locale));
 }
