@@ -582,6 +582,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/ledger/anchors/{position}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify an anchor printed in a published report: recompute the chain from the events up to its position and compare; a mismatch names the first position where the log now differs from what was published */
+        get: operations["AuditController_anchor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/rebuild": {
         parameters: {
             query?: never;
@@ -1041,6 +1058,24 @@ export type components = {
             position: string;
             seconds: number;
         };
+        AnchorVerification: {
+            /** @description A global log position, as a decimal string (it may exceed 2^53) */
+            position: string;
+            hash: string;
+            /** @description The check code of this position and hash */
+            check: string;
+            /** @description The chain head recomputed now from the events up to the position */
+            recomputed: string;
+            matches: boolean;
+            /** @description Events chained to recompute it */
+            events: number;
+            /** @description Where the log now departs from the one anchored; null when it matches */
+            firstDifference: {
+                /** @description null when the ledger no longer holds the published links */
+                position: string | null;
+                reason: string;
+            } | null;
+        };
         IssuedToken: {
             id: string;
             /** @description A global log position, as a decimal string (it may exceed 2^53) */
@@ -1382,6 +1417,16 @@ export type components = {
             /** @description A global log position, as a decimal string (it may exceed 2^53) */
             position: string;
             ledgerHash: string | null;
+            /** @description The chain head printed in every format; absent from publications made before it was printed */
+            anchor?: {
+                /** @description A global log position, as a decimal string (it may exceed 2^53) */
+                position: string;
+                hash: string;
+                /** @description Two digits that catch a mistyped position or hash */
+                check: string;
+                /** @description position:hash in groups of 4:check, as printed; what `indicators verify --anchor` takes */
+                typed: string;
+            } | null;
             /** Format: date-time */
             asOf: string | null;
             programme: {
@@ -1458,6 +1503,16 @@ export type components = {
                 [key: string]: string;
             };
             ledgerHash: string | null;
+            /** @description The chain head at the publication: verify it with GET /api/audit/ledger/anchors/{position} */
+            anchor: {
+                /** @description A global log position, as a decimal string (it may exceed 2^53) */
+                position: string;
+                hash: string;
+                /** @description Two digits that catch a mistyped position or hash */
+                check: string;
+                /** @description position:hash in groups of 4:check, as printed; what `indicators verify --anchor` takes */
+                typed: string;
+            } | null;
         };
         Published: {
             /** @description The publication number */
@@ -4867,6 +4922,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerHead"];
+                };
+            };
+            /** @description An invalid path or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token's role or MDE scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Over the rate limit of the token (or the address); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The read models did not reach minPosition within 5 s; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AuditController_anchor: {
+        parameters: {
+            query: {
+                /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
+                minPosition?: string;
+                /** @description The hash printed in the report: 64 hex digits, grouped by spaces or dashes or not, any case */
+                hash: string;
+                /** @description The two-digit check code printed after the hash: a typo in the position or the hash is refused */
+                check?: string;
+            };
+            header?: never;
+            path: {
+                position: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the log still gives the anchored head (matches true or false) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnchorVerification"];
                 };
             };
             /** @description An invalid path or query parameter */
