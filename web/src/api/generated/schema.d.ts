@@ -1234,6 +1234,10 @@ export type components = {
             value: number;
             /** @description The position of the last event replayed */
             position: string;
+            /** @description How many events the figure is made of, over all pages */
+            total: number;
+            /** @description The `after` of the next page, when there is one (ask it with atPosition = position) */
+            next?: string;
             events: {
                 /** @description A global log position, as a decimal string (it may exceed 2^53) */
                 position: string;
