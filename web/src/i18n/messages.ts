@@ -1,9 +1,22 @@
 import { appMessages } from '../app/messages';
+import { auditMessages } from '../features/audit/messages';
+import { figuresMessages } from '../features/figures/messages';
+import { mdesMessages } from '../features/mdes/messages';
+import { reportsMessages } from '../features/reports/messages';
 import { sessionMessages } from '../features/session/messages';
+import { tokensMessages } from '../features/tokens/messages';
 import type { Locale } from './catalogue';
 
 /** Every feature's catalogue, one line each: a new feature adds its own here. */
-const catalogues = [appMessages, sessionMessages] as const;
+const catalogues = [
+  appMessages,
+  sessionMessages,
+  figuresMessages,
+  auditMessages,
+  reportsMessages,
+  tokensMessages,
+  mdesMessages,
+] as const;
 
 type Keys<C> = C extends { fr: Readonly<Record<infer K, string>> } ? K : never;
 export type MessageId = Keys<(typeof catalogues)[number]>;
