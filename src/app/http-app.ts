@@ -69,7 +69,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(problems);
   authenticateRequests(app.getHttpAdapter().getInstance(), app.get(Authenticator), (request) =>
-    needsToken(request.routeOptions.url, options.config),
+    needsToken(request.routeOptions.url, request.method, options.config),
   );
   await applyAbuseLimits(app, options.config, rateLimitedCaller);
   measureRequests(app, app.get(Metrics));
@@ -97,9 +97,13 @@ function trustedProxies(
   return typeof trust === 'boolean' ? trust : [...trust];
 }
 
-/** The routes whose caller is known by a token: the API but its docs, and the metrics unless public. */
-function needsToken(route: string | undefined, config: AppConfig): boolean {
-  if (route === undefined) return false;
+/**
+ * The routes whose caller is known by a token: the API but its docs and the
+ * sign-in (its token is in the body; its attempts count against the address),
+ * and the metrics unless public.
+ */
+function needsToken(route: string | undefined, method: string, config: AppConfig): boolean {
+  if (route === undefined || (route === '/api/session' && method === 'POST')) return false;
   if (route === '/metrics') return !config.metricsPublic;
   return route.startsWith('/api/') && !route.startsWith('/api/docs');
 }

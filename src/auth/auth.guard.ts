@@ -26,7 +26,14 @@ export class AuthGuard implements CanActivate {
     const credentials = request.credentials ?? { kind: 'none' };
     if (credentials.kind === 'none')
       throw new UnauthenticatedError('A bearer token is required (Authorization: Bearer <token>)');
-    if (credentials.kind === 'invalid') throw new UnauthenticatedError('The token is unknown or revoked');
+    if (credentials.kind === 'invalid')
+      throw new UnauthenticatedError(credentials.reason ?? 'The token is unknown or revoked');
+    if (request.crossOriginSession) {
+      throw new AccessDeniedError(
+        "A change made with a session cookie must come from the service's own pages (Origin or Sec-Fetch-Site); " +
+          'another site cannot act for a signed-in browser',
+      );
+    }
     const allowed = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? ['coordinator'];
     const { principal } = credentials;
     if (!allowed.includes(principal.role)) {

@@ -1,20 +1,24 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Authenticator, Credentials } from './authenticator.js';
 import type { Principal } from './principal.js';
+import { crossOriginChange, sessionCookieOf } from './session-cookie.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the authentication hook on every request. */
     credentials?: Credentials;
     principal?: Principal;
+    /** A request signed in by a session cookie that changes state, sent from another origin: refused. */
+    crossOriginSession?: boolean;
   }
 }
 
 /**
  * Resolves the token of every request to a route that needs one, before
- * anything else runs (the guard then enforces roles). Open and unmatched
- * routes never look a token up: a random token there costs no read, and the
- * caller is counted by its address.
+ * anything else runs (the guard then enforces roles): the bearer token when
+ * there is an Authorization header, else the browser session of the cookie.
+ * Open and unmatched routes never look a token up: a random token there costs
+ * no read, and the caller is counted by its address.
  */
 export function authenticateRequests(
   fastify: FastifyInstance,
@@ -23,8 +27,15 @@ export function authenticateRequests(
 ): void {
   fastify.addHook('onRequest', async (request: FastifyRequest) => {
     if (!needsToken(request)) return;
-    request.credentials = await authenticator.authenticate(request.headers.authorization);
-    if (request.credentials.kind === 'valid') request.principal = request.credentials.principal;
+    const { authorization } = request.headers;
+    const sessionId = authorization ? undefined : sessionCookieOf(request.headers.cookie);
+    request.credentials =
+      sessionId === undefined
+        ? await authenticator.authenticate(authorization)
+        : await authenticator.authenticateSession(sessionId);
+    if (request.credentials.kind !== 'valid') return;
+    request.principal = request.credentials.principal;
+    if (request.credentials.session) request.crossOriginSession = crossOriginChange(request);
   });
 }
 

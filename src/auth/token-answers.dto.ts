@@ -46,3 +46,17 @@ export const MdeListAnswer = answerSchema(
     ),
   }),
 );
+
+export const SessionAnswer = answerSchema(
+  'BrowserSession',
+  object({
+    role,
+    mdes: { ...arrayOf(string), description: "A partner's MDEs; empty for the other roles" },
+    label: { ...string, description: 'Who the token is for' },
+    expiresAt: {
+      ...nullable(timestamp),
+      description:
+        'When the session ends unless used before (8 h idle, 24 h in all); null when signed in by bearer token',
+    },
+  }),
+);

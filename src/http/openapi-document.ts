@@ -1,10 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { SESSION_COOKIE } from '../shared/browser-session.js';
 import { answerSchemas } from './answer-schemas.js';
 import { PROBLEM_CONTENT_TYPE } from './problem-details.js';
-
-/** The session cookie the web app will sign in with (docs/api.md, "Security"). */
-export const SESSION_COOKIE = 'indicators_session';
 
 /** Either is accepted on every `/api` operation. */
 const API_SECURITY = [{ bearer: [] }, { session: [] }];

@@ -190,6 +190,10 @@ const ROWS: Row[] = [
     expected: [201, 403, 403, 403, 401, 401],
   },
   { route: 'GET /api/mdes', path: () => '/api/mdes', expected: [200, 200, 200, 200, 401, 401] },
+  // Signing in needs no token in the header: the body's token is the column's (none: a made-up one).
+  { route: 'POST /api/session', path: () => '/api/session', expected: [204, 204, 204, 204, 401, 401] },
+  { route: 'GET /api/session', path: () => '/api/session', expected: [200, 200, 200, 200, 401, 401] },
+  { route: 'DELETE /api/session', path: () => '/api/session', expected: [204, 204, 204, 204, 401, 401] },
   { route: 'GET /health', path: () => '/health', expected: OPEN },
   { route: 'GET /health/live', path: () => '/health/live', expected: OPEN },
   { route: 'GET /health/ready', path: () => '/health/ready', expected: OPEN },
@@ -211,11 +215,13 @@ const UNDOCUMENTED = ['GET /metrics', 'GET /api/docs-json', 'GET /', 'GET /{scre
 const refusalRule = (status: number, column: Column, route?: string): RegExp =>
   status === 401 && route === 'GET /metrics'
     ? /\/metrics needs a token/
-    : status === 401
-      ? column === 'none'
-        ? /A bearer token is required/
-        : /The token is unknown or revoked/
-      : /needs the role|outside this token's scope|cover every MDE/;
+    : status === 401 && route === 'POST /api/session'
+      ? /The token is unknown or revoked/
+      : status === 401
+        ? column === 'none'
+          ? /A bearer token is required/
+          : /The token is unknown or revoked/
+        : /needs the role|outside this token's scope|cover every MDE/;
 
 describe('who may do what: every route for every kind of caller', () => {
   let app: TestApp;
@@ -236,6 +242,8 @@ describe('who may do what: every route for every kind of caller', () => {
     const method = row.route.split(' ')[0]!;
     if (method === 'GET') return app.get(path, as(column));
     if (method === 'DELETE') return app.send('DELETE', path, '', as(column));
+    if (row.route === 'POST /api/session')
+      return app.post(path, { token: tokens.get(column) ?? 'made-up' }, as(column));
     return app.post(path, row.body?.(column) ?? {}, as(column));
   };
 

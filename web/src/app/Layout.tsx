@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
+import { OutboxStatus } from '../features/offline/components/OutboxStatus';
+import { OutboxSync } from '../features/offline/components/OutboxSync';
+import { ownerOf, SignedInProvider } from '../features/session/api/signed-in';
 import { SignOutButton } from '../features/session/components/SignOutButton';
 import { WhoIsSignedIn } from '../features/session/components/WhoIsSignedIn';
 import type { SignedIn } from '../features/session/api/session';
@@ -26,6 +29,8 @@ export function Layout({ session, children }: { session: SignedIn | null; childr
             <SignOutButton />
           </div>
         )}
+        {session && <OutboxSync owner={ownerOf(session)} />}
+        {session && <OutboxStatus />}
         {session && (
           <nav aria-label={t('app.nav')}>
             <ul>
@@ -45,7 +50,7 @@ export function Layout({ session, children }: { session: SignedIn | null; childr
         )}
       </header>
       <main id="main" tabIndex={-1}>
-        {children}
+        <SignedInProvider value={session}>{children}</SignedInProvider>
       </main>
     </>
   );

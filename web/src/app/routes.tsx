@@ -1,8 +1,14 @@
 import type { ReactElement } from 'react';
 import { lazyScreen } from '../components/LazyScreen';
+import { ProvenanceScreen } from '../features/figures/components/ProvenanceScreen';
+import { OutboxScreen } from '../features/offline/components/OutboxScreen';
+import { ProjectEntriesScreen } from '../features/projects/components/ProjectEntriesScreen';
+import { ProjectScreen } from '../features/projects/components/ProjectScreen';
+import { ProjectsScreen } from '../features/projects/components/ProjectsScreen';
+import { RecordSessionScreen } from '../features/sessions/components/RecordSessionScreen';
+import { SessionScreen } from '../features/sessions/components/SessionScreen';
 import type { SignedIn } from '../features/session/api/session';
 import type { MessageId } from '../i18n/messages';
-import { HomeScreen } from './HomeScreen';
 
 /** One screen of the app: its URL, what it shows, and (when it has one) its entry in the main navigation. */
 export interface ScreenRoute {
@@ -15,9 +21,15 @@ export interface ScreenRoute {
 
 const FOLLOWING: SignedIn['role'][] = ['coordinator', 'auditor'];
 
-/** Every screen, by URL. A new screen adds one line here (web/README.md). */
+/** Every screen, by URL. A new screen adds one line here (web/README.md); the following and audit screens load on first visit. */
 export const routes: readonly ScreenRoute[] = [
-  { path: '/', element: <HomeScreen />, nav: 'app.nav.home' },
+  { path: '/', element: <ProjectsScreen />, nav: 'app.nav.projects' },
+  { path: '/projects/:projectId', element: <ProjectScreen /> },
+  { path: '/projects/:projectId/entries', element: <ProjectEntriesScreen /> },
+  { path: '/projects/:projectId/sessions/new', element: <RecordSessionScreen /> },
+  { path: '/projects/:projectId/figures/:year/:figure', element: <ProvenanceScreen /> },
+  { path: '/sessions/:sessionId', element: <SessionScreen /> },
+  { path: '/outbox', element: <OutboxScreen />, nav: 'app.nav.outbox' },
   {
     path: '/figures',
     element: lazyScreen(() => import('../features/figures/components/DashboardScreen')),
@@ -25,7 +37,7 @@ export const routes: readonly ScreenRoute[] = [
   },
   {
     path: '/figures/:year/provenance',
-    element: lazyScreen(() => import('../features/figures/components/ProvenanceScreen')),
+    element: lazyScreen(() => import('../features/figures/components/FigureProvenanceScreen')),
   },
   {
     path: '/history',

@@ -46,3 +46,6 @@ export function useT(): (id: MessageId, values?: Values) => string {
   const intl = useIntl();
   return useCallback((id: MessageId, values?: Values) => intl.formatMessage({ id }, values), [intl]);
 }
+
+/** An API value (`all-job-seekers`) as an ICU select key (`all_job_seekers`): ICU keys take no hyphen. */
+export const choice = (value: string): string => value.replaceAll('-', '_');

@@ -1,9 +1,14 @@
 import { appMessages } from '../app/messages';
 import { auditMessages } from '../features/audit/messages';
-import { figuresMessages } from '../features/figures/messages';
+import { figureMessages } from '../features/figures/messages';
+import { figuresMessages } from '../features/figures/year-messages';
 import { mdesMessages } from '../features/mdes/messages';
+import { offlineMessages } from '../features/offline/messages';
+import { entriesMessages } from '../features/participants/messages';
+import { projectMessages } from '../features/projects/messages';
 import { reportsMessages } from '../features/reports/messages';
 import { sessionMessages } from '../features/session/messages';
+import { sessionsMessages } from '../features/sessions/messages';
 import { tokensMessages } from '../features/tokens/messages';
 import type { Locale } from './catalogue';
 
@@ -11,6 +16,11 @@ import type { Locale } from './catalogue';
 const catalogues = [
   appMessages,
   sessionMessages,
+  projectMessages,
+  sessionsMessages,
+  entriesMessages,
+  figureMessages,
+  offlineMessages,
   figuresMessages,
   auditMessages,
   reportsMessages,

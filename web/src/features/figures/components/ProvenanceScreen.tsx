@@ -1,115 +1,65 @@
-import { Link, useParams, useSearchParams } from 'react-router';
-import { useIntl } from 'react-intl';
-import { ApiProblem } from '../../../api/problem';
+import { Link, useParams } from 'react-router';
+import { QueryState } from '../../../components/QueryState';
 import { useT } from '../../../i18n/locale';
-import { useMdeName } from '../../mdes/api/get-mdes';
-import type { FiguresScope } from '../api/get-figures';
-import { useProvenance } from '../api/get-provenance';
-import { useFigureLabel } from './figure-label';
+import { useProjectProvenance } from '../api/get-project-provenance';
 
-/** Where a stream's events are listed in the event log. */
-export const streamPath = (stream: string): string => `/audit/events?${new URLSearchParams({ stream }).toString()}`;
-
-/** A figure's provenance: the events that make it up, who recorded them and when, a page at a time. */
+/** A project's figure and the events that make it up: which, recorded when and by whom, each one's share. */
 export function ProvenanceScreen() {
   const t = useT();
-  const intl = useIntl();
-  const label = useFigureLabel();
-  const mdeName = useMdeName();
-  const { year: yearParam } = useParams();
-  const [params] = useSearchParams();
-  const year = Number(yearParam);
-  const figure = params.get('figure') ?? '';
-  const mde = params.get('mde');
-  const project = params.get('project');
-  const asOf = params.get('asOf') ?? undefined;
-  const scope: FiguresScope =
-    project !== null
-      ? { kind: 'project', projectId: project }
-      : mde !== null
-        ? { kind: 'mde', mde }
-        : { kind: 'programme' };
-  const provenance = useProvenance({ year, scope, figure, asOf });
-  const pages = provenance.data?.pages ?? [];
-  const first = pages[0];
-  const events = pages.flatMap((page) => page.events);
-  const scopeName =
-    scope.kind === 'programme'
-      ? t('figures.scope.programme')
-      : scope.kind === 'mde'
-        ? t('figures.scope.mde', { name: mdeName(scope.mde) })
-        : t('figures.scope.project', { id: scope.projectId });
-  const dashboard = `/figures?${new URLSearchParams({ year: String(year), ...(mde === null ? {} : { mde }) }).toString()}`;
-
+  const { projectId = '', year = '', figure = '' } = useParams();
+  const provenance = useProjectProvenance(Number(year), projectId, figure);
+  const name = t('project.figureName', { figure });
   return (
     <section aria-labelledby="provenance-title">
-      <h1 id="provenance-title">{t('figures.provenance.title', { figure: label(figure) })}</h1>
-      <p>{t('figures.provenance.scope', { scope: scopeName, year })}</p>
-      {asOf !== undefined && <p>{t('figures.provenance.asOf', { at: new Date(asOf) })}</p>}
-      {provenance.isPending && <p role="status">{t('app.loading')}</p>}
-      {provenance.error && (
-        <p role="alert">{provenance.error instanceof ApiProblem ? provenance.error.message : t('app.unreachable')}</p>
-      )}
-      {first && (
+      <p>
+        <Link to={`/projects/${encodeURIComponent(projectId)}`}>{t('provenance.back', { projectId })}</Link>
+      </p>
+      <h1 id="provenance-title">{t('provenance.title', { figure: name, year })}</h1>
+      <QueryState error={provenance.error} isPending={provenance.isPending} />
+      {provenance.data && (
         <>
-          <p className="lead">
-            {t('figures.provenance.value', { value: first.value, total: first.total, position: first.position })}
+          <p className="card">
+            {t('provenance.summary', {
+              value: provenance.data.value,
+              count: provenance.data.events.length,
+              position: provenance.data.position,
+            })}
           </p>
           <div className="table-wrap">
             <table>
-              <caption>{t('figures.provenance.shown', { shown: events.length, total: first.total })}</caption>
+              <caption className="muted">{t('provenance.caption')}</caption>
               <thead>
                 <tr>
+                  <th scope="col">{t('provenance.position')}</th>
+                  <th scope="col">{t('provenance.event')}</th>
+                  <th scope="col">{t('provenance.item')}</th>
+                  <th scope="col">{t('provenance.recorded')}</th>
+                  <th scope="col">{t('provenance.actor')}</th>
                   <th scope="col" className="number">
-                    {t('figures.provenance.position')}
+                    {t('provenance.counts')}
                   </th>
-                  <th scope="col">{t('figures.provenance.type')}</th>
-                  <th scope="col">{t('figures.provenance.stream')}</th>
-                  <th scope="col">{t('figures.provenance.item')}</th>
-                  <th scope="col" className="number">
-                    {t('figures.provenance.counts')}
-                  </th>
-                  <th scope="col">{t('figures.provenance.recordedAt')}</th>
-                  <th scope="col">{t('figures.provenance.actor')}</th>
                 </tr>
               </thead>
               <tbody>
-                {events.map((event) => (
-                  <tr key={`${event.position}:${event.item ?? ''}`}>
-                    <td className="number">{event.position}</td>
-                    <td>{event.type}</td>
+                {provenance.data.events.map((event) => (
+                  <tr key={`${event.position}-${event.item ?? ''}`}>
+                    <td>{event.position}</td>
                     <td>
-                      <Link to={streamPath(event.stream)}>{event.stream}</Link>
+                      {event.type}
+                      <br />
+                      <span className="muted">{event.stream}</span>
                     </td>
-                    <td>{event.item ?? ''}</td>
-                    <td className="number">{intl.formatNumber(event.counts)}</td>
-                    <td>
-                      <time dateTime={event.recordedAt}>
-                        {intl.formatDate(event.recordedAt, { dateStyle: 'medium', timeStyle: 'short' })}
-                      </time>
-                    </td>
+                    <td>{event.item ?? '—'}</td>
+                    <td>{t('provenance.at', { at: new Date(event.recordedAt) })}</td>
                     <td>{event.actor}</td>
+                    <td className="number">{event.counts}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {provenance.hasNextPage && (
-            <button
-              type="button"
-              onClick={() => void provenance.fetchNextPage()}
-              disabled={provenance.isFetchingNextPage}
-            >
-              {t('figures.provenance.more')}
-            </button>
-          )}
         </>
       )}
-      <p>
-        <Link to={dashboard}>{t('figures.provenance.back')}</Link>
-      </p>
     </section>
   );
 }
-
-export default ProvenanceScreen;

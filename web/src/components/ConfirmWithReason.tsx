@@ -1,0 +1,85 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useT } from '../i18n/locale';
+
+interface Props {
+  /** The button that opens the confirmation, e.g. "Cancel the session". */
+  readonly action: string;
+  /** The question asked before it is done. */
+  readonly question: string;
+  readonly confirm: string;
+  /** Sends it with the reason; resolves to the refusal's message, if any. */
+  readonly onConfirm: (reason: string) => Promise<string | undefined>;
+}
+
+/** An irreversible act: asks for a reason and a confirmation first; Escape or "Back" closes it. */
+export function ConfirmWithReason({ action, question, confirm, onConfirm }: Props) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const reasonId = useId();
+  const errorId = useId();
+  const opener = useRef<HTMLButtonElement>(null);
+
+  const close = () => {
+    setOpen(false);
+    setReason('');
+    setError(undefined);
+    opener.current?.focus();
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (reason.trim() === '') return setError(t('confirm.reasonRequired'));
+    setBusy(true);
+    const refused = await onConfirm(reason.trim());
+    setBusy(false);
+    if (refused) setError(refused);
+    else close();
+  };
+
+  if (!open)
+    return (
+      <button ref={opener} type="button" className="secondary" onClick={() => setOpen(true)}>
+        {action}
+      </button>
+    );
+  return (
+    <form
+      className="card confirm"
+      aria-label={question}
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={(event) => event.key === 'Escape' && close()}
+    >
+      <p>
+        <strong>{question}</strong>
+      </p>
+      <div className="field">
+        <label htmlFor={reasonId}>{t('confirm.reason')}</label>
+        <textarea
+          id={reasonId}
+          autoFocus
+          rows={2}
+          maxLength={1000}
+          value={reason}
+          aria-invalid={error !== undefined}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(event) => setReason(event.target.value)}
+        />
+        {error && (
+          <p id={errorId} role="alert" className="error">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="actions">
+        <button type="submit" className="danger" disabled={busy}>
+          {confirm}
+        </button>
+        <button type="button" className="secondary" onClick={close}>
+          {t('confirm.back')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,100 @@
+import { useId } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { QueryState } from '../../../components/QueryState';
+import { useT } from '../../../i18n/locale';
+import { useProjects, type ProjectFilter } from '../api/get-projects';
+
+const STATUSES = ['submitted', 'approved', 'rejected'] as const;
+
+/** The projects in scope, filtered by year and status; the filter is in the URL, so it can be linked. */
+export function ProjectsScreen() {
+  const t = useT();
+  const [search, setSearch] = useSearchParams();
+  const yearId = useId();
+  const statusId = useId();
+  const status = STATUSES.find((value) => value === search.get('status'));
+  const filter: ProjectFilter = {
+    ...(search.get('year') ? { year: search.get('year')! } : {}),
+    ...(status ? { status } : {}),
+  };
+  const projects = useProjects(filter);
+  const items = projects.data?.pages.flatMap((page) => page.items) ?? [];
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(search);
+    if (value === '') next.delete(name);
+    else next.set(name, value);
+    setSearch(next, { replace: true });
+  };
+
+  return (
+    <section aria-labelledby="projects-title">
+      <h1 id="projects-title">{t('projects.title')}</h1>
+      <form className="field-row" role="search" aria-label={t('projects.filter')} onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor={yearId}>{t('projects.year')}</label>
+          <input
+            id={yearId}
+            type="number"
+            inputMode="numeric"
+            min={2000}
+            max={2100}
+            value={search.get('year') ?? ''}
+            onChange={(event) => setFilter('year', event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={statusId}>{t('projects.status')}</label>
+          <select id={statusId} value={status ?? ''} onChange={(event) => setFilter('status', event.target.value)}>
+            <option value="">{t('projects.anyStatus')}</option>
+            {STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t('projects.status.value', { status: value })}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <QueryState error={projects.error} isPending={projects.isPending} />
+      {projects.data && (
+        <>
+          <p role="status">{t('projects.intro', { count: items.length })}</p>
+          {items.length > 0 && (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('projects.col.title')}</th>
+                    <th scope="col">{t('projects.col.year')}</th>
+                    <th scope="col">{t('projects.col.mdes')}</th>
+                    <th scope="col">{t('projects.col.status')}</th>
+                    <th scope="col">{t('projects.col.carrier')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((project) => (
+                    <tr key={project.id}>
+                      <td>
+                        <Link to={`/projects/${encodeURIComponent(project.id)}`}>{project.title}</Link>
+                        <br />
+                        <span className="muted">{project.id}</span>
+                      </td>
+                      <td>{project.year}</td>
+                      <td>{project.mdes.join(', ')}</td>
+                      <td>{t('projects.status.value', { status: project.status })}</td>
+                      <td>{project.carrier.name}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {projects.hasNextPage && (
+            <button type="button" className="secondary" onClick={() => void projects.fetchNextPage()}>
+              {t('projects.more')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

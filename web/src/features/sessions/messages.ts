@@ -1,0 +1,106 @@
+import { catalogue } from '../../i18n/catalogue';
+
+export const sessionsMessages = catalogue(
+  {
+    'sessions.date': 'Date',
+    'sessions.day': '{date, date, medium}',
+    'sessions.session': 'Séance',
+    'sessions.kind': 'Type de séance',
+    'sessions.kind.value':
+      '{kind, select, workshop {Atelier} information_session {Séance d’information} event {Événement} outreach_stand {Stand de sensibilisation} coaching {Accompagnement} training {Formation} other {Autre}}',
+    'sessions.title': 'Intitulé (facultatif)',
+    'sessions.location': 'Lieu (facultatif)',
+    'sessions.id': 'Identifiant de la séance',
+    'sessions.id.hint': 'Proposé automatiquement ; lettres, chiffres, point, tiret, souligné.',
+    'sessions.attendances': 'Présences comptées',
+    'sessions.cancelled': 'annulée',
+    'sessions.cancelledBecause': 'Séance annulée : {reason}',
+    'sessions.backToProject': 'Retour au projet {projectId}',
+    'sessions.record.title': 'Enregistrer une séance',
+    'sessions.record.submit': 'Enregistrer la séance',
+    'sessions.cancel': 'Annuler la séance',
+    'sessions.cancel.question': 'Annuler la séance {id} ? Ses présences ne compteront plus.',
+    'sessions.cancel.confirm': 'Confirmer l’annulation',
+    'sessions.attendees':
+      '{count, plural, =0 {Aucune présence} one {# présence enregistrée} other {# présences enregistrées}}',
+    'sessions.participant': 'Participant',
+    'sessions.attendanceState': 'Présence',
+    'sessions.actions': 'Actions',
+    'sessions.counted': 'Comptée',
+    'sessions.retracted': 'Retirée : {reason}',
+    'sessions.retract': 'Retirer la présence de {id}',
+    'sessions.retract.question': 'Retirer la présence de {id} ? Elle ne comptera plus.',
+    'sessions.retract.confirm': 'Confirmer le retrait',
+    'attendance.title': 'Saisir les présences',
+    'attendance.ids': 'Identifiants des participants',
+    'attendance.hint':
+      'Tapez un identifiant puis Entrée, ou collez-en plusieurs (un par ligne ou séparés par des espaces) : chacun est envoyé aussitôt.',
+    'attendance.submit': 'Envoyer',
+    'attendance.summary':
+      '{count, plural, one {# saisie} other {# saisies}} : {new} nouvelle(s), {repeat} déjà enregistrée(s), {queued} en attente du réseau, {refused} refusée(s) ou à inscrire.',
+    'attendance.state':
+      '{state, select, sending {envoi…} new {nouvelle présence} repeat {déjà enregistrée} queued {en attente du réseau} refused {refusée} unknown {participant inconnu : inscrivez-le ci-dessous} other {{state}}}',
+    'attendance.announce':
+      '{id} : {state, select, new {nouvelle présence} repeat {déjà enregistrée} queued {en attente du réseau} refused {refusée} unknown {participant inconnu, à inscrire} other {{state}}}',
+    'attendance.register.title': 'Inscrire le participant {id}',
+    'attendance.register.role': 'Rôle de {id}',
+    'attendance.register.registered': 'Inscrit comme chercheur d’emploi',
+    'attendance.register.submit': 'Inscrire {id} et compter sa présence',
+    'participants.role':
+      '{role, select, job_seeker {Chercheur d’emploi} citizen {Citoyen} employer {Employeur} independent {Indépendant} partner_staff {Personnel partenaire} volunteer {Bénévole} mentor {Mentor} other {Autre}}',
+    'confirm.reason': 'Raison',
+    'confirm.reasonRequired': 'Donnez une raison.',
+    'confirm.back': 'Retour',
+  },
+  {
+    'sessions.date': 'Datum',
+    'sessions.day': '{date, date, medium}',
+    'sessions.session': 'Sessie',
+    'sessions.kind': 'Soort sessie',
+    'sessions.kind.value':
+      '{kind, select, workshop {Workshop} information_session {Infosessie} event {Evenement} outreach_stand {Sensibiliseringsstand} coaching {Begeleiding} training {Opleiding} other {Andere}}',
+    'sessions.title': 'Titel (optioneel)',
+    'sessions.location': 'Plaats (optioneel)',
+    'sessions.id': 'Id van de sessie',
+    'sessions.id.hint': 'Automatisch voorgesteld; letters, cijfers, punt, streepje, underscore.',
+    'sessions.attendances': 'Getelde aanwezigheden',
+    'sessions.cancelled': 'geannuleerd',
+    'sessions.cancelledBecause': 'Sessie geannuleerd: {reason}',
+    'sessions.backToProject': 'Terug naar project {projectId}',
+    'sessions.record.title': 'Een sessie registreren',
+    'sessions.record.submit': 'Sessie registreren',
+    'sessions.cancel': 'Sessie annuleren',
+    'sessions.cancel.question': 'Sessie {id} annuleren? De aanwezigheden tellen dan niet meer.',
+    'sessions.cancel.confirm': 'Annulering bevestigen',
+    'sessions.attendees':
+      '{count, plural, =0 {Geen aanwezigheden} one {# aanwezigheid geregistreerd} other {# aanwezigheden geregistreerd}}',
+    'sessions.participant': 'Deelnemer',
+    'sessions.attendanceState': 'Aanwezigheid',
+    'sessions.actions': 'Acties',
+    'sessions.counted': 'Geteld',
+    'sessions.retracted': 'Ingetrokken: {reason}',
+    'sessions.retract': 'Aanwezigheid van {id} intrekken',
+    'sessions.retract.question': 'De aanwezigheid van {id} intrekken? Ze telt dan niet meer.',
+    'sessions.retract.confirm': 'Intrekking bevestigen',
+    'attendance.title': 'Aanwezigheden invoeren',
+    'attendance.ids': 'Id’s van de deelnemers',
+    'attendance.hint':
+      'Typ een id en druk op Enter, of plak er meerdere (één per regel of gescheiden door spaties): elk wordt meteen verzonden.',
+    'attendance.submit': 'Verzenden',
+    'attendance.summary':
+      '{count, plural, one {# invoer} other {# invoeren}}: {new} nieuw, {repeat} al geregistreerd, {queued} wachtend op netwerk, {refused} geweigerd of in te schrijven.',
+    'attendance.state':
+      '{state, select, sending {verzenden…} new {nieuwe aanwezigheid} repeat {al geregistreerd} queued {wacht op netwerk} refused {geweigerd} unknown {onbekende deelnemer: schrijf hem hieronder in} other {{state}}}',
+    'attendance.announce':
+      '{id}: {state, select, new {nieuwe aanwezigheid} repeat {al geregistreerd} queued {wacht op netwerk} refused {geweigerd} unknown {onbekende deelnemer, in te schrijven} other {{state}}}',
+    'attendance.register.title': 'Deelnemer {id} inschrijven',
+    'attendance.register.role': 'Rol van {id}',
+    'attendance.register.registered': 'Ingeschreven als werkzoekende',
+    'attendance.register.submit': '{id} inschrijven en aanwezigheid tellen',
+    'participants.role':
+      '{role, select, job_seeker {Werkzoekende} citizen {Burger} employer {Werkgever} independent {Zelfstandige} partner_staff {Personeel partner} volunteer {Vrijwilliger} mentor {Mentor} other {Andere}}',
+    'confirm.reason': 'Reden',
+    'confirm.reasonRequired': 'Geef een reden.',
+    'confirm.back': 'Terug',
+  },
+);
