@@ -53,6 +53,25 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in: role, MDEs, label, and when the session ends */
+        get: operations["SessionController_whoAmI"];
+        put?: never;
+        /** Sign in: exchange a token for a session cookie (HttpOnly, SameSite=Strict; 8 h idle, 24 h in all) */
+        post: operations["SessionController_signIn"];
+        /** Sign out: the session ends and the cookie is cleared */
+        delete: operations["SessionController_signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects": {
         parameters: {
             query?: never;
@@ -772,6 +791,13 @@ export type components = {
             /** @description Its name in French and Dutch */
             name: components["schemas"]["MdeNamesDto"];
         };
+        SignInDto: {
+            /**
+             * @description A token (`<id>.<secret>`, or ADMIN_TOKEN): exchanged for a session cookie
+             * @example tok_abc.secret
+             */
+            token: string;
+        };
         CarrierDto: {
             /**
              * @description The organisation that carries the project
@@ -1116,6 +1142,19 @@ export type components = {
                 registeredAt: string;
                 registeredBy: string;
             }[];
+        };
+        BrowserSession: {
+            /** @enum {string} */
+            role: "coordinator" | "partner" | "auditor";
+            /** @description A partner's MDEs; empty for the other roles */
+            mdes: string[];
+            /** @description Who the token is for */
+            label: string;
+            /**
+             * Format: date-time
+             * @description When the session ends unless used before (8 h idle, 24 h in all); null when signed in by bearer token
+             */
+            expiresAt: string | null;
         };
         ActivityFigures: {
             sessions: number;
@@ -2071,6 +2110,174 @@ export interface operations {
             };
             /** @description The event store cannot take writes now; retry after Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SessionController_whoAmI: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who is signed in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSession"];
+                };
+            };
+            /** @description An invalid path or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token's role or MDE scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Over the rate limit of the token (or the address); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The read models did not reach minPosition within 5 s; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SessionController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            /** @description Signed in: Set-Cookie carries a new session id (never the token) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No token in the body, or an unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token's role or MDE scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Over the rate limit of the token (or the address); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SessionController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No token, or an unknown or revoked one (with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token's role or MDE scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Over the rate limit of the token (or the address); retry after Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
