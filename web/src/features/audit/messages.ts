@@ -48,7 +48,7 @@ export const auditMessages = catalogue(
     'audit.corrections.changes': 'Chiffres modifiés',
     'audit.corrections.type':
       '{type, select, SessionCancelled {Séance {session} annulée} AttendanceRetracted {Présence de {participant} à la séance {session} retirée} other {{type}}}',
-    'audit.corrections.change': '{scope} · {figure} : {delta, number, ::+#}',
+    'audit.corrections.change': '{scope} · {figure} : {delta, number, ::sign-always}',
   },
   {
     'audit.nav': 'Audit',
@@ -97,6 +97,6 @@ export const auditMessages = catalogue(
     'audit.corrections.changes': 'Gewijzigde cijfers',
     'audit.corrections.type':
       '{type, select, SessionCancelled {Sessie {session} geannuleerd} AttendanceRetracted {Aanwezigheid van {participant} op sessie {session} ingetrokken} other {{type}}}',
-    'audit.corrections.change': '{scope} · {figure}: {delta, number, ::+#}',
+    'audit.corrections.change': '{scope} · {figure}: {delta, number, ::sign-always}',
   },
 );

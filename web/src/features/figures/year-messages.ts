@@ -36,7 +36,7 @@ export const figuresMessages = catalogue(
     'figures.chart.summary': 'Graphique ; les mêmes chiffres sont dans le tableau ci-dessus.',
     'figures.empty': 'Aucun chiffre pour ce périmètre et cette année.',
     'figures.noData': '—',
-    'figures.difference': '{delta, number, ::+#}',
+    'figures.difference': '{delta, number, ::sign-always}',
     'figures.name': `{name, select,
       sessions {Séances}
       sessionsByKind {Séances par type}
@@ -153,7 +153,7 @@ export const figuresMessages = catalogue(
     'figures.chart.summary': 'Grafiek; dezelfde cijfers staan in de tabel hierboven.',
     'figures.empty': 'Geen cijfers voor dit bereik en dit jaar.',
     'figures.noData': '—',
-    'figures.difference': '{delta, number, ::+#}',
+    'figures.difference': '{delta, number, ::sign-always}',
     'figures.name': `{name, select,
       sessions {Sessies}
       sessionsByKind {Sessies per soort}

@@ -42,7 +42,7 @@ export const reportsMessages = catalogue(
     'reports.changes.published': 'Publié',
     'reports.changes.now': 'Maintenant',
     'reports.changes.events': 'Événements',
-    'reports.changes.event': '{type} ({delta, number, ::+#}) par {actor}',
+    'reports.changes.event': '{type} ({delta, number, ::sign-always}) par {actor}',
     'reports.preview': 'Aperçu',
     'reports.preview.title': 'Aperçu du rapport {year} en {language, select, nl {néerlandais} other {français}}',
   },
@@ -87,7 +87,7 @@ export const reportsMessages = catalogue(
     'reports.changes.published': 'Gepubliceerd',
     'reports.changes.now': 'Nu',
     'reports.changes.events': 'Gebeurtenissen',
-    'reports.changes.event': '{type} ({delta, number, ::+#}) door {actor}',
+    'reports.changes.event': '{type} ({delta, number, ::sign-always}) door {actor}',
     'reports.preview': 'Voorbeeld',
     'reports.preview.title':
       'Voorbeeld van het verslag {year} in het {language, select, nl {Nederlands} other {Frans}}',

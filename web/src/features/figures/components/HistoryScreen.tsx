@@ -9,7 +9,7 @@ import { figuresQuery, type FiguresScope } from '../api/get-figures';
 import { figureValues, unionOfKeys } from '../figure-keys';
 import { ComparisonTable } from './ComparisonTable';
 
-/** `2026-11-29T09:30` typed in the browser's zone, as the ISO instant the service takes; undefined if incomplete. */
+/** `2026-11-29T09:30` (or `…T09:30:15`) typed in the browser's zone, as the ISO instant the service takes; undefined if incomplete. */
 function instantOf(local: string): string | undefined {
   const date = new Date(local);
   return local === '' || Number.isNaN(date.getTime()) ? undefined : date.toISOString();
@@ -21,7 +21,7 @@ function localOf(iso: string | undefined): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
 /** Replaying history: the figures of a scope as they stood at a chosen moment, beside today's. */
@@ -121,6 +121,7 @@ export function HistoryScreen() {
             <input
               id={ids.at}
               type="datetime-local"
+              step={1}
               value={form.at}
               aria-invalid={missingDate}
               aria-describedby={missingDate ? ids.atError : undefined}
