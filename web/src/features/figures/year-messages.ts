@@ -56,37 +56,37 @@ export const figuresMessages = catalogue(
       other {{name}}}`,
     'figures.value': `{value, select,
       workshop {atelier}
-      information-session {séance d’information}
+      information_session {séance d’information}
       event {événement}
-      outreach-stand {stand}
+      outreach_stand {stand}
       coaching {accompagnement}
       training {formation}
-      job-seeker {chercheur d’emploi}
+      job_seeker {chercheur d’emploi}
       citizen {citoyen}
       employer {employeur}
       independent {indépendant}
-      partner-staff {personnel partenaire}
+      partner_staff {personnel partenaire}
       volunteer {bénévole}
       mentor {parrain ou marraine}
       people {personnes}
-      job-seekers {chercheurs d’emploi}
+      job_seekers {chercheurs d’emploi}
       companies {entreprises}
       employers {employeurs}
       hired {engagés}
-      training-completed {formations terminées}
-      professional-project-defined {projets professionnels définis}
-      training-started {formations entamées}
+      training_completed {formations terminées}
+      professional_project_defined {projets professionnels définis}
+      training_started {formations entamées}
       commune {administration communale}
       cpas {CPAS}
-      mission-locale {mission locale}
+      mission_locale {mission locale}
       ale {ALE}
       actiris {Actiris}
       association {association}
-      all-job-seekers {tous les chercheurs d’emploi}
+      all_job_seekers {tous les chercheurs d’emploi}
       specific {public spécifique}
       local {projet local}
       thematic {projet thématique}
-      other-value {autre}
+      other_value {autre}
       other {{value}}}`,
     'figures.part': '{figure} — {part}',
     'figures.provenance.title': 'Provenance : {figure}',
@@ -173,37 +173,37 @@ export const figuresMessages = catalogue(
       other {{name}}}`,
     'figures.value': `{value, select,
       workshop {workshop}
-      information-session {infosessie}
+      information_session {infosessie}
       event {evenement}
-      outreach-stand {stand}
+      outreach_stand {stand}
       coaching {begeleiding}
       training {opleiding}
-      job-seeker {werkzoekende}
+      job_seeker {werkzoekende}
       citizen {burger}
       employer {werkgever}
       independent {zelfstandige}
-      partner-staff {personeel van een partner}
+      partner_staff {personeel van een partner}
       volunteer {vrijwilliger}
       mentor {mentor}
       people {personen}
-      job-seekers {werkzoekenden}
+      job_seekers {werkzoekenden}
       companies {bedrijven}
       employers {werkgevers}
       hired {aangeworven}
-      training-completed {opleidingen voltooid}
-      professional-project-defined {beroepsprojecten bepaald}
-      training-started {opleidingen begonnen}
+      training_completed {opleidingen voltooid}
+      professional_project_defined {beroepsprojecten bepaald}
+      training_started {opleidingen begonnen}
       commune {gemeentebestuur}
       cpas {OCMW}
-      mission-locale {mission locale}
+      mission_locale {mission locale}
       ale {PWA}
       actiris {Actiris}
       association {vereniging}
-      all-job-seekers {alle werkzoekenden}
+      all_job_seekers {alle werkzoekenden}
       specific {specifieke doelgroep}
       local {lokaal project}
       thematic {thematisch project}
-      other-value {ander}
+      other_value {ander}
       other {{value}}}`,
     'figures.part': '{figure} — {part}',
     'figures.provenance.title': 'Herkomst: {figure}',

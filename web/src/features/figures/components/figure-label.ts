@@ -1,8 +1,11 @@
 import { useCallback } from 'react';
 import { useT } from '../../../i18n/locale';
 
-/** "other" is a value of several breakdowns, and also ICU's fallback: it has a key of its own. */
-const valueKey = (value: string): string => (value === 'other' ? 'other-value' : value);
+/**
+ * An ICU select key: no hyphens (`information-session` → `information_session`); "other" is a value
+ * of several breakdowns and also ICU's fallback, so it has a key of its own.
+ */
+const valueKey = (value: string): string => (value === 'other' ? 'other_value' : value.replace(/-/g, '_'));
 
 /** A figure's name in words, from its key: `sessionsByKind.workshop` → "Séances par type — atelier". */
 export function useFigureLabel(): (key: string) => string {
