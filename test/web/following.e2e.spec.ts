@@ -17,7 +17,7 @@ import { tempDir } from '../support/temp-dir.js';
  * and on a desktop.
  */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const ADMIN_TOKEN = randomUUID();
+const ADMIN_TOKEN: string = randomUUID();
 const forest = DEMO_MDES.find((mde) => mde.id === 'forest')!;
 
 let service: ServiceProcess;
@@ -27,7 +27,7 @@ let auditorToken: string;
 /** A moment between the first attendances and a late one. */
 let beforeLateEntry: Date;
 
-async function call(method: string, path: string, body?: unknown, token = ADMIN_TOKEN) {
+async function call(method: string, path: string, body?: unknown, token: string = ADMIN_TOKEN) {
   const response = await fetch(`${service.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -66,11 +66,17 @@ async function signedIn(token: string, width = 1280): Promise<Page> {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<any> } }).axe;
-    const result = await axe.run(document, {
+    interface AxeResult {
+      violations: { id: string; nodes: { target: string[] }[] }[];
+    }
+    const page = globalThis as unknown as {
+      axe: { run: (context: unknown, options: unknown) => Promise<AxeResult> };
+      document: unknown;
+    };
+    const result = await page.axe.run(page.document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
-    return (result.violations as { id: string; nodes: { target: string[] }[] }[]).flatMap((violation) =>
+    return result.violations.flatMap((violation) =>
       violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
     );
   });

@@ -50,7 +50,7 @@ export const provenanceQuery = (request: ProvenanceRequest) =>
   infiniteQueryOptions({
     queryKey: ['provenance', request.year, scopeKey(request.scope), request.figure, request.asOf ?? null],
     queryFn: ({ pageParam }) => readPage(request, pageParam),
-    initialPageParam: {} as PageCursor,
+    initialPageParam: {},
     getNextPageParam: (last, pages): PageCursor | undefined =>
       last.next === undefined ? undefined : { after: last.next, atPosition: pages[0]?.position ?? last.position },
   });

@@ -38,7 +38,7 @@ async function download({ year, language, format, publication }: ReportDownload)
           api.GET('/api/reports/{year}/publications/{n}', { params: { path: { year, n: publication } }, ...options }),
         );
   const name = publication === undefined ? `rapport-${year}-${language}` : `rapport-${year}-publication-${publication}`;
-  save(blob as unknown as Blob, `${name}.${format.extension}`);
+  save(blob, `${name}.${format.extension}`);
 }
 
 export const useDownloadReport = () => useMutation({ mutationFn: download });
