@@ -4,10 +4,10 @@ import { chromium, type Browser } from 'playwright-core';
 import { KindedError } from '../../shared/errors.js';
 
 /** Debian's Chromium (`apt-get install chromium`); never a downloaded browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags for a headless Chromium on a closed network, run as root in a container. */
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -61,7 +61,7 @@ export class PdfRenderer implements OnApplicationShutdown {
   }
 
   private launch(): Promise<Browser> {
-    this.browser ??= chromium.launch({ executablePath: CHROMIUM, args: FLAGS }).catch((error: unknown) => {
+    this.browser ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS }).catch((error: unknown) => {
       this.browser = undefined;
       this.logger.error({ err: error }, 'Chromium did not start');
       throw error;

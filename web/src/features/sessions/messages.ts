@@ -36,8 +36,11 @@ export const sessionsMessages = catalogue(
     'attendance.hint':
       'Tapez un identifiant puis Entrée, ou collez-en plusieurs (un par ligne ou séparés par des espaces) : chacun est envoyé aussitôt.',
     'attendance.submit': 'Envoyer',
-    'attendance.summary':
-      '{count, plural, one {# saisie} other {# saisies}} : {new} nouvelle(s), {repeat} déjà enregistrée(s), {queued} en attente du réseau, {refused} refusée(s) ou à inscrire.',
+    'attendance.summary': '{count, plural, one {# saisie} other {# saisies}} : {parts}.',
+    'attendance.summary.new': '{count, plural, one {# nouvelle} other {# nouvelles}}',
+    'attendance.summary.repeat': '{count, plural, one {# déjà enregistrée} other {# déjà enregistrées}}',
+    'attendance.summary.queued': '{count} en attente du réseau',
+    'attendance.summary.refused': '{count, plural, one {# refusée ou à inscrire} other {# refusées ou à inscrire}}',
     'attendance.state':
       '{state, select, sending {envoi…} new {nouvelle présence} repeat {déjà enregistrée} queued {en attente du réseau} refused {refusée} unknown {participant inconnu : inscrivez-le ci-dessous} other {{state}}}',
     'attendance.announce':
@@ -73,7 +76,7 @@ export const sessionsMessages = catalogue(
     'sessions.cancel.question': 'Sessie {id} annuleren? De aanwezigheden tellen dan niet meer.',
     'sessions.cancel.confirm': 'Annulering bevestigen',
     'sessions.attendees':
-      '{count, plural, =0 {Geen aanwezigheden} one {# aanwezigheid geregistreerd} other {# aanwezigheden geregistreerd}}',
+      '{count, plural, =0 {Geen aanwezigheden geregistreerd} one {# aanwezigheid geregistreerd} other {# aanwezigheden geregistreerd}}{pending, plural, =0 {} other {, # wachtend op netwerk}}',
     'sessions.participant': 'Deelnemer',
     'sessions.attendanceState': 'Aanwezigheid',
     'sessions.actions': 'Acties',
@@ -87,8 +90,11 @@ export const sessionsMessages = catalogue(
     'attendance.hint':
       'Typ een id en druk op Enter, of plak er meerdere (één per regel of gescheiden door spaties): elk wordt meteen verzonden.',
     'attendance.submit': 'Verzenden',
-    'attendance.summary':
-      '{count, plural, one {# invoer} other {# invoeren}}: {new} nieuw, {repeat} al geregistreerd, {queued} wachtend op netwerk, {refused} geweigerd of in te schrijven.',
+    'attendance.summary': '{count, plural, one {# invoer} other {# invoeren}}: {parts}.',
+    'attendance.summary.new': '{count} nieuw',
+    'attendance.summary.repeat': '{count} al geregistreerd',
+    'attendance.summary.queued': '{count} wachtend op netwerk',
+    'attendance.summary.refused': '{count} geweigerd of in te schrijven',
     'attendance.state':
       '{state, select, sending {verzenden…} new {nieuwe aanwezigheid} repeat {al geregistreerd} queued {wacht op netwerk} refused {geweigerd} unknown {onbekende deelnemer: schrijf hem hieronder in} other {{state}}}',
     'attendance.announce':

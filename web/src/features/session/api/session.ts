@@ -1,9 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { ApiProblem, unwrap } from '../../../api/problem';
-import type { SignedIn } from '../../../api/session-paths';
+import type { components } from '../../../api/generated/schema';
 
-export type { SignedIn };
+export type SignedIn = components['schemas']['BrowserSession'];
 
 /** Who is signed in, or null when nobody is (the service answers 401). */
 export const sessionQuery = queryOptions({

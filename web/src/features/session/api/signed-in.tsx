@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { SignedIn } from '../../../api/session-paths';
+import type { SignedIn } from './session';
 
 const SignedInContext = createContext<SignedIn | null>(null);
 

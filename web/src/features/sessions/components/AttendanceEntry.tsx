@@ -66,7 +66,7 @@ export function AttendanceEntry({ sessionId }: { sessionId: string }) {
       key: newIdempotencyKey(),
       state: 'sending' as const,
     }));
-    setLines((all) => [...added.reverse(), ...all]);
+    setLines((all) => [...[...added].reverse(), ...all]);
     for (const line of added) void send(line);
   };
 
@@ -96,6 +96,8 @@ export function AttendanceEntry({ sessionId }: { sessionId: string }) {
         <div className="actions">
           <input
             id={inputId}
+            // The page is made for entering attendances: typing starts at once.
+            autoFocus
             aria-describedby={hintId}
             autoComplete="off"
             spellCheck={false}
@@ -115,10 +117,11 @@ export function AttendanceEntry({ sessionId }: { sessionId: string }) {
           <p>
             {t('attendance.summary', {
               count: lines.length,
-              new: counts('new'),
-              repeat: counts('repeat'),
-              queued: counts('queued'),
-              refused: counts('refused') + counts('unknown'),
+              parts: (['new', 'repeat', 'queued', 'refused'] as const)
+                .map((state) => [state, counts(state) + (state === 'refused' ? counts('unknown') : 0)] as const)
+                .filter(([, count]) => count > 0)
+                .map(([state, count]) => t(`attendance.summary.${state}`, { count }))
+                .join(', '),
             })}
           </p>
           <ol className="entry-lines" reversed>

@@ -4,25 +4,35 @@ import { Field } from '../../../components/Field';
 import { choice, useT } from '../../../i18n/locale';
 import { todayIso } from '../../../lib/dates';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
+import { QueryState } from '../../../components/QueryState';
 import { useCommandForm } from '../../offline/api/use-command-form';
+import { useProject } from '../../projects/api/get-project';
 import { ownerOf, useSignedIn } from '../../session/api/signed-in';
 import { recordSession, SESSION_KINDS, type SessionKind } from '../api/commands';
 
 const FIELDS = ['id', 'date', 'kind', 'title', 'location'];
 
-/** A session id the user may keep or change: the date and a short random part, unique in practice. */
-const suggestedId = (projectId: string, date: string) =>
-  `${projectId.slice(0, 40)}-${date}-${newIdempotencyKey().slice(0, 4)}`;
+/** A session id the user may keep or change: the project's and a short random part, unique in practice. */
+const suggestedId = (projectId: string) => `${projectId.slice(0, 48)}-${newIdempotencyKey().slice(0, 6)}`;
+
+/** A session of the project's year: today in the current year, else the year's last day (the user changes it). */
+const defaultDate = (year: number) => (String(year) === todayIso().slice(0, 4) ? todayIso() : `${year}-12-31`);
 
 /** Records a session of a project, then opens its page for the attendances. */
 export function RecordSessionScreen() {
-  const t = useT();
   const { projectId = '' } = useParams();
+  const project = useProject(projectId);
+  if (!project.data) return <QueryState error={project.error} isPending={project.isPending} />;
+  return <RecordSessionForm projectId={projectId} year={project.data.year} />;
+}
+
+function RecordSessionForm({ projectId, year }: { projectId: string; year: number }) {
+  const t = useT();
   const session = useSignedIn();
   const navigate = useNavigate();
   const form = useCommandForm();
-  const [date, setDate] = useState(todayIso);
-  const [id, setId] = useState(() => suggestedId(projectId, todayIso()));
+  const [date, setDate] = useState(() => defaultDate(year));
+  const [id, setId] = useState(() => suggestedId(projectId));
   const [kind, setKind] = useState<SessionKind>('workshop');
   const [title, setTitle] = useState('');
   const [location, setLocation] = useState('');

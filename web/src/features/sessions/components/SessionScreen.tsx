@@ -93,7 +93,9 @@ export function SessionScreen() {
         </>
       )}
       <section aria-labelledby="attendees">
-        <h2 id="attendees">{t('sessions.attendees', { count: s.attendees.length + pendingAttendances.length })}</h2>
+        <h2 id="attendees">
+          {t('sessions.attendees', { count: s.attendees.length, pending: pendingAttendances.length })}
+        </h2>
         <div className="table-wrap">
           <table>
             <thead>

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { QueryState } from '../../../components/QueryState';
 import { choice, useT } from '../../../i18n/locale';
-import { useProjectSessions } from '../../projects/api/get-project-sessions';
+import { useProjectSessions } from '../api/get-project-sessions';
 
 /** A project's sessions of a year: date, kind, title, counted attendances; each opens its entry page. */
 export function SessionsTable({ projectId, year }: { projectId: string; year: number }) {
