@@ -33,6 +33,8 @@ export interface BenchSizes {
    * of 2,000 programme queries went 4.2, 2.7, 1.8, 1.2, 0.6, 0.4 ms, then stayed.
    */
   readonly queryWarmupRequests: number;
+  /** Rows of the attendance CSV the import section imports (issue 15: 100,000). */
+  readonly importRows: number;
 }
 
 export const FULL_SIZES: BenchSizes = {
@@ -49,6 +51,7 @@ export const FULL_SIZES: BenchSizes = {
   peerConcurrency: 32,
   queryRequests: 2000,
   queryWarmupRequests: 5000,
+  importRows: 100_000,
 };
 
 export const QUICK_SIZES: BenchSizes = {
@@ -65,4 +68,5 @@ export const QUICK_SIZES: BenchSizes = {
   peerConcurrency: 32,
   queryRequests: 1000,
   queryWarmupRequests: 2000,
+  importRows: 20_000,
 };

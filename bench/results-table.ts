@@ -40,6 +40,9 @@ export function targetsOf(results: Results): Target[] {
     atMost('query project figures p99', at(results, 'query.project_figures.p99_ms'), 2, ' ms'),
     atMost('query asOf', asOf?.available ? asOf.ms : undefined, 1000, ' ms'),
     atMost('rebuild peak RSS', at(results, 'rebuild.peak_rss_mb'), 400, ' MB'),
+    atLeast('import_ratio', at(results, 'import_ratio'), 0.3),
+    atMost('import_peak_rss_mb', at(results, 'import_peak_rss_mb'), 300, ' MB'),
+    atMost('import dry run / import (time)', at(results, 'import_dry_run_vs_import'), 1),
   ];
 }
 
@@ -90,6 +93,13 @@ export function printTable(results: Results): void {
       `ours ${n('peer.ours.commands_per_s')} commands/s (${n('peer.ours.concurrency')} in flight)`,
       `emmett-sqlite ${n('peer.emmett.commands_per_s')} commands/s (${n('peer.emmett.concurrency')} in flight)`,
       n('peer_ratio'),
+    ],
+    [
+      'import (attendance CSV)',
+      `${n('import.rows')} rows: ${n('import_rows_per_s')} rows/s, ${n('import.events_per_s')} events/s, ` +
+        `peak RSS ${n('import_peak_rss_mb')} MB; dry run ${n('import_dry_run.seconds')} s vs ${n('import.seconds')} s`,
+      `import_floor ${n('import_floor.events_per_s')} events/s`,
+      n('import_ratio'),
     ],
   ];
   console.log(`\n${sizes.mode} run\n`);

@@ -7,6 +7,7 @@ import type { AppendResult } from './sections/append.js';
 import type { GrowthSide } from './sections/growth.js';
 import { measureAuditorLoad } from './sections/auditor-load.js';
 import { measureIngest } from './sections/ingest-http.js';
+import type { ImportSide } from './sections/import.js';
 import type { PeerSide } from './sections/peer.js';
 import type { QueryResults } from './sections/query.js';
 import type { RebuildResult } from './sections/rebuild.js';
@@ -121,6 +122,29 @@ if (wanted('peer')) {
   Object.assign(results, {
     peer: { ours, emmett: theirs, emmett_concurrent_not_durable: theirsConcurrent },
     peer_ratio: round(ours.commands_per_s / theirs.commands_per_s, 2),
+  });
+}
+
+if (wanted('import')) {
+  const rows = sizes.importRows;
+  step(`import: a ${rows}-row attendance CSV (a tenth registering a participant), dry run then import`);
+  const dir = scratchDir('import');
+  await runInChild('sections/import.js', ['seed', dir, String(rows)]);
+  const floor = await runInChild<{ events_per_s: number; events: number }>('sections/import.js', [
+    'floor',
+    String(Math.round(rows * 1.1)),
+  ]);
+  // The dry run first: it writes nothing, so the import then starts from the same log.
+  const dryRun = await runInChild<ImportSide>('sections/import.js', ['dry-run', dir]);
+  const imported = await runInChild<ImportSide>('sections/import.js', ['import', dir]);
+  Object.assign(results, {
+    import: imported,
+    import_dry_run: dryRun,
+    import_floor: floor,
+    import_rows_per_s: imported.rows_per_s,
+    import_ratio: round(imported.events_per_s / floor.events_per_s, 3),
+    import_peak_rss_mb: imported.peak_rss_mb,
+    import_dry_run_vs_import: round(dryRun.seconds / imported.seconds, 3),
   });
 }
 

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { ImportsModule } from '../imports/imports.module.js';
 import { FiguresModule } from '../figures/figures.module.js';
 import { OperationsModule } from '../operations/operations.module.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
         OperationsModule,
         AuditModule,
         ReportsModule,
+        ImportsModule,
       ],
       providers: [ServiceLifecycle],
     };

@@ -4,6 +4,8 @@ import { AppConfig } from '../config/app-config.js';
 import { EVENT_STORE } from '../event-store/event-store.port.js';
 import { EventSchemas } from '../event-store/event-schemas.js';
 import { openEventStore } from '../event-store/open-event-store.js';
+import { PipeRowValidation } from '../http/row-validation.js';
+import { ROW_VALIDATION } from '../imports/row-validation.js';
 import { Metrics } from '../operations/metrics.js';
 import { Clock, SystemClock } from '../shared/clock.js';
 
@@ -27,8 +29,10 @@ export class CoreModule {
         EventSchemas,
         { provide: EVENT_STORE, useFactory: openEventStore, inject: [AppConfig, Metrics] },
         CommandExecutor,
+        // Imported rows are checked by the pipes of the one-by-one routes: no second validator.
+        { provide: ROW_VALIDATION, useClass: PipeRowValidation },
       ],
-      exports: [AppConfig, Clock, Metrics, EventSchemas, EVENT_STORE, CommandExecutor],
+      exports: [AppConfig, Clock, Metrics, EventSchemas, EVENT_STORE, CommandExecutor, ROW_VALIDATION],
     };
   }
 }

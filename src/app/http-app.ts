@@ -11,6 +11,7 @@ import { applyAbuseLimits } from '../http/abuse-limits.js';
 import { answerClientError } from '../http/client-errors.js';
 import { correlationIdOf, echoCorrelationId } from '../http/correlation-id.js';
 import { acceptJsonBodiesOnly } from '../http/json-bodies.js';
+import { acceptSpreadsheetBodies } from '../http/spreadsheet-bodies.js';
 import { openApiDocument } from '../http/openapi-document.js';
 import { ProblemDetailsFilter, sendProblem } from '../http/problem-details.filter.js';
 import { RequestValidationPipe } from '../http/request-validation.js';
@@ -65,6 +66,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   limitConnections(app.getHttpAdapter().getInstance().server, options.config.maxConnections);
   echoCorrelationId(app.getHttpAdapter().getInstance());
   acceptJsonBodiesOnly(app, BODY_LIMIT);
+  acceptSpreadsheetBodies(app);
   stopGracefully(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(problems);

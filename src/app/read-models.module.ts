@@ -1,5 +1,6 @@
 import { AuditLedgerProjection } from '../audit/audit-ledger.projection.js';
 import { TokenRegistryProjection } from '../auth/token-registry.projection.js';
+import { ImportsListProjection } from '../imports/imports-list.projection.js';
 import { MdeRegistryProjection } from '../mdes/mde-registry.projection.js';
 import { YearlyFiguresProjection } from '../figures/yearly-figures.projection.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
@@ -20,6 +21,7 @@ export const READ_MODELS = [
   TokenRegistryProjection,
   MdeRegistryProjection,
   AuditLedgerProjection,
+  ImportsListProjection,
 ];
 
 /**

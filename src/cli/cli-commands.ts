@@ -1,4 +1,5 @@
 import { EventsCommand } from './events.command.js';
+import { ImportCommand } from './import.command.js';
 import { MigrateCommand } from './migrate.command.js';
 import { RebuildCommand } from './rebuild.command.js';
 import { ReportCommand } from './report.command.js';
@@ -11,6 +12,7 @@ export const CLI_COMMANDS = [
   RebuildCommand,
   ReportCommand,
   EventsCommand,
+  ImportCommand,
   MigrateCommand,
   TokensCommand,
   CreateTokenCommand,

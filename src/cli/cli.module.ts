@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { ReadStore } from '../projections/read-store.js';
+import { ImporterModule } from '../imports/imports.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { CLI_COMMANDS } from './cli-commands.js';
 
@@ -15,7 +16,14 @@ export class CliModule implements OnApplicationShutdown {
   static register(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [CqrsModule.forRoot(), CoreModule.register({ config }), ReadModelsModule, AuthModule, ReportsModule],
+      imports: [
+        CqrsModule.forRoot(),
+        CoreModule.register({ config }),
+        ReadModelsModule,
+        AuthModule,
+        ReportsModule,
+        ImporterModule,
+      ],
       providers: CLI_COMMANDS,
     };
   }

@@ -18,6 +18,14 @@ export interface CommandContext {
   readonly actor: string;
   readonly correlationId: string;
   readonly causationId: string;
+  /** The import and spreadsheet line the command came from, recorded in its events' metadata. */
+  readonly origin?: ImportOrigin;
+}
+
+/** Where a command read from a spreadsheet came from: its import and its line (the header is line 1). */
+export interface ImportOrigin {
+  readonly importId: string;
+  readonly line: number;
 }
 
 /** Who sent a command, as the adapter (HTTP, command line) knows it. */
@@ -28,6 +36,7 @@ export interface CommandSender {
   readonly access: AccessScope;
   readonly idempotencyKey?: string;
   readonly correlationId?: string;
+  readonly origin?: ImportOrigin;
 }
 
 /** The context of a command: the request digest covers its type and data, not what the server adds. */
@@ -48,6 +57,7 @@ export function commandContext(
     actor: sender.actor,
     correlationId: sender.correlationId ?? commandId,
     causationId: commandId,
+    ...(sender.origin === undefined ? {} : { origin: sender.origin }),
   };
 }
 

@@ -120,6 +120,7 @@ export class CommandExecutor {
         causationId: context.causationId,
         schemaVersion: this.schemas.currentVersion(event.type),
         requestHash: context.requestHash,
+        ...(context.origin === undefined ? {} : { importId: context.origin.importId, line: context.origin.line }),
       },
     }));
 

@@ -29,6 +29,9 @@ export interface EventMetadata {
   readonly schemaVersion: number;
   /** Digest of the request that produced the event, to tell a retry from a reused key. */
   readonly requestHash?: string;
+  /** The import that wrote the event (`POST /api/imports`), and the spreadsheet line it came from. */
+  readonly importId?: string;
+  readonly line?: number;
 }
 
 export interface EventData {

@@ -20,6 +20,14 @@ const WORD_BOUNDARY = /[\s<>()[\],;:"']+/;
  * writes: a number must start as it is dialled, with +, 00 or 0.
  */
 const DIALLED = /^[+0]/;
+/**
+ * The fewest digits a dialled number can have: a calling code and the shortest
+ * national number of libphonenumber's metadata (Austria: +43 and 4 digits).
+ * Text with fewer digits holds no phone number, and skips the search (70 µs an
+ * id, most of an imported row's validation).
+ */
+const FEWEST_PHONE_DIGITS = 6;
+const DIGIT = /\p{Nd}/gu;
 const NATIONAL_NUMBER_LAYOUT = /(?<!\d)\d{2}[./\s-]?\d{2}[./\s-]?\d{2}[./\s-]?\d{3}[./\s-]?\d{2}(?!\d)/g;
 
 export function personalDataIn(text: string): PersonalDataKind | null {
@@ -34,6 +42,7 @@ export function personalDataIn(text: string): PersonalDataKind | null {
   for (const match of normalised.matchAll(NATIONAL_NUMBER_LAYOUT)) {
     if (isNationalNumber(match[0].replace(/\D/g, ''))) return 'a national register number';
   }
+  if ((normalised.match(DIGIT)?.length ?? 0) < FEWEST_PHONE_DIGITS) return null;
   if (findPhoneNumbersInText(normalised, 'BE').some(({ startsAt }) => DIALLED.test(normalised.slice(startsAt)))) {
     return 'a phone number';
   }

@@ -22,6 +22,8 @@ const PROBLEM_KINDS: Readonly<Record<ErrorKind, ProblemKind>> = {
   forbidden: { status: 403, title: 'Forbidden', slug: 'forbidden' },
   'not-found': { status: 404, title: 'Not found', slug: 'not-found' },
   'not-acceptable': { status: 406, title: 'Not acceptable', slug: 'not-acceptable' },
+  'too-large': { status: 413, title: 'Request body too large', slug: 'too-large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type', slug: 'unsupported-media-type' },
   conflict: { status: 409, title: 'Conflicts with what is recorded', slug: 'conflict' },
   'concurrent-writers': { status: 409, title: 'Concurrent writers conflicted', slug: 'concurrency-conflict' },
   'not-reproducible': { status: 409, title: 'Publication not reproducible', slug: 'not-reproducible' },

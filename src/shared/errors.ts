@@ -10,6 +10,8 @@ export type ErrorKind =
   | 'forbidden'
   | 'not-found'
   | 'not-acceptable'
+  | 'too-large'
+  | 'unsupported-media-type'
   | 'conflict'
   | 'concurrent-writers'
   | 'not-reproducible'

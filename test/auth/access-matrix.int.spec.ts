@@ -10,6 +10,8 @@ interface Row {
   readonly route: string;
   readonly path: (column: Column) => string;
   readonly body?: (column: Column) => unknown;
+  /** A file as the body instead of JSON (imports). */
+  readonly file?: (column: Column) => { readonly contentType: string; readonly payload: string };
   /** Statuses for coordinator, partner in scope, partner out of scope, auditor, no token, revoked token. */
   readonly expected: readonly [number, number, number, number, number, number];
 }
@@ -194,6 +196,22 @@ const ROWS: Row[] = [
   { route: 'POST /api/session', path: () => '/api/session', expected: [204, 204, 204, 204, 401, 401] },
   { route: 'GET /api/session', path: () => '/api/session', expected: [200, 200, 200, 200, 401, 401] },
   { route: 'DELETE /api/session', path: () => '/api/session', expected: [204, 204, 204, 204, 401, 401] },
+  {
+    // The scope is checked row by row: out of scope, the answer is 200 with every row refused (403).
+    route: 'POST /api/imports',
+    path: () => '/api/imports?kind=sessions',
+    file: (c) => ({
+      contentType: 'text/csv',
+      payload: `id;projectId;date;kind\nimp-${c};${PROJECT};18/07/2022;workshop\n`,
+    }),
+    expected: [200, 200, 200, 403, 401, 401],
+  },
+  { route: 'GET /api/imports', path: () => '/api/imports', expected: [200, 200, 200, 200, 401, 401] },
+  {
+    route: 'GET /api/imports/templates/{file}',
+    path: () => '/api/imports/templates/attendances.csv?lang=nl',
+    expected: [200, 200, 200, 200, 401, 401],
+  },
   { route: 'GET /health', path: () => '/health', expected: OPEN },
   { route: 'GET /health/live', path: () => '/health/live', expected: OPEN },
   { route: 'GET /health/ready', path: () => '/health/ready', expected: OPEN },
@@ -244,6 +262,8 @@ describe('who may do what: every route for every kind of caller', () => {
     if (method === 'DELETE') return app.send('DELETE', path, '', as(column));
     if (row.route === 'POST /api/session')
       return app.post(path, { token: tokens.get(column) ?? 'made-up' }, as(column));
+    const file = row.file?.(column);
+    if (file) return app.send('POST', path, file.payload, { 'content-type': file.contentType, ...as(column) });
     return app.post(path, row.body?.(column) ?? {}, as(column));
   };
 

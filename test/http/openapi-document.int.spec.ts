@@ -119,6 +119,26 @@ const EXCHANGES: readonly Exchange[] = [
   json('/api/reports/{year}/publications', '/api/reports/2022/publications'),
   json('/api/reports/{year}/publications/{n}', '/api/reports/2022/publications/1'),
   json('/api/reports/{year}/publications/{n}/changes', '/api/reports/2022/publications/1/changes'),
+  {
+    ...command(
+      '/api/imports',
+      '/api/imports?kind=participants&fileName=inscrits.csv',
+      'id;role;registeredJobSeeker\np-imp-1;citizen;non\n',
+      200,
+    ),
+    headers: { 'content-type': 'text/csv' },
+  },
+  {
+    ...command(
+      '/api/imports',
+      '/api/imports?kind=attendances&dryRun=true',
+      'Séance;Participant\ndm-01;p-imp-1\ndm-01;p-unknown\n',
+      200,
+    ),
+    headers: { 'content-type': 'text/csv' },
+  },
+  json('/api/imports', '/api/imports?limit=10'),
+  json('/api/imports/templates/{file}', '/api/imports/templates/sessions.csv?lang=fr'),
   json('/health'),
   json('/health/live'),
   json('/health/ready'),
@@ -232,5 +252,6 @@ async function send(app: TestApp, exchange: Exchange): Promise<TestResponse> {
   }
   if (exchange.method === 'GET') return app.get(exchange.url, headers);
   if (exchange.body === undefined) return app.send(exchange.method, exchange.url, '', headers);
+  if (typeof exchange.body === 'string') return app.send(exchange.method, exchange.url, exchange.body, headers);
   return app.post(exchange.url, exchange.body, headers);
 }

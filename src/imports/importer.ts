@@ -1,0 +1,252 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { CommandExecutor } from '../command-handling/command-executor.js';
+import type { CommandSender } from '../command-handling/command-context.js';
+import { timeOrderedUuid } from '../command-handling/time-ordered-uuid.js';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { EventSchemas } from '../event-store/event-schemas.js';
+import { projectDecider, projectFacts } from '../projects/project.decider.js';
+import { sessionDecider } from '../sessions/session.decider.js';
+import { FULL_ACCESS } from '../shared/access-scope.js';
+import { Clock } from '../shared/clock.js';
+import { projectStream, sessionStream } from '../shared/domain/ids.js';
+import { canonicalJson } from '../shared/domain/same-content.js';
+import { KindedError } from '../shared/errors.js';
+import { DryRunEventStore } from './dry-run-event-store.js';
+import { importCommandPath, type Dispatch } from './import-command-path.js';
+import { rowsOf, type ImportRow } from './import-columns.js';
+import { IMPORT_KIND_DEFINITIONS, type RowValues, type SenderFor } from './import-kinds.js';
+import { importDecider } from './import.decider.js';
+import { importStream, type ImportCounts, type ImportKind } from './import.events.js';
+import { ROW_VALIDATION, type RowValidation } from './row-validation.js';
+import { readCsv } from './spreadsheets/csv-sheet.js';
+import type { Sheet } from './spreadsheets/sheet.js';
+import { readXlsx } from './spreadsheets/xlsx-sheet.js';
+import { StreamOrder } from './stream-order.js';
+
+export type SpreadsheetFormat = 'csv' | 'xlsx';
+
+export interface ImportRequest {
+  readonly kind: ImportKind;
+  readonly dryRun: boolean;
+  readonly format: SpreadsheetFormat;
+  readonly bytes: Buffer;
+  readonly fileName?: string;
+  readonly sender: CommandSender;
+}
+
+/** What became of one row: what the one-by-one command would have answered. */
+export interface RowResult {
+  readonly line: number;
+  readonly outcome: 'new' | 'repeat' | 'refused';
+  readonly id: string;
+  /** The log position of what the row wrote or repeated; none for what a dry run would write. */
+  readonly position?: bigint;
+  /** Why the row was refused: the error the one-by-one command would have raised. */
+  readonly refusal?: KindedError;
+}
+
+export interface ImportResult {
+  readonly importId: string;
+  readonly dryRun: boolean;
+  readonly kind: ImportKind;
+  readonly rows: number;
+  readonly summary: Omit<ImportCounts, 'rows'>;
+  readonly results: readonly RowResult[];
+  /** Position of the ImportRecorded event, when the import wrote rows. */
+  readonly position?: bigint;
+}
+
+/** Told how many rows are done, out of how many. */
+export type ImportProgress = (done: number, total: number) => void;
+
+/**
+ * Rows in flight at once: enough to fill the store's group commits when a
+ * sheet lists each session's rows together (a session's rows run one after the
+ * other), few enough to bound memory.
+ */
+const ROWS_IN_FLIGHT = 4096;
+
+/**
+ * An import: the file read and checked whole first (format, columns, size),
+ * then each row sent through the one-by-one API's command path with an
+ * Idempotency-Key derived from its content, in file order where rows share a
+ * stream. A dry run does the same against a store that keeps its writes in
+ * memory.
+ */
+@Injectable()
+export class Importer {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly clock: Clock,
+    private readonly schemas: EventSchemas,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ROW_VALIDATION) private readonly validation: RowValidation,
+  ) {}
+
+  async run(request: ImportRequest, progress?: ImportProgress): Promise<ImportResult> {
+    const sheet = await readSheet(request.format, request.bytes);
+    const definition = IMPORT_KIND_DEFINITIONS[request.kind];
+    const rows = rowsOf(sheet, definition);
+    const importId = timeOrderedUuid();
+    const headAtStart = (await this.store.headPosition()) ?? 0n;
+    const executor = request.dryRun
+      ? new CommandExecutor(new DryRunEventStore(this.store), this.clock, this.schemas)
+      : this.executor;
+    const dispatch = importCommandPath(executor, this.clock);
+    const results = await this.applyAll(rows, request, importId, dispatch, progress);
+    const shown = request.dryRun
+      ? results.map((result) =>
+          result.position !== undefined && result.position > headAtStart ? omitPosition(result) : result,
+        )
+      : results;
+    const summary = { new: 0, repeat: 0, refused: 0 };
+    for (const result of shown) summary[result.outcome] += 1;
+    const answer = { importId, dryRun: request.dryRun, kind: request.kind, rows: rows.length, summary, results: shown };
+    if (request.dryRun || summary.new === 0) return answer;
+    const position = await this.record(request, answer, rows);
+    return { ...answer, position };
+  }
+
+  private async applyAll(
+    rows: readonly ImportRow[],
+    request: ImportRequest,
+    importId: string,
+    dispatch: Dispatch,
+    progress: ImportProgress | undefined,
+  ): Promise<RowResult[]> {
+    const definition = IMPORT_KIND_DEFINITIONS[request.kind];
+    const order = new StreamOrder();
+    const results: RowResult[] = new Array<RowResult>(rows.length);
+    // A slot is freed as each row finishes: one waiter, not a race over every row in flight.
+    let inFlight = 0;
+    let freed: (() => void) | undefined;
+    let done = 0;
+    let failure: { error: unknown } | undefined;
+    const finished = (): void => {
+      inFlight -= 1;
+      freed?.();
+    };
+    for (const [index, row] of rows.entries()) {
+      if (failure) break;
+      const senderFor = rowSender(request, importId, row.line);
+      inFlight += 1;
+      void order
+        .run(definition.streams(row.values), () => this.applyRow(row, request.kind, senderFor, dispatch))
+        .then(
+          (result) => {
+            results[index] = result;
+            progress?.((done += 1), rows.length);
+          },
+          (error: unknown) => {
+            failure ??= { error };
+          },
+        )
+        .finally(finished);
+      while (inFlight >= ROWS_IN_FLIGHT) await new Promise<void>((resolve) => (freed = resolve));
+    }
+    while (inFlight > 0) await new Promise<void>((resolve) => (freed = resolve));
+    if (failure) throw failure.error;
+    return results;
+  }
+
+  private async applyRow(
+    row: ImportRow,
+    kind: ImportKind,
+    senderFor: SenderFor,
+    dispatch: Dispatch,
+  ): Promise<RowResult> {
+    const definition = IMPORT_KIND_DEFINITIONS[kind];
+    let created = false;
+    let position: bigint | undefined;
+    try {
+      const { id, steps } = await definition.commands(row.values, this.validation, senderFor);
+      for (const step of steps) {
+        const outcome = await dispatch(step);
+        created ||= outcome.status === 'created';
+        position = outcome.position;
+      }
+      return {
+        line: row.line,
+        outcome: created ? 'new' : 'repeat',
+        id,
+        ...(position === undefined ? {} : { position }),
+      };
+    } catch (error) {
+      // The store failing is no answer about the row: the import stops, as a one-by-one command would.
+      if (!(error instanceof KindedError) || error.kind === 'store-unavailable') throw error;
+      return {
+        line: row.line,
+        outcome: 'refused',
+        id: definition.idOf(row.values),
+        // A refused attendance may have registered its participant first: that write is reported.
+        ...(created && position !== undefined ? { position } : {}),
+        refusal: error,
+      };
+    }
+  }
+
+  private async record(request: ImportRequest, answer: Omit<ImportResult, 'position'>, rows: readonly ImportRow[]) {
+    const written = rows.filter((_, index) => answer.results[index]!.outcome === 'new').map((row) => row.values);
+    const data = {
+      importId: answer.importId,
+      kind: request.kind,
+      fileName: request.fileName ?? null,
+      sha256: createHash('sha256').update(request.bytes).digest('hex'),
+      counts: { rows: answer.rows, ...answer.summary },
+      mdes: await this.mdesOf(request.kind, written),
+    };
+    const sender = { actor: request.sender.actor, access: FULL_ACCESS, correlationId: answer.importId };
+    const outcome = await this.executor.execute(
+      importStream(answer.importId),
+      importDecider,
+      { type: 'RecordImport', data },
+      sender,
+    );
+    return outcome.position;
+  }
+
+  /** The MDEs of the projects the written rows belong to: a partner of one of them sees the import listed. */
+  private async mdesOf(kind: ImportKind, written: readonly RowValues[]): Promise<string[]> {
+    const projects = new Set<string>();
+    if (kind === 'attendances') {
+      for (const sessionId of new Set(written.map((row) => String(row.sessionId)))) {
+        const session = await this.executor.state(sessionStream(sessionId), sessionDecider);
+        if (session.status !== 'absent') projects.add(session.held.data.projectId);
+      }
+    } else if (kind !== 'participants') {
+      for (const row of written) projects.add(String(row.projectId));
+    }
+    const mdes = new Set<string>();
+    for (const projectId of projects) {
+      const facts = projectFacts(await this.executor.state(projectStream(projectId), projectDecider));
+      for (const mde of facts?.mdes ?? []) mdes.add(mde);
+    }
+    return [...mdes].sort();
+  }
+}
+
+function readSheet(format: SpreadsheetFormat, bytes: Buffer): Promise<Sheet> {
+  return format === 'xlsx' ? readXlsx(bytes) : readCsv(bytes);
+}
+
+/**
+ * Each command of a row is sent with an Idempotency-Key derived from its type
+ * and content (scoped to the sender, as every key): the same file twice writes
+ * nothing, a corrected file writes only its corrected rows.
+ */
+function rowSender(request: ImportRequest, importId: string, line: number): SenderFor {
+  return (type, data) => ({
+    actor: request.sender.actor,
+    access: request.sender.access,
+    idempotencyKey: `import-${createHash('sha256')
+      .update(`${type}\u0000${canonicalJson(data)}`)
+      .digest('base64url')}`,
+    correlationId: importId,
+    origin: { importId, line },
+  });
+}
+
+function omitPosition({ position: _wouldBe, ...result }: RowResult): RowResult {
+  return result;
+}
