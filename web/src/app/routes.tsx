@@ -70,6 +70,12 @@ export const routes: readonly ScreenRoute[] = [
     roles: ['coordinator'],
   },
   {
+    path: '/imports',
+    element: lazyScreen(() => import('../features/imports/components/ImportScreen')),
+    nav: 'imports.nav',
+    roles: ['coordinator', 'partner'],
+  },
+  {
     path: '/mdes',
     element: lazyScreen(() => import('../features/mdes/components/MdesScreen')),
     nav: 'mdes.nav',

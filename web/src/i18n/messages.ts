@@ -2,6 +2,7 @@ import { appMessages } from '../app/messages';
 import { auditMessages } from '../features/audit/messages';
 import { figureMessages } from '../features/figures/messages';
 import { figuresMessages } from '../features/figures/year-messages';
+import { importsMessages } from '../features/imports/messages';
 import { mdesMessages } from '../features/mdes/messages';
 import { offlineMessages } from '../features/offline/messages';
 import { entriesMessages } from '../features/participants/messages';
@@ -26,6 +27,7 @@ const catalogues = [
   reportsMessages,
   tokensMessages,
   mdesMessages,
+  importsMessages,
 ] as const;
 
 type Keys<C> = C extends { fr: Readonly<Record<infer K, string>> } ? K : never;
