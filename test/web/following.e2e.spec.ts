@@ -178,6 +178,34 @@ describeWithChromium('the coordinator’s and auditor’s screens', () => {
     await page.context().close();
   }, 60_000);
 
+  it('import a sheet: the dry run row by row, then confirmed, with the import’s events', async () => {
+    const page = await signedIn(ADMIN_TOKEN);
+    await page.getByRole('link', { name: 'Importer' }).click();
+    await page.getByLabel('Contenu du fichier').selectOption('attendances');
+    await page.getByLabel('Fichier (CSV ou XLSX)').setInputFiles({
+      name: 'presences.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'sessionId;participantId;role;registeredJobSeeker\ndm-01;p-1;;\ndm-01;p-9;citizen;non\ndm-01;nobody;;\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Vérifier sans écrire' }).click();
+
+    const rows = page.getByRole('table').first().getByRole('row');
+    await rows.nth(3).waitFor();
+    expect(await rows.nth(1).getByRole('cell').nth(2).textContent()).toBe('Déjà enregistrée');
+    expect(await rows.nth(2).getByRole('cell').nth(2).textContent()).toBe('Nouvelle');
+    expect(await rows.nth(3).getByRole('cell').nth(2).textContent()).toBe('Refusée');
+    expect(await rows.nth(3).getByRole('cell').nth(3).textContent()).not.toBe('');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Importer la ligne nouvelle' }).click();
+    await page.getByText('1 ligne écrite, 1 refusée.').waitFor();
+    await page.getByRole('link', { name: 'Les événements de l’import' }).click();
+    await page.getByRole('cell', { name: 'ImportRecorded' }).waitFor();
+    await page.context().close();
+  }, 60_000);
+
   it.each([360, 1280])(
     'pass axe-core on every screen at %i px',
     async (width) => {
@@ -193,6 +221,7 @@ describeWithChromium('the coordinator’s and auditor’s screens', () => {
         ['/reports?year=2022', 'Rapport annuel 2022'],
         ['/tokens', 'Jetons d’accès'],
         ['/mdes', 'Registre des MDE'],
+        ['/imports', 'Importer un tableur'],
       ];
       for (const [path, heading] of screens) {
         await page.goto(`${service.url}${path}`);
