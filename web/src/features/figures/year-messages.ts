@@ -15,6 +15,7 @@ export const figuresMessages = catalogue(
     'figures.column.figure': 'Chiffre',
     'figures.column.year': '{year}',
     'figures.column.difference': 'Écart',
+    'figures.column.share': 'Part {year}',
     'figures.projects': 'Projets',
     'figures.shares': 'Parts des projets approuvés',
     'figures.shares.byCarrier': 'Par type de porteur',
@@ -87,7 +88,7 @@ export const figuresMessages = catalogue(
       local {projet local}
       thematic {projet thématique}
       other_value {autre}
-      other {{value}}}`,
+      other {{raw}}}`,
     'figures.part': '{figure} — {part}',
     'figures.provenance.title': 'Provenance : {figure}',
     'figures.provenance.scope': 'Périmètre : {scope} · année {year}',
@@ -131,6 +132,7 @@ export const figuresMessages = catalogue(
     'figures.column.figure': 'Cijfer',
     'figures.column.year': '{year}',
     'figures.column.difference': 'Verschil',
+    'figures.column.share': 'Aandeel {year}',
     'figures.projects': 'Projecten',
     'figures.shares': 'Aandelen van de goedgekeurde projecten',
     'figures.shares.byCarrier': 'Per soort drager',
@@ -204,7 +206,7 @@ export const figuresMessages = catalogue(
       local {lokaal project}
       thematic {thematisch project}
       other_value {ander}
-      other {{value}}}`,
+      other {{raw}}}`,
     'figures.part': '{figure} — {part}',
     'figures.provenance.title': 'Herkomst: {figure}',
     'figures.provenance.scope': 'Bereik: {scope} · jaar {year}',

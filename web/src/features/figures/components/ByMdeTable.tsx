@@ -1,4 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
+import { ApiProblem } from '../../../api/problem';
 import { useT } from '../../../i18n/locale';
 import { useMdeName } from '../../mdes/api/get-mdes';
 import { programmeFiguresQuery } from '../api/get-figures';
@@ -19,7 +20,7 @@ export function ByMdeTable({ year, mdes }: { year: number; mdes: readonly string
       <h2>{t('figures.byMde')}</h2>
       <div className="table-wrap">
         <table>
-          <caption>{t('figures.byMde')}</caption>
+          <caption className="visually-hidden">{t('figures.byMde')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('figures.byMde.mde')}</th>
@@ -33,6 +34,9 @@ export function ByMdeTable({ year, mdes }: { year: number; mdes: readonly string
           <tbody>
             {mdes.map((mde, index) => {
               const answer = answers[index]?.data;
+              // An MDE that no project names yet has no figures to trace: the service answers 404.
+              const error = answers[index]?.error;
+              const noProject = error instanceof ApiProblem && error.status === 404;
               const values = answer ? figureValues(answer) : undefined;
               const name = mdeName(mde);
               return (
@@ -48,6 +52,8 @@ export function ByMdeTable({ year, mdes }: { year: number; mdes: readonly string
                           value={values.get(key) ?? 0}
                           label={`${name}, ${label(key)}`}
                         />
+                      ) : noProject ? (
+                        '0'
                       ) : (
                         t('figures.noData')
                       )}

@@ -31,7 +31,7 @@ export function ComparisonTable(props: {
   return (
     <div className="table-wrap">
       <table>
-        <caption>{props.caption}</caption>
+        <caption className="visually-hidden">{props.caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('figures.column.figure')}</th>

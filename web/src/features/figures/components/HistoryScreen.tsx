@@ -141,7 +141,7 @@ export function HistoryScreen() {
       {asOf !== undefined && changed !== undefined && (
         <>
           <p role="status">{t('figures.history.changed', { count: changed })}</p>
-          <div className="field checkbox">
+          <div className="checkbox">
             <input
               id={ids.only}
               type="checkbox"

@@ -75,10 +75,10 @@ export function SharesTables(props: {
               {props.year}
             </th>
             <th scope="col" className="number">
-              {t('figures.share', { share: props.year })}
+              {t('figures.column.share', { year: String(props.year) })}
             </th>
             <th scope="col" className="number">
-              {t('figures.share', { share: props.previous })}
+              {t('figures.column.share', { year: String(props.previous) })}
             </th>
           </tr>
         </thead>

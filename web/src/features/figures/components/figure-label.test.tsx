@@ -22,6 +22,7 @@ describe('a figure named in words', () => {
       'outcomes.other',
       'projects.approved.byCarrierType.mission-locale',
       'projects.rejected',
+      'projects.submitted.byTheme.fracture-numerique',
     ];
     const { unmount } = render(
       <LocaleProvider initial="fr">
@@ -33,6 +34,7 @@ describe('a figure named in words', () => {
       'Résultats — autre',
       'Projets approuvés — mission locale',
       'Projets refusés',
+      'Projets introduits — fracture-numerique',
     ]);
     unmount();
     render(

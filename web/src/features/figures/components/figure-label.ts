@@ -14,7 +14,7 @@ export function useFigureLabel(): (key: string) => string {
     (key: string) => {
       const parts = key.split('.');
       const part = (figure: string, value: string) =>
-        t('figures.part', { figure, part: t('figures.value', { value: valueKey(value) }) });
+        t('figures.part', { figure, part: t('figures.value', { value: valueKey(value), raw: value }) });
       if (parts[0] === 'projects') {
         const stage = t('figures.name', { name: parts[1] ?? '' });
         const name = parts[2];
