@@ -124,7 +124,7 @@ describeWithChromium('the coordinator’s and auditor’s screens', () => {
     await participants.click();
 
     await page.getByRole('heading', { name: 'Provenance : Participants' }).waitFor();
-    expect(await page.getByText('Valeur : 3, faite de 3 événements').count()).toBe(1);
+    await page.getByText(/^Valeur : 3, faite de 3 événements/).waitFor();
     expect(await page.getByRole('row').filter({ hasText: 'p-3' }).count()).toBe(1);
     await page.context().close();
   }, 60_000);
@@ -143,6 +143,14 @@ describeWithChromium('the coordinator’s and auditor’s screens', () => {
     expect(await row.getByRole('link').allTextContents()).toEqual(['3', '2']);
     expect(await row.getByRole('cell').last().textContent()).toBe('+1');
     expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Audit', exact: true }).click();
+    await page.getByRole('link', { name: 'Le registre des événements' }).click();
+    await page.getByLabel('Type d’événement').fill('ParticipantAttended');
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await page.getByRole('caption').filter({ hasText: '3 événements affichés' }).waitFor();
+    const types = await page.locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(types).toEqual(['ParticipantAttended', 'ParticipantAttended', 'ParticipantAttended']);
     await page.context().close();
   }, 60_000);
 

@@ -557,7 +557,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The global log in order, a page at a time: pass `next` as `after` for the next page */
+        /** The global log in order, a page at a time: pass `next` as `after` for the next page. With `type`, `from` or `to`, a page reads at most 50,000 events of the log and may hold fewer than `limit`: keep following `next` until it is null */
         get: operations["AuditController_events"];
         put?: never;
         post?: never;
@@ -5065,6 +5065,12 @@ export interface operations {
                 after?: string;
                 /** @description Events per page, 1 to 1000 (100 by default) */
                 limit?: string;
+                /** @description Only the events of this type */
+                type?: string;
+                /** @description Only the events recorded on or after this day (UTC) */
+                from?: string;
+                /** @description Only the events recorded on or before this day (UTC) */
+                to?: string;
             };
             header?: never;
             path?: never;

@@ -32,7 +32,7 @@ export const auditMessages = catalogue(
     'audit.events.from': 'Enregistrés depuis le',
     'audit.events.to': 'Enregistrés jusqu’au',
     'audit.events.filter': 'Filtrer',
-    'audit.events.filtersOnPage': 'Le type et les dates filtrent les événements de la page lue.',
+    'audit.events.filtersOnPage': 'Dans un flux, le type et les dates filtrent les événements de la page lue.',
     'audit.events.caption':
       '{shown, plural, one {# événement affiché} other {# événements affichés}} sur {read, plural, one {# lu} other {# lus}}',
     'audit.events.revision': 'Révision',
@@ -81,7 +81,8 @@ export const auditMessages = catalogue(
     'audit.events.from': 'Geregistreerd vanaf',
     'audit.events.to': 'Geregistreerd tot',
     'audit.events.filter': 'Filteren',
-    'audit.events.filtersOnPage': 'De soort en de datums filteren de gebeurtenissen van de gelezen pagina.',
+    'audit.events.filtersOnPage':
+      'In een stroom filteren de soort en de datums de gebeurtenissen van de gelezen pagina.',
     'audit.events.caption':
       '{shown, plural, one {# gebeurtenis getoond} other {# gebeurtenissen getoond}} van {read, plural, one {# gelezen} other {# gelezen}}',
     'audit.events.revision': 'Revisie',

@@ -11,6 +11,10 @@ export const PAGE_SIZE = 100;
 export interface EventLogRequest {
   readonly stream?: string | undefined;
   readonly after?: string | undefined;
+  /** Filters of the global log, applied by the service: one event type, recording days (UTC, inclusive). */
+  readonly type?: string | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
 }
 
 export interface EventLogPage {
@@ -36,17 +40,35 @@ async function readPage(request: EventLogRequest): Promise<EventLogPage> {
           : undefined,
     };
   }
+  const filters = {
+    ...(request.type === undefined ? {} : { type: request.type }),
+    ...(request.from === undefined ? {} : { from: request.from }),
+    ...(request.to === undefined ? {} : { to: request.to }),
+  };
   const answer = await unwrap(
     api.GET('/api/events', {
-      params: { query: { limit: String(PAGE_SIZE), ...(request.after === undefined ? {} : { after: request.after }) } },
+      params: {
+        query: {
+          limit: String(PAGE_SIZE),
+          ...filters,
+          ...(request.after === undefined ? {} : { after: request.after }),
+        },
+      },
     }),
   );
-  return { events: answer.events, next: answer.next === null ? undefined : { after: answer.next } };
+  return { events: answer.events, next: answer.next === null ? undefined : { ...filters, after: answer.next } };
 }
 
 export const eventLogQuery = (request: EventLogRequest) =>
   queryOptions({
-    queryKey: ['events', request.stream ?? null, request.after ?? null],
+    queryKey: [
+      'events',
+      request.stream ?? null,
+      request.after ?? null,
+      request.type ?? null,
+      request.from ?? null,
+      request.to ?? null,
+    ],
     queryFn: () => readPage(request),
     placeholderData: keepPreviousData,
   });

@@ -5,20 +5,23 @@ import { ApiProblem } from '../../../api/problem';
 import { useT } from '../../../i18n/locale';
 import { useEventLog, type EventLogRequest, type LoggedEvent } from '../api/get-events';
 
-const pathOf = (request: EventLogRequest, type: string, from: string, to: string): string => {
+const pathOf = (request: EventLogRequest): string => {
   const query = new URLSearchParams();
-  if (request.stream !== undefined) query.set('stream', request.stream);
-  if (request.after !== undefined) query.set('after', request.after);
-  if (type !== '') query.set('type', type);
-  if (from !== '') query.set('from', from);
-  if (to !== '') query.set('to', to);
+  for (const name of ['stream', 'after', 'type', 'from', 'to'] as const) {
+    const value = request[name];
+    if (value !== undefined && value !== '') query.set(name, value);
+  }
   return `/audit/events?${query.toString()}`;
 };
 
-/** Type and recording-date filters, applied to the events of the page read. */
-function kept(event: LoggedEvent, type: string, from: string, to: string): boolean {
+/** A stream is read whole, a page at a time: its type and day filters apply to the page read. */
+function kept(event: LoggedEvent, request: EventLogRequest): boolean {
   const day = event.metadata.recordedAt.slice(0, 10);
-  return (type === '' || event.type === type) && (from === '' || day >= from) && (to === '' || day <= to);
+  return (
+    (request.type === undefined || event.type === request.type) &&
+    (request.from === undefined || day >= request.from) &&
+    (request.to === undefined || day <= request.to)
+  );
 }
 
 /** The event log, one stream or all of it, a page at a time, filtered by type and recording date. */
@@ -26,27 +29,34 @@ export function EventLogScreen() {
   const t = useT();
   const intl = useIntl();
   const [params, setParams] = useSearchParams();
+  const value = (name: string) => params.get(name) || undefined;
   const request: EventLogRequest = {
-    stream: params.get('stream') ?? undefined,
-    after: params.get('after') ?? undefined,
+    stream: value('stream'),
+    after: value('after'),
+    type: value('type'),
+    from: value('from'),
+    to: value('to'),
   };
-  const type = params.get('type') ?? '';
-  const from = params.get('from') ?? '';
-  const to = params.get('to') ?? '';
-  const [form, setForm] = useState({ stream: request.stream ?? '', type, from, to });
+  const filtered = request.type !== undefined || request.from !== undefined || request.to !== undefined;
+  const [form, setForm] = useState({
+    stream: request.stream ?? '',
+    type: request.type ?? '',
+    from: request.from ?? '',
+    to: request.to ?? '',
+  });
   const ids = { stream: useId(), type: useId(), from: useId(), to: useId() };
   const page = useEventLog(request);
-  const events = page.data?.events.filter((event) => kept(event, type, from, to)) ?? [];
+  const events =
+    request.stream === undefined
+      ? (page.data?.events ?? [])
+      : (page.data?.events.filter((event) => kept(event, request)) ?? []);
   const types = [...new Set(page.data?.events.map((event) => event.type) ?? [])].sort();
+  const first = { ...request, after: undefined };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const stream = form.stream.trim();
-    setParams(
-      new URLSearchParams(
-        pathOf({ stream: stream === '' ? undefined : stream }, form.type.trim(), form.from, form.to).split('?')[1],
-      ),
-    );
+    const chosen = pathOf({ stream: form.stream.trim(), type: form.type.trim(), from: form.from, to: form.to });
+    setParams(new URLSearchParams(chosen.slice(chosen.indexOf('?') + 1)));
   };
 
   return (
@@ -104,7 +114,7 @@ export function EventLogScreen() {
         </div>
         <button type="submit">{t('audit.events.filter')}</button>
       </form>
-      {(type !== '' || from !== '' || to !== '') && <p className="muted">{t('audit.events.filtersOnPage')}</p>}
+      {filtered && request.stream !== undefined && <p className="muted">{t('audit.events.filtersOnPage')}</p>}
       {page.isPending && <p role="status">{t('app.loading')}</p>}
       {page.error && <p role="alert">{page.error instanceof ApiProblem ? page.error.message : t('app.unreachable')}</p>}
       {page.data && (
@@ -132,7 +142,7 @@ export function EventLogScreen() {
                   <tr key={event.position}>
                     <td className="number">{event.position}</td>
                     <td>
-                      <Link to={pathOf({ stream: event.stream }, '', '', '')}>{event.stream}</Link>
+                      <Link to={pathOf({ stream: event.stream })}>{event.stream}</Link>
                     </td>
                     <td className="number">{event.revision}</td>
                     <td>{event.type}</td>
@@ -154,10 +164,8 @@ export function EventLogScreen() {
             </table>
           </div>
           <p className="actions">
-            {request.after !== undefined && (
-              <Link to={pathOf({ stream: request.stream }, type, from, to)}>{t('audit.events.first')}</Link>
-            )}
-            {page.data.next && <Link to={pathOf(page.data.next, type, from, to)}>{t('audit.events.next')}</Link>}
+            {request.after !== undefined && <Link to={pathOf(first)}>{t('audit.events.first')}</Link>}
+            {page.data.next && <Link to={pathOf({ ...request, ...page.data.next })}>{t('audit.events.next')}</Link>}
           </p>
         </>
       )}
