@@ -92,6 +92,6 @@ function fastifyProblem(status: number, error: Error & { code?: string }): Probl
   if (error.code === 'FST_ERR_BAD_URL') return invalidPath('has a malformed percent-encoding');
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return invalidPath('has a segment longer than 100 characters');
   if (status === 400) return malformedBody(error.message);
-  if (status === 413) return httpProblem(413, 'Request bodies are limited to 1 MiB, and an import\'s file to 20 MiB');
+  if (status === 413) return httpProblem(413, "Request bodies are limited to 1 MiB, and an import's file to 20 MiB");
   return httpProblem(status, error.message);
 }

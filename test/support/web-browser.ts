@@ -6,7 +6,8 @@ import { CHROMIUM, CHROMIUM_FLAGS } from '../../src/reports/renderers/pdf.render
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Debian's Chromium with the PDF renderer's flags: never a downloaded browser. */
-export const launchBrowser = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 
 /** A context at a phone's width (360 px) or a desktop's. */
 export function openContext(browser: Browser, width: 360 | 1280 = 1280): Promise<BrowserContext> {
