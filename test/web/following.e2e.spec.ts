@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { projectBody, participantBody, sessionBody } from '../support/api-fixtures.js';
 import { describeWithChromium } from '../support/chromium.js';
 import { DEMO_MDES, registerMdes } from '../support/mdes.js';
 import { startService, type ServiceProcess } from '../support/service-process.js';
 import { tempDir } from '../support/temp-dir.js';
+import { axeViolations, launchBrowser, screenshot } from '../support/web-browser.js';
 
 /**
  * The coordinator's and auditor's screens in Chromium, against the built service on a
@@ -16,7 +15,6 @@ import { tempDir } from '../support/temp-dir.js';
  * downloaded, and axe-core finds no WCAG 2.2 AA violation on any of these screens, at 360 px
  * and on a desktop.
  */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ADMIN_TOKEN: string = randomUUID();
 const forest = DEMO_MDES.find((mde) => mde.id === 'forest')!;
 
@@ -62,27 +60,6 @@ async function signedIn(token: string, width = 1280): Promise<Page> {
   return page;
 }
 
-/** axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on the page as it is: the violations, by rule and node. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    interface AxeResult {
-      violations: { id: string; nodes: { target: string[] }[] }[];
-    }
-    const page = globalThis as unknown as {
-      axe: { run: (context: unknown, options: unknown) => Promise<AxeResult> };
-      document: unknown;
-    };
-    const result = await page.axe.run(page.document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations.flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
-    );
-  });
-  return violations;
-}
-
 beforeAll(async () => {
   data = tempDir('indicators-web-following-');
   service = await startService({ DATA_DIR: data.path, ADMIN_TOKEN });
@@ -103,7 +80,7 @@ beforeAll(async () => {
   beforeLateEntry = new Date(Math.floor(Date.now() / 1000) * 1000);
   await nextSecond();
   await record([['/api/sessions/dm-01/attendances', { participantId: 'p-3' }]]);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  browser = await launchBrowser();
 }, 90_000);
 
 afterAll(async () => {
@@ -236,12 +213,7 @@ describeWithChromium('the coordinator’s and auditor’s screens', () => {
         await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
         await page.waitForLoadState('networkidle');
         expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
-        // SCREENSHOTS=<dir> keeps a picture of each screen, to look at them (web/README.md).
-        if (process.env.SCREENSHOTS)
-          await page.screenshot({
-            path: join(process.env.SCREENSHOTS, `${width}-${path.replace(/[^a-z0-9]+/gi, '-').slice(1, 40)}.png`),
-            fullPage: true,
-          });
+        await screenshot(page, `following-${width}-${path.replace(/[^a-z0-9]+/gi, '-').slice(1, 40)}`);
       }
 
       await page.goto(`${service.url}/reports?year=2022&lang=fr`);
