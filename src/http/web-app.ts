@@ -51,6 +51,8 @@ export async function serveWebApp(app: NestFastifyApplication, dir = WEB_APP_DIR
     // One route per built file, registered at start: a path that is no file falls to the page below.
     wildcard: false,
     index: false,
+    // The .br and .gz copies written by the build (scripts/web-compress.js), to browsers that accept them.
+    preCompressed: true,
     cacheControl: false,
     setHeaders: (reply, path) => {
       void reply.header('cache-control', path.includes('/assets/') ? IMMUTABLE : 'no-cache');

@@ -9,8 +9,11 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 
-/** A context at a phone's width (360 px) or a desktop's. */
-export function openContext(browser: Browser, width: 360 | 1280 = 1280): Promise<BrowserContext> {
+/** A context at a phone's width (360 px) or a desktop's (SCREENSHOTS_WIDTH=360 looks at every screen on a phone). */
+export function openContext(
+  browser: Browser,
+  width: number = Number(process.env.SCREENSHOTS_WIDTH ?? 1280),
+): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width, height: width === 360 ? 780 : 900 },
     locale: 'fr-BE',

@@ -58,6 +58,8 @@ describeWithChromium('entering attendances without network (the bus with poor co
     browser = await launchBrowser();
     context = await openContext(browser, 360);
     page = await context.newPage();
+    // A step that cannot happen fails in 10 s, naming the step, before the test's own timeout.
+    page.setDefaultTimeout(10_000);
     page.on('request', (request: Request) => {
       if (request.method() === 'POST' && request.url().endsWith(`/api/sessions/${SESSION}/attendances`))
         attendancePosts.push({
@@ -94,6 +96,14 @@ describeWithChromium('entering attendances without network (the bus with poor co
     expect((await api('GET', `/api/sessions/${SESSION}`)).attendances).toBe(0);
     await screenshot(page, 'offline-pending-360');
     expect(await axeViolations(page)).toEqual([]);
+    // The outbox screen lists them too (the app is loaded: its screens need no network).
+    await page.getByRole('link', { name: '2 envois en attente du réseau' }).click();
+    await page.getByRole('heading', { name: 'Envois en attente' }).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: 'En attente du réseau' }).count()).toBe(2);
+    await screenshot(page, 'outbox-360');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goBack();
+    await page.getByLabel('Identifiants des participants').waitFor();
   });
 
   it('sends them when the network is back, each counted once', async () => {

@@ -64,6 +64,8 @@ describeWithChromium('the web app, as a partner uses it', () => {
     browser = await launchBrowser();
     context = await openContext(browser);
     page = await context.newPage();
+    // A step that cannot happen fails in 10 s, naming the step, before the test's own timeout.
+    page.setDefaultTimeout(10_000);
   }, 60_000);
 
   afterAll(async () => {
@@ -141,14 +143,45 @@ describeWithChromium('the web app, as a partner uses it', () => {
     await page.getByRole('link', { name: `Retour au projet ${PROJECT}` }).click();
     const participants = page.getByRole('link', { name: /^30 : voir d’où vient ce chiffre \(Participants\)/ });
     await participants.waitFor();
-    expect(await page.getByText('75 % de l’objectif').isVisible()).toBe(true);
+    expect(await page.getByText('75 % de l’objectif de 40').isVisible()).toBe(true);
     await expectAccessible('project-after');
 
     await participants.click();
     await page.getByRole('heading', { name: `D’où vient ce chiffre : Participants, ${YEAR}` }).waitFor();
-    expect(await page.getByText(/^Valeur 30, faite de 30 événements/).isVisible()).toBe(true);
+    await page.getByText(/^Valeur 30, faite de 30 événements/).waitFor();
     expect(await page.getByRole('cell', { name: UNKNOWN }).isVisible()).toBe(true);
     await expectAccessible('provenance');
+  });
+
+  it('retracts an attendance with a reason and a confirmation', async () => {
+    await page.goto(`${service.url}/projects/${PROJECT}`);
+    await page.getByRole('link', { name: 'Le Digibus place Saint-Denis' }).click();
+    await page.getByRole('button', { name: `Retirer la présence de ${KNOWN[0]}` }).click();
+    const confirm = page.getByRole('form', { name: `Retirer la présence de ${KNOWN[0]} ? Elle ne comptera plus.` });
+    await confirm.getByRole('button', { name: 'Confirmer le retrait' }).click();
+    await confirm.getByText('Donnez une raison.').waitFor();
+    await expectAccessible('retract-confirm');
+    await page.keyboard.type('Inscrit par erreur');
+    await page.keyboard.press('Enter');
+    await page.getByRole('cell', { name: 'Retirée : Inscrit par erreur' }).waitFor();
+    expect(await figures()).toMatchObject({ participants: 29, attendances: 29 });
+  });
+
+  it("records outreach, shows the service's field errors next to their fields", async () => {
+    await page.goto(`${service.url}/projects/${PROJECT}/entries`);
+    const outreach = page.getByRole('form', { name: 'Enregistrer une action de sensibilisation' });
+    await outreach.getByRole('button', { name: 'Enregistrer' }).click();
+    const count = outreach.getByLabel('Nombre de personnes ou d’entreprises');
+    await waitFor(async () => (await count.getAttribute('aria-invalid')) === 'true', { what: 'the count refused' });
+    const describedBy = (await count.getAttribute('aria-describedby'))!;
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(/count/);
+    await expectAccessible('entries-refused');
+
+    await count.fill('180');
+    await outreach.getByRole('button', { name: 'Enregistrer' }).click();
+    await outreach.getByText('Enregistré.').waitFor();
+    await page.getByRole('heading', { name: 'Sensibilisation (1)' }).waitFor();
+    expect(await api('GET', `/api/figures/${YEAR}/projects/${PROJECT}`)).toMatchObject({ outreach: { people: 180 } });
   });
 
   it("tells a partner clearly that another MDE's project is not theirs, and the API refuses it", async () => {

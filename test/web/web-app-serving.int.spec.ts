@@ -38,6 +38,15 @@ describe('the web app served at /', () => {
     expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
+  it('sends the compressed copy the browser accepts, Brotli first', async () => {
+    const brotli = await app.get(`/assets/${script}`, { authorization: '', 'accept-encoding': 'br, gzip' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers.vary).toMatch(/accept-encoding/i);
+    const gzip = await app.get(`/assets/${script}`, { authorization: '', 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
   it('answers an unknown asset 404, not the page', async () => {
     const answer = await app.get('/assets/nothing-12345678.js', { authorization: '' });
     expect(answer.status).toBe(404);

@@ -48,6 +48,13 @@ interface SessionRow {
   attendances: number;
 }
 
+/** What an attendance needs of its session, kept in memory. */
+interface HeldSession {
+  readonly projectId: string;
+  readonly year: number;
+  readonly cancelled: boolean;
+}
+
 const SESSION_EVENTS = new Set<string>(SESSION_EVENT_TYPES);
 const yearOfDate = (date: string): number => Number(date.slice(0, 4));
 /** Positions as text that sorts as numbers do (they may exceed 2^53). */
@@ -65,6 +72,7 @@ export class SessionRegisterProjection implements Projection {
   readonly version = 1;
   readonly tables = ['register_sessions', 'register_attendances', 'register_project_attendees'];
   private statements: ReturnType<typeof prepareReads> | undefined;
+  private readonly held = new Map<string, HeldSession>();
 
   setUp(db: Database.Database): void {
     db.exec(`CREATE TABLE IF NOT EXISTS register_sessions (
@@ -83,8 +91,13 @@ export class SessionRegisterProjection implements Projection {
     this.statements = prepareReads(db);
   }
 
-  load(): void {
-    // Nothing is kept in memory: every write goes straight to the tables.
+  /** Reads the sessions' project, year and cancellation into memory: every attendance needs them. */
+  load(db: Database.Database): void {
+    this.held.clear();
+    const rows = db.prepare('SELECT session_id, project_id, year, cancelled FROM register_sessions').raw().iterate();
+    for (const [sessionId, projectId, year, cancelled] of rows as Iterable<[string, string, number, number]>) {
+      this.held.set(sessionId, { projectId, year, cancelled: cancelled === 1 });
+    }
   }
 
   apply(events: readonly StoredEvent[], db: Database.Database): void {
@@ -95,6 +108,8 @@ export class SessionRegisterProjection implements Projection {
       switch (event.type) {
         case 'SessionHeld': {
           const { sessionId, projectId, date, kind, title, location } = event.data;
+          if (this.held.has(sessionId)) break;
+          this.held.set(sessionId, { projectId, year: yearOfDate(date), cancelled: false });
           write.hold.run(
             sessionId,
             projectId,
@@ -108,35 +123,37 @@ export class SessionRegisterProjection implements Projection {
           break;
         }
         case 'SessionCancelled': {
-          const session = write.session.get(event.data.sessionId) as SessionRow | undefined;
+          const { sessionId, reason } = event.data;
+          const session = this.held.get(sessionId);
           if (!session || session.cancelled) break;
-          write.cancel.run(event.data.reason, stored.metadata.recordedAt, session.session_id);
-          for (const { participant_id } of write.counted.all(session.session_id) as Array<{ participant_id: string }>) {
-            write.uncount.run(session.project_id, participant_id, session.year);
+          this.held.set(sessionId, { ...session, cancelled: true });
+          write.cancel.run(reason, stored.metadata.recordedAt, sessionId);
+          for (const { participant_id } of write.counted.all(sessionId) as Array<{ participant_id: string }>) {
+            write.uncount.run(session.projectId, participant_id, session.year);
+            write.dropEmpty.run(session.projectId, participant_id, session.year);
           }
-          write.dropEmpty.run(session.project_id);
           break;
         }
         case 'ParticipantAttended': {
           const { sessionId, participantId } = event.data;
-          const session = write.session.get(sessionId) as SessionRow | undefined;
+          const session = this.held.get(sessionId);
           const attendance = write.attendance.get(sessionId, participantId) as { retracted: number } | undefined;
           if (!session || (attendance && !attendance.retracted)) break;
           write.attend.run(sessionId, participantId, sortable(stored.position));
           write.countInSession.run(1, sessionId);
-          if (!session.cancelled) write.count.run(session.project_id, participantId, session.year);
+          if (!session.cancelled) write.count.run(session.projectId, participantId, session.year);
           break;
         }
         case 'AttendanceRetracted': {
           const { sessionId, participantId, reason } = event.data;
-          const session = write.session.get(sessionId) as SessionRow | undefined;
+          const session = this.held.get(sessionId);
           const attendance = write.attendance.get(sessionId, participantId) as { retracted: number } | undefined;
           if (!session || !attendance || attendance.retracted) break;
           write.retract.run(reason, sessionId, participantId);
           write.countInSession.run(-1, sessionId);
           if (!session.cancelled) {
-            write.uncount.run(session.project_id, participantId, session.year);
-            write.dropEmpty.run(session.project_id);
+            write.uncount.run(session.projectId, participantId, session.year);
+            write.dropEmpty.run(session.projectId, participantId, session.year);
           }
           break;
         }
@@ -218,7 +235,6 @@ function prepareWrites(db: Database.Database) {
   return {
     hold: db.prepare(`INSERT OR IGNORE INTO register_sessions
       (session_id, project_id, date, year, kind, title, location, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-    session: db.prepare('SELECT * FROM register_sessions WHERE session_id = ?'),
     cancel: db.prepare(
       'UPDATE register_sessions SET cancelled = 1, cancel_reason = ?, cancelled_at = ? WHERE session_id = ?',
     ),
@@ -235,7 +251,8 @@ function prepareWrites(db: Database.Database) {
       VALUES (?, ?, ?, 1) ON CONFLICT (project_id, participant_id, year) DO UPDATE SET attendances = attendances + 1`),
     uncount: db.prepare(`UPDATE register_project_attendees SET attendances = attendances - 1
       WHERE project_id = ? AND participant_id = ? AND year = ?`),
-    dropEmpty: db.prepare('DELETE FROM register_project_attendees WHERE project_id = ? AND attendances <= 0'),
+    dropEmpty: db.prepare(`DELETE FROM register_project_attendees
+      WHERE project_id = ? AND participant_id = ? AND year = ? AND attendances <= 0`),
   };
 }
 

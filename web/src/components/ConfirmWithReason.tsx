@@ -4,6 +4,8 @@ import { useT } from '../i18n/locale';
 interface Props {
   /** The button that opens the confirmation, e.g. "Cancel the session". */
   readonly action: string;
+  /** Its full name for assistive technologies when the visible text is short ("Retract" in a row): starts with it. */
+  readonly actionName?: string;
   /** The question asked before it is done. */
   readonly question: string;
   readonly confirm: string;
@@ -12,7 +14,7 @@ interface Props {
 }
 
 /** An irreversible act: asks for a reason and a confirmation first; Escape or "Back" closes it. */
-export function ConfirmWithReason({ action, question, confirm, onConfirm }: Props) {
+export function ConfirmWithReason({ action, actionName, question, confirm, onConfirm }: Props) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -21,6 +23,7 @@ export function ConfirmWithReason({ action, question, confirm, onConfirm }: Prop
   const reasonId = useId();
   const errorId = useId();
   const opener = useRef<HTMLButtonElement>(null);
+  const field = useRef<HTMLInputElement>(null);
 
   const close = () => {
     setOpen(false);
@@ -30,17 +33,22 @@ export function ConfirmWithReason({ action, question, confirm, onConfirm }: Prop
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (reason.trim() === '') return setError(t('confirm.reasonRequired'));
+    // The reason's field gets the focus back with the error, so the keyboard user types it there.
+    if (reason.trim() === '') {
+      setError(t('confirm.reasonRequired'));
+      return field.current?.focus();
+    }
     setBusy(true);
     const refused = await onConfirm(reason.trim());
     setBusy(false);
-    if (refused) setError(refused);
-    else close();
+    if (!refused) return close();
+    setError(refused);
+    field.current?.focus();
   };
 
   if (!open)
     return (
-      <button ref={opener} type="button" className="secondary" onClick={() => setOpen(true)}>
+      <button ref={opener} type="button" className="secondary" aria-label={actionName} onClick={() => setOpen(true)}>
         {action}
       </button>
     );
@@ -56,10 +64,10 @@ export function ConfirmWithReason({ action, question, confirm, onConfirm }: Prop
       </p>
       <div className="field">
         <label htmlFor={reasonId}>{t('confirm.reason')}</label>
-        <textarea
+        <input
+          ref={field}
           id={reasonId}
           autoFocus
-          rows={2}
           maxLength={1000}
           value={reason}
           aria-invalid={error !== undefined}

@@ -33,9 +33,8 @@ export const projectMessages = catalogue(
     'project.figures.caption': 'Les chiffres du projet en {year}, face à ses objectifs',
     'project.figure': 'Chiffre',
     'project.value': 'Valeur',
-    'project.target': 'Objectif',
     'project.progress': 'Avancement',
-    'project.progress.value': '{percent, number, percent} de l’objectif',
+    'project.progress.value': '{percent, number, percent} de l’objectif de {target}',
     'project.noTarget': 'Pas d’objectif',
     'project.figureName':
       '{figure, select, sessions {Séances} participants {Participants} attendances {Présences} notRegisteredJobSeekers {Non inscrits comme chercheurs d’emploi} stages {Stages} stageCompanies {Entreprises de stage} other {{figure}}}',
@@ -79,9 +78,8 @@ export const projectMessages = catalogue(
     'project.figures.caption': 'De cijfers van het project in {year}, tegenover zijn doelstellingen',
     'project.figure': 'Cijfer',
     'project.value': 'Waarde',
-    'project.target': 'Doelstelling',
     'project.progress': 'Voortgang',
-    'project.progress.value': '{percent, number, percent} van de doelstelling',
+    'project.progress.value': '{percent, number, percent} van de doelstelling van {target}',
     'project.noTarget': 'Geen doelstelling',
     'project.figureName':
       '{figure, select, sessions {Sessies} participants {Deelnemers} attendances {Aanwezigheden} notRegisteredJobSeekers {Niet ingeschreven als werkzoekende} stages {Stages} stageCompanies {Stagebedrijven} other {{figure}}}',

@@ -30,7 +30,7 @@ export function ProjectFiguresTable({
       <h2 id="project-figures">{t('project.figures', { year })}</h2>
       <QueryState error={figures.error} isPending={figures.isPending} />
       {figures.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="muted">{t('project.figures.caption', { year })}</caption>
             <thead>
@@ -38,9 +38,6 @@ export function ProjectFiguresTable({
                 <th scope="col">{t('project.figure')}</th>
                 <th scope="col" className="number">
                   {t('project.value')}
-                </th>
-                <th scope="col" className="number">
-                  {t('project.target')}
                 </th>
                 <th scope="col">{t('project.progress')}</th>
               </tr>
@@ -61,12 +58,11 @@ export function ProjectFiguresTable({
                         {value}
                       </Link>
                     </td>
-                    <td className="number">{target ?? '—'}</td>
                     <td>
                       {target ? (
                         <>
                           <progress max={target} value={Math.min(value, target)} aria-label={name} />{' '}
-                          <span>{t('project.progress.value', { percent: value / target })}</span>
+                          <span>{t('project.progress.value', { percent: value / target, target })}</span>
                         </>
                       ) : (
                         <span className="muted">{t('project.noTarget')}</span>

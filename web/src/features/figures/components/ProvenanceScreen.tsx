@@ -25,7 +25,7 @@ export function ProvenanceScreen() {
               position: provenance.data.position,
             })}
           </p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="muted">{t('provenance.caption')}</caption>
               <thead>

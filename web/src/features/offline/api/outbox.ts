@@ -5,12 +5,14 @@ import type { Command } from './command';
 /** A write that got no answer: pending until the service answers it; refused if it then refuses it. */
 export interface Queued extends Command {
   readonly queuedAt: string;
+  /** The order it was queued in, even within one millisecond (a paste queues many at once). */
+  readonly order: number;
   readonly state: 'pending' | 'refused';
   readonly problem?: ProblemDetails;
 }
 
 interface OutboxSchema extends DBSchema {
-  outbox: { key: string; value: Queued; indexes: { queuedAt: string } };
+  outbox: { key: string; value: Queued; indexes: { order: number } };
 }
 
 let database: Promise<IDBPDatabase<OutboxSchema>> | undefined;
@@ -19,20 +21,24 @@ let database: Promise<IDBPDatabase<OutboxSchema>> | undefined;
 function outbox(): Promise<IDBPDatabase<OutboxSchema>> {
   database ??= openDB<OutboxSchema>('indicators', 1, {
     upgrade(db) {
-      db.createObjectStore('outbox', { keyPath: 'key' }).createIndex('queuedAt', 'queuedAt');
+      db.createObjectStore('outbox', { keyPath: 'key' }).createIndex('order', 'order');
     },
   });
   return database;
 }
 
+let queuedInThisPage = 0;
+
 export async function enqueue(command: Command): Promise<void> {
+  const now = Date.now();
+  const order = now * 1000 + (queuedInThisPage++ % 1000);
   // put, not add: the same key queued twice (a form sent twice while offline) stays one write.
-  await (await outbox()).put('outbox', { ...command, queuedAt: new Date().toISOString(), state: 'pending' });
+  await (await outbox()).put('outbox', { ...command, queuedAt: new Date(now).toISOString(), order, state: 'pending' });
 }
 
 /** Every queued write, oldest first: they are sent in the order they were made. */
 export async function queued(): Promise<Queued[]> {
-  return (await outbox()).getAllFromIndex('outbox', 'queuedAt');
+  return (await outbox()).getAllFromIndex('outbox', 'order');
 }
 
 export async function forget(key: string): Promise<void> {

@@ -19,7 +19,7 @@ export function OutboxScreen() {
       {data.length === 0 ? (
         <p>{t('offline.empty')}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="muted">{t('offline.caption')}</caption>
             <thead>

@@ -33,7 +33,7 @@ function Stages({ projectId, year }: { projectId: string; year: number }) {
       <h2 id="stages">{t('entries.stages', { count: stages.data?.items.length ?? 0 })}</h2>
       <QueryState error={stages.error} isPending={stages.isPending} />
       {stages.data && stages.data.items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -69,7 +69,7 @@ function Outreach({ projectId, year }: { projectId: string; year: number }) {
       <h2 id="outreach">{t('entries.outreach', { count: outreach.data?.items.length ?? 0 })}</h2>
       <QueryState error={outreach.error} isPending={outreach.isPending} />
       {outreach.data && outreach.data.items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -105,7 +105,7 @@ function Outcomes({ projectId, year }: { projectId: string; year: number }) {
       <h2 id="outcomes">{t('entries.outcomes', { count: outcomes.data?.items.length ?? 0 })}</h2>
       <QueryState error={outcomes.error} isPending={outcomes.isPending} />
       {outcomes.data && outcomes.data.items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -59,7 +59,7 @@ export function ProjectsScreen() {
         <>
           <p role="status">{t('projects.intro', { count: items.length })}</p>
           {items.length > 0 && (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table>
                 <thead>
                   <tr>

@@ -96,7 +96,7 @@ export function SessionScreen() {
         <h2 id="attendees">
           {t('sessions.attendees', { count: s.attendees.length, pending: pendingAttendances.length })}
         </h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -124,7 +124,8 @@ export function SessionScreen() {
                   <td>
                     {!attendee.retracted && !s.cancellation && (
                       <ConfirmWithReason
-                        action={t('sessions.retract', { id: attendee.participantId })}
+                        action={t('sessions.retract.short')}
+                        actionName={t('sessions.retract', { id: attendee.participantId })}
                         question={t('sessions.retract.question', { id: attendee.participantId })}
                         confirm={t('sessions.retract.confirm')}
                         onConfirm={(reason) =>

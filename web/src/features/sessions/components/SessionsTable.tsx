@@ -13,7 +13,7 @@ export function SessionsTable({ projectId, year }: { projectId: string; year: nu
       <h2 id="project-sessions">{t('project.sessions', { year })}</h2>
       <QueryState error={sessions.error} isPending={sessions.isPending} />
       {sessions.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="muted">{t('project.sessions.caption', { count: items.length })}</caption>
             <thead>
