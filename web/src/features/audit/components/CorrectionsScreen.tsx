@@ -42,7 +42,7 @@ export function CorrectionsScreen() {
       )}
       {corrections.data && corrections.data.corrections.length === 0 && <p>{t('audit.corrections.none')}</p>}
       {corrections.data && corrections.data.corrections.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption>{t('audit.corrections.caption', { count: corrections.data.corrections.length })}</caption>
             <thead>

@@ -119,7 +119,7 @@ export function EventLogScreen() {
       {page.error && <p role="alert">{page.error instanceof ApiProblem ? page.error.message : t('app.unreachable')}</p>}
       {page.data && (
         <>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption>{t('audit.events.caption', { shown: events.length, read: page.data.events.length })}</caption>
               <thead>

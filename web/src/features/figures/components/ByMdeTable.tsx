@@ -18,7 +18,7 @@ export function ByMdeTable({ year, mdes }: { year: number; mdes: readonly string
   return (
     <>
       <h2>{t('figures.byMde')}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <caption className="visually-hidden">{t('figures.byMde')}</caption>
           <thead>

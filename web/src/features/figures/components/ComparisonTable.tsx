@@ -29,7 +29,7 @@ export function ComparisonTable(props: {
     );
   };
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption className="visually-hidden">{props.caption}</caption>
         <thead>

@@ -55,7 +55,7 @@ export function FigureProvenanceScreen() {
           <p className="lead">
             {t('figures.provenance.value', { value: first.value, total: first.total, position: first.position })}
           </p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption>{t('figures.provenance.shown', { shown: events.length, total: first.total })}</caption>
               <thead>

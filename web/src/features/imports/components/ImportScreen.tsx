@@ -21,7 +21,7 @@ const eventAt = (position: string): string => `/audit/events?after=${(BigInt(pos
 function ImportRows({ answer, canReadLog }: { answer: ImportAnswer; canReadLog: boolean }) {
   const t = useT();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption>
           {t('imports.summary', {
@@ -203,7 +203,7 @@ export function ImportScreen() {
       {imports.isPending && <p role="status">{t('app.loading')}</p>}
       {imports.data && imports.data.items.length === 0 && <p>{t('imports.recent.none')}</p>}
       {imports.data && imports.data.items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption>{t('imports.recent')}</caption>
             <thead>

@@ -83,7 +83,7 @@ export function MdesScreen() {
       {mdes.isPending && <p role="status">{t('app.loading')}</p>}
       {mdes.error && <p role="alert">{mdes.error.message}</p>}
       {mdes.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption>{t('mdes.caption', { count: mdes.data.mdes.length })}</caption>
             <thead>

@@ -95,7 +95,7 @@ export function PublicationScreen() {
         <p>{t('reports.changes.none', { position: changes.data.position })}</p>
       )}
       {changes.data && changes.data.changes.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption>
               {t('reports.changes.caption', { count: changes.data.changes.length, position: changes.data.position })}

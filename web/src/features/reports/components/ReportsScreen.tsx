@@ -121,7 +121,7 @@ export function ReportsScreen() {
       {publications.isPending && <p role="status">{t('app.loading')}</p>}
       {publications.data && publications.data.publications.length === 0 && <p>{t('reports.publications.none')}</p>}
       {publications.data && publications.data.publications.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption>{t('reports.publications')}</caption>
             <thead>

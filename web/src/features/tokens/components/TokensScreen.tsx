@@ -137,7 +137,7 @@ export function TokensScreen() {
       {tokens.error && <p role="alert">{tokens.error.message}</p>}
       {revoke.error && <p role="alert">{revoke.error.message}</p>}
       {tokens.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption>{t('tokens.caption', { count: tokens.data.tokens.length })}</caption>
             <thead>
