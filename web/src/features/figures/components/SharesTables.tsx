@@ -65,7 +65,7 @@ export function SharesTables(props: {
     });
 
   const table = (caption: string, body: ReactNode) => (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption>{caption}</caption>
         <thead>
