@@ -71,11 +71,18 @@ export class DryRunEventStore implements EventStore {
     const from = options.fromRevision ?? 0n;
     const kept = this.streams.get(stream) ?? [];
     const firstKept = kept[0]?.revision;
-    const stored =
-      firstKept === undefined || from < firstKept ? await this.stored.readStream(stream, withoutMaxCount(options)) : [];
-    const events = [...stored.filter((event) => firstKept === undefined || event.revision < firstKept), ...kept];
-    const wanted = events.filter((event) => event.revision >= from);
-    return options.maxCount === undefined ? wanted : wanted.slice(0, options.maxCount);
+    // What the run appended is contiguous from firstKept: read from it by index, not by filtering.
+    if (firstKept !== undefined && from >= firstKept) {
+      const start = Number(from - firstKept);
+      return kept.slice(start, options.maxCount === undefined ? undefined : start + options.maxCount);
+    }
+    const stored = await this.stored.readStream(stream, withoutMaxCount(options));
+    if (firstKept === undefined && (stored.length > 0 || from === 0n)) {
+      this.storedHeads.set(stream, stored.length > 0 ? stored[stored.length - 1]!.revision : null);
+    }
+    const events =
+      firstKept === undefined ? stored : [...stored.filter((event) => event.revision < firstKept), ...kept];
+    return options.maxCount === undefined ? events : events.slice(0, options.maxCount);
   }
 
   async readCommandEvents(commandId: string): Promise<StoredEvent[]> {

@@ -85,9 +85,8 @@ export class Importer {
   ) {}
 
   async run(request: ImportRequest, progress?: ImportProgress): Promise<ImportResult> {
-    const sheet = await readSheet(request.format, request.bytes);
-    const definition = IMPORT_KIND_DEFINITIONS[request.kind];
-    const rows = rowsOf(sheet, definition);
+    // The sheet's cells are let go once read into rows: only the rows are kept while they are applied.
+    const rows = rowsOf(await readSheet(request.format, request.bytes), IMPORT_KIND_DEFINITIONS[request.kind]);
     const importId = timeOrderedUuid();
     const headAtStart = (await this.store.headPosition()) ?? 0n;
     const executor = request.dryRun
