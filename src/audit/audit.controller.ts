@@ -9,6 +9,7 @@ import { ReadModelRebuild, type RebuildReport } from '../projections/read-model-
 import { NotFoundError } from '../shared/domain/errors.js';
 import { AuditLedgerProjection, type LedgerHead } from './audit-ledger.projection.js';
 import { EventLogQueryDto, StreamQueryDto } from './event-log.dto.js';
+import { isFiltered, keeps, type EventLogFilter } from './event-log-filter.js';
 import { loggedEvent, type LoggedEvent } from './logged-event.js';
 import { ReadCapacity } from '../projections/read-capacity.js';
 import { ReadStore } from '../projections/read-store.js';
@@ -22,6 +23,10 @@ import {
   StreamAnswer,
 } from './audit-answers.dto.js';
 import { assertAnchorCheck, parseAnchorHash, parseAnchorPosition } from './ledger-anchor.js';
+
+/** Events read at most by one filtered page of the log, in batches of FILTER_BATCH. */
+const FILTER_SCAN_LIMIT = 50_000;
+const FILTER_BATCH = 1_000;
 
 /** Streams are named `category-id` (docs/domain.md). */
 const STREAM_PATTERN = /^[a-z]+-[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -41,16 +46,46 @@ export class AuditController {
   ) {}
 
   @Get('events')
-  @ApiOperation({ summary: 'The global log in order, a page at a time: pass `next` as `after` for the next page' })
+  @ApiOperation({
+    summary:
+      'The global log in order, a page at a time: pass `next` as `after` for the next page. With `type`, `from` or `to`, a page reads at most 50,000 events of the log and may hold fewer than `limit`: keep following `next` until it is null',
+  })
   @QueryResponses(EventPageAnswer, 'A page of the log')
   async events(@Query() query: EventLogQueryDto): Promise<{ events: LoggedEvent[]; next: string | null }> {
     const limit = Number(query.limit ?? '100');
-    const batch = await this.store.readAll({
-      ...(query.after === undefined ? {} : { after: this.consistency.storable(query.after, 'after') }),
-      maxCount: limit,
-    });
-    const events = batch.map((event) => loggedEvent(event, { withholdSecrets: true }));
-    return { events, next: events.length === limit ? events[events.length - 1]!.position : null };
+    const after = query.after === undefined ? undefined : this.consistency.storable(query.after, 'after');
+    if (!isFiltered(query)) {
+      const batch = await this.store.readAll({ ...(after === undefined ? {} : { after }), maxCount: limit });
+      const events = batch.map((event) => loggedEvent(event, { withholdSecrets: true }));
+      return { events, next: events.length === limit ? events[events.length - 1]!.position : null };
+    }
+    return this.filteredEvents(query, after, limit);
+  }
+
+  /**
+   * A filtered page reads the log in batches until it has `limit` events or has read
+   * FILTER_SCAN_LIMIT, so one request stays bounded on a large log: then it answers what it
+   * found and a `next` after the last event read, and the client asks again from there.
+   */
+  private async filteredEvents(
+    filter: EventLogFilter,
+    from: bigint | undefined,
+    limit: number,
+  ): Promise<{ events: LoggedEvent[]; next: string | null }> {
+    const events: LoggedEvent[] = [];
+    let after = from;
+    let scanned = 0;
+    while (scanned < FILTER_SCAN_LIMIT) {
+      const batch = await this.store.readAll({ ...(after === undefined ? {} : { after }), maxCount: FILTER_BATCH });
+      for (const event of batch) {
+        scanned += 1;
+        after = event.position;
+        if (keeps(filter, event)) events.push(loggedEvent(event, { withholdSecrets: true }));
+        if (events.length === limit) return { events, next: event.position.toString() };
+      }
+      if (batch.length < FILTER_BATCH) return { events, next: null };
+    }
+    return { events, next: after === undefined ? null : after.toString() };
   }
 
   @Get('streams/:stream')

@@ -56,22 +56,30 @@ const loggedEntry = { position, stream: string, type: string, recordedAt: timest
 
 export const ProvenanceAnswer = answerSchema(
   'Provenance',
-  object({
-    year: integer,
-    figure: string,
-    value: integer,
-    position: { ...position, description: 'The position of the last event replayed' },
-    events: arrayOf(
-      object(
-        {
-          ...loggedEntry,
-          counts: { ...integer, description: 'What the event adds to the figure; they add up to `value`' },
-          item: { ...string, description: 'For a distinct count: the participant, sector or company it counts' },
-        },
-        ['item'],
+  object(
+    {
+      year: integer,
+      figure: string,
+      value: integer,
+      position: { ...position, description: 'The position of the last event replayed' },
+      total: { ...integer, description: 'How many events the figure is made of, over all pages' },
+      next: {
+        ...string,
+        description: 'The `after` of the next page, when there is one (ask it with atPosition = position)',
+      },
+      events: arrayOf(
+        object(
+          {
+            ...loggedEntry,
+            counts: { ...integer, description: 'What the event adds to the figure; they add up to `value`' },
+            item: { ...string, description: 'For a distinct count: the participant, sector or company it counts' },
+          },
+          ['item'],
+        ),
       ),
-    ),
-  }),
+    },
+    ['next'],
+  ),
 );
 
 export const CorrectionsAnswer = answerSchema(

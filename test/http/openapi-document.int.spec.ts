@@ -104,6 +104,7 @@ const EXCHANGES: readonly Exchange[] = [
   json('/api/figures/{year}/mdes/{mde}/provenance', '/api/figures/2022/mdes/forest/provenance?figure=outreach.people'),
   json('/api/figures/{year}/corrections', '/api/figures/2022/corrections'),
   json('/api/events', '/api/events?limit=5'),
+  json('/api/events', '/api/events?type=SessionHeld&from=2022-01-01&to=2030-12-31&limit=5'),
   json('/api/streams/{stream}', '/api/streams/project-digimobile-2022'),
   json('/api/audit/ledger'),
   // An anchor of another log: it does not match, and the answer says so.

@@ -35,7 +35,7 @@ export function Layout({ session, children }: { session: SignedIn | null; childr
           <nav aria-label={t('app.nav')}>
             <ul>
               {routes.flatMap((route) =>
-                route.nav === undefined
+                route.nav === undefined || (route.roles !== undefined && !route.roles.includes(session.role))
                   ? []
                   : [
                       <li key={route.path}>

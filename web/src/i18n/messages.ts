@@ -1,10 +1,16 @@
 import { appMessages } from '../app/messages';
+import { auditMessages } from '../features/audit/messages';
 import { figureMessages } from '../features/figures/messages';
+import { figuresMessages } from '../features/figures/year-messages';
+import { importsMessages } from '../features/imports/messages';
+import { mdesMessages } from '../features/mdes/messages';
 import { offlineMessages } from '../features/offline/messages';
 import { entriesMessages } from '../features/participants/messages';
 import { projectMessages } from '../features/projects/messages';
+import { reportsMessages } from '../features/reports/messages';
 import { sessionMessages } from '../features/session/messages';
 import { sessionsMessages } from '../features/sessions/messages';
+import { tokensMessages } from '../features/tokens/messages';
 import type { Locale } from './catalogue';
 
 /** Every feature's catalogue, one line each: a new feature adds its own here. */
@@ -16,6 +22,12 @@ const catalogues = [
   entriesMessages,
   figureMessages,
   offlineMessages,
+  figuresMessages,
+  auditMessages,
+  reportsMessages,
+  tokensMessages,
+  mdesMessages,
+  importsMessages,
 ] as const;
 
 type Keys<C> = C extends { fr: Readonly<Record<infer K, string>> } ? K : never;

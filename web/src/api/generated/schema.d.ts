@@ -557,7 +557,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The global log in order, a page at a time: pass `next` as `after` for the next page */
+        /** The global log in order, a page at a time: pass `next` as `after` for the next page. With `type`, `from` or `to`, a page reads at most 50,000 events of the log and may hold fewer than `limit`: keep following `next` until it is null */
         get: operations["AuditController_events"];
         put?: never;
         post?: never;
@@ -593,6 +593,23 @@ export type paths = {
         };
         /** The head of the hash chain over the log: each link covers the previous one and an event (position, stream, revision, type, data, metadata) */
         get: operations["AuditController_ledgerHead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/ledger/anchors/{position}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify an anchor printed in a published report: recompute the chain from the events up to its position and compare; a mismatch names the first position where the log now differs from what was published */
+        get: operations["AuditController_anchor"];
         put?: never;
         post?: never;
         delete?: never;
@@ -679,6 +696,41 @@ export type paths = {
         };
         /** The figures that changed since a publication, with the events that changed them */
         get: operations["ReportsController_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The imports recorded, newest first, a page at a time (a partner: those of its MDEs) */
+        get: operations["ImportsController_imports"];
+        put?: never;
+        /** Import a spreadsheet (CSV or XLSX, first sheet): each row is the command of the same name, with an Idempotency-Key derived from its content; dryRun=true writes nothing (ImportRecorded) */
+        post: operations["ImportsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/templates/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The empty template of a kind, `{kind}.csv` or `{kind}.xlsx`, headers in French or Dutch */
+        get: operations["ImportsController_template"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1067,6 +1119,24 @@ export type components = {
             position: string;
             seconds: number;
         };
+        AnchorVerification: {
+            /** @description A global log position, as a decimal string (it may exceed 2^53) */
+            position: string;
+            hash: string;
+            /** @description The check code of this position and hash */
+            check: string;
+            /** @description The chain head recomputed now from the events up to the position */
+            recomputed: string;
+            matches: boolean;
+            /** @description Events chained to recompute it */
+            events: number;
+            /** @description Where the log now departs from the one anchored; null when it matches */
+            firstDifference: {
+                /** @description null when the ledger no longer holds the published links */
+                position: string | null;
+                reason: string;
+            } | null;
+        };
         IssuedToken: {
             id: string;
             /** @description A global log position, as a decimal string (it may exceed 2^53) */
@@ -1120,6 +1190,66 @@ export type components = {
              * @description When the session ends unless used before (8 h idle, 24 h in all); null when signed in by bearer token
              */
             expiresAt: string | null;
+        };
+        ImportAnswer: {
+            importId: string;
+            dryRun: boolean;
+            /** @enum {string} */
+            kind: "participants" | "sessions" | "attendances" | "stages" | "outreach" | "outcomes";
+            /** @description Data rows in the file (the header is line 1) */
+            rows: number;
+            summary: {
+                new: number;
+                repeat: number;
+                refused: number;
+            };
+            results: {
+                /** @description The spreadsheet's row number: the first data row is line 2 */
+                line: number;
+                /** @enum {string} */
+                outcome: "new" | "repeat" | "refused";
+                /** @description The id the one-by-one command answers with (as written when refused) */
+                id: string;
+                /** @description Where the row was written or first recorded; none for what a dry run would write */
+                position?: string;
+                problem?: {
+                    type: string;
+                    title: string;
+                    status: number;
+                    detail: string;
+                    errors?: {
+                        field: string;
+                        message: string;
+                    }[];
+                };
+            }[];
+            /** @description The ImportRecorded event, when the import wrote rows */
+            position?: string;
+        };
+        ImportList: {
+            /** @description A global log position, as a decimal string (it may exceed 2^53) */
+            position: string;
+            items: {
+                importId: string;
+                /** @enum {string} */
+                kind: "participants" | "sessions" | "attendances" | "stages" | "outreach" | "outcomes";
+                fileName: string | null;
+                sha256: string;
+                counts: {
+                    rows: number;
+                    new: number;
+                    repeat: number;
+                    refused: number;
+                };
+                mdes: string[];
+                actor: string;
+                /** Format: date-time */
+                recordedAt: string;
+                /** @description A global log position, as a decimal string (it may exceed 2^53) */
+                position: string;
+            }[];
+            /** @description A global log position, as a decimal string (it may exceed 2^53) */
+            next: string | null;
         };
         ActivityFigures: {
             sessions: number;
@@ -1238,6 +1368,10 @@ export type components = {
             value: number;
             /** @description The position of the last event replayed */
             position: string;
+            /** @description How many events the figure is made of, over all pages */
+            total: number;
+            /** @description The `after` of the next page, when there is one (ask it with atPosition = position) */
+            next?: string;
             events: {
                 /** @description A global log position, as a decimal string (it may exceed 2^53) */
                 position: string;
@@ -1421,6 +1555,16 @@ export type components = {
             /** @description A global log position, as a decimal string (it may exceed 2^53) */
             position: string;
             ledgerHash: string | null;
+            /** @description The chain head printed in every format; absent from publications made before it was printed */
+            anchor?: {
+                /** @description A global log position, as a decimal string (it may exceed 2^53) */
+                position: string;
+                hash: string;
+                /** @description Two digits that catch a mistyped position or hash */
+                check: string;
+                /** @description position:hash in groups of 4:check, as printed; what `indicators verify --anchor` takes */
+                typed: string;
+            } | null;
             /** Format: date-time */
             asOf: string | null;
             programme: {
@@ -1497,6 +1641,16 @@ export type components = {
                 [key: string]: string;
             };
             ledgerHash: string | null;
+            /** @description The chain head at the publication: verify it with GET /api/audit/ledger/anchors/{position} */
+            anchor: {
+                /** @description A global log position, as a decimal string (it may exceed 2^53) */
+                position: string;
+                hash: string;
+                /** @description Two digits that catch a mistyped position or hash */
+                check: string;
+                /** @description position:hash in groups of 4:check, as printed; what `indicators verify --anchor` takes */
+                typed: string;
+            } | null;
         };
         Published: {
             /** @description The publication number */
@@ -4911,6 +5065,12 @@ export interface operations {
                 after?: string;
                 /** @description Events per page, 1 to 1000 (100 by default) */
                 limit?: string;
+                /** @description Only the events of this type */
+                type?: string;
+                /** @description Only the events recorded on or after this day (UTC) */
+                from?: string;
+                /** @description Only the events recorded on or before this day (UTC) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -5074,6 +5234,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerHead"];
+                };
+            };
+            /** @description An invalid path or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token's role or MDE scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Over the rate limit of the token (or the address); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The read models did not reach minPosition within 5 s; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AuditController_anchor: {
+        parameters: {
+            query: {
+                /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
+                minPosition?: string;
+                /** @description The hash printed in the report: 64 hex digits, grouped by spaces or dashes or not, any case */
+                hash: string;
+                /** @description The two-digit check code printed after the hash: a typo in the position or the hash is refused */
+                check?: string;
+            };
+            header?: never;
+            path: {
+                position: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the log still gives the anchored head (matches true or false) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnchorVerification"];
                 };
             };
             /** @description An invalid path or query parameter */
@@ -5555,6 +5789,246 @@ export interface operations {
             };
             /** @description The year has no such publication */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Over the rate limit of the token (or the address); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The read models did not reach minPosition within 5 s; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ImportsController_imports: {
+        parameters: {
+            query?: {
+                /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
+                minPosition?: string;
+                /** @description The `next` of the previous page */
+                after?: string;
+                /** @description Imports per page, 1 to 500 (100 by default) */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of imports; pass `next` as `after` for the next one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportList"];
+                };
+            };
+            /** @description An invalid path or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token's role or MDE scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Over the rate limit of the token (or the address); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The read models did not reach minPosition within 5 s; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ImportsController_import: {
+        parameters: {
+            query: {
+                /** @description What each row is: the command of the same name */
+                kind: "participants" | "sessions" | "attendances" | "stages" | "outreach" | "outcomes";
+                /** @description true: answer what the import would answer now, and write nothing */
+                dryRun?: "true" | "false";
+                /** @description The file's name, recorded with the import */
+                fileName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file, up to 20 MiB and 100,000 rows */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description What became of each row: new, repeat, or refused with the problem details */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAnswer"];
+                };
+            };
+            /** @description An invalid path or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token may not import (auditors) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A file beyond 20 MiB or 100,000 rows, or an XLSX expanding beyond 256 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A body that is neither text/csv nor an XLSX file */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Over the rate limit of the token (or the address); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The read models did not reach minPosition within 5 s; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ImportsController_template: {
+        parameters: {
+            query?: {
+                /** @description Language of the headers (French by default) */
+                lang?: "fr" | "nl";
+            };
+            header?: never;
+            path: {
+                /** @description `{kind}.csv` or `{kind}.xlsx` */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description An invalid path or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token's role or MDE scope does not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,176 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { Link, useSearchParams } from 'react-router';
+import { ApiProblem } from '../../../api/problem';
+import { useT } from '../../../i18n/locale';
+import { useEventLog, type EventLogRequest, type LoggedEvent } from '../api/get-events';
+
+const pathOf = (request: EventLogRequest): string => {
+  const query = new URLSearchParams();
+  for (const name of ['stream', 'after', 'type', 'from', 'to'] as const) {
+    const value = request[name];
+    if (value !== undefined && value !== '') query.set(name, value);
+  }
+  return `/audit/events?${query.toString()}`;
+};
+
+/** A stream is read whole, a page at a time: its type and day filters apply to the page read. */
+function kept(event: LoggedEvent, request: EventLogRequest): boolean {
+  const day = event.metadata.recordedAt.slice(0, 10);
+  return (
+    (request.type === undefined || event.type === request.type) &&
+    (request.from === undefined || day >= request.from) &&
+    (request.to === undefined || day <= request.to)
+  );
+}
+
+/** The event log, one stream or all of it, a page at a time, filtered by type and recording date. */
+export function EventLogScreen() {
+  const t = useT();
+  const intl = useIntl();
+  const [params, setParams] = useSearchParams();
+  const value = (name: string) => params.get(name) || undefined;
+  const request: EventLogRequest = {
+    stream: value('stream'),
+    after: value('after'),
+    type: value('type'),
+    from: value('from'),
+    to: value('to'),
+  };
+  const filtered = request.type !== undefined || request.from !== undefined || request.to !== undefined;
+  const [form, setForm] = useState({
+    stream: request.stream ?? '',
+    type: request.type ?? '',
+    from: request.from ?? '',
+    to: request.to ?? '',
+  });
+  const ids = { stream: useId(), type: useId(), from: useId(), to: useId() };
+  const page = useEventLog(request);
+  const events =
+    request.stream === undefined
+      ? (page.data?.events ?? [])
+      : (page.data?.events.filter((event) => kept(event, request)) ?? []);
+  const types = [...new Set(page.data?.events.map((event) => event.type) ?? [])].sort();
+  const first = { ...request, after: undefined };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const chosen = pathOf({ stream: form.stream.trim(), type: form.type.trim(), from: form.from, to: form.to });
+    setParams(new URLSearchParams(chosen.slice(chosen.indexOf('?') + 1)));
+  };
+
+  return (
+    <section aria-labelledby="events-title">
+      <h1 id="events-title">
+        {request.stream ? t('audit.events.streamTitle', { stream: request.stream }) : t('audit.events.title')}
+      </h1>
+      <form onSubmit={submit} noValidate>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={ids.stream}>{t('audit.events.stream')}</label>
+            <input
+              id={ids.stream}
+              value={form.stream}
+              placeholder="session-dm-01"
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(event) => setForm({ ...form, stream: event.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.type}>{t('audit.events.type')}</label>
+            <input
+              id={ids.type}
+              value={form.type}
+              list={`${ids.type}-types`}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(event) => setForm({ ...form, type: event.target.value })}
+            />
+            <datalist id={`${ids.type}-types`}>
+              {types.map((one) => (
+                <option key={one} value={one} />
+              ))}
+            </datalist>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.from}>{t('audit.events.from')}</label>
+            <input
+              id={ids.from}
+              type="date"
+              value={form.from}
+              onChange={(event) => setForm({ ...form, from: event.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.to}>{t('audit.events.to')}</label>
+            <input
+              id={ids.to}
+              type="date"
+              value={form.to}
+              onChange={(event) => setForm({ ...form, to: event.target.value })}
+            />
+          </div>
+        </div>
+        <button type="submit">{t('audit.events.filter')}</button>
+      </form>
+      {filtered && request.stream !== undefined && <p className="muted">{t('audit.events.filtersOnPage')}</p>}
+      {page.isPending && <p role="status">{t('app.loading')}</p>}
+      {page.error && <p role="alert">{page.error instanceof ApiProblem ? page.error.message : t('app.unreachable')}</p>}
+      {page.data && (
+        <>
+          <div className="table-wrap" tabIndex={0}>
+            <table>
+              <caption>{t('audit.events.caption', { shown: events.length, read: page.data.events.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="number">
+                    {t('figures.provenance.position')}
+                  </th>
+                  <th scope="col">{t('figures.provenance.stream')}</th>
+                  <th scope="col" className="number">
+                    {t('audit.events.revision')}
+                  </th>
+                  <th scope="col">{t('figures.provenance.type')}</th>
+                  <th scope="col">{t('figures.provenance.recordedAt')}</th>
+                  <th scope="col">{t('figures.provenance.actor')}</th>
+                  <th scope="col">{t('audit.events.data')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.map((event) => (
+                  <tr key={event.position}>
+                    <td className="number">{event.position}</td>
+                    <td>
+                      <Link to={pathOf({ stream: event.stream })}>{event.stream}</Link>
+                    </td>
+                    <td className="number">{event.revision}</td>
+                    <td>{event.type}</td>
+                    <td>
+                      <time dateTime={event.metadata.recordedAt}>
+                        {intl.formatDate(event.metadata.recordedAt, { dateStyle: 'medium', timeStyle: 'medium' })}
+                      </time>
+                    </td>
+                    <td>{event.metadata.actor}</td>
+                    <td>
+                      <details>
+                        <summary>{t('audit.events.show')}</summary>
+                        <pre>{JSON.stringify({ data: event.data, metadata: event.metadata }, null, 2)}</pre>
+                      </details>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="actions">
+            {request.after !== undefined && <Link to={pathOf(first)}>{t('audit.events.first')}</Link>}
+            {page.data.next && <Link to={pathOf({ ...request, ...page.data.next })}>{t('audit.events.next')}</Link>}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+export default EventLogScreen;

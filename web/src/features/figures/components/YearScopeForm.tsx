@@ -1,0 +1,53 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useT } from '../../../i18n/locale';
+import { useMdeName, useMdes } from '../../mdes/api/get-mdes';
+
+/** Year and scope of a figures screen; submitted, it changes the address. */
+export function YearScopeForm(props: {
+  year: number;
+  mde: string | undefined;
+  mdeChoices: readonly string[] | 'all';
+  onChoose: (year: number, mde: string | undefined) => void;
+}) {
+  const t = useT();
+  const mdeName = useMdeName();
+  const registry = useMdes().data;
+  const [year, setYear] = useState(String(props.year));
+  const [mde, setMde] = useState(props.mde ?? '');
+  const yearId = useId();
+  const scopeId = useId();
+  const choices = props.mdeChoices === 'all' ? (registry?.mdes.map((one) => one.id) ?? []) : props.mdeChoices;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const chosen = Number(year);
+    props.onChoose(Number.isInteger(chosen) ? chosen : props.year, mde === '' ? undefined : mde);
+  };
+  return (
+    <form className="actions filters" onSubmit={submit}>
+      <div className="field">
+        <label htmlFor={yearId}>{t('figures.year')}</label>
+        <input
+          id={yearId}
+          type="number"
+          inputMode="numeric"
+          min={2000}
+          max={2100}
+          value={year}
+          onChange={(event) => setYear(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={scopeId}>{t('figures.scope')}</label>
+        <select id={scopeId} value={mde} onChange={(event) => setMde(event.target.value)}>
+          {props.mdeChoices === 'all' && <option value="">{t('figures.scope.programme')}</option>}
+          {choices.map((id) => (
+            <option key={id} value={id}>
+              {t('figures.scope.mde', { name: mdeName(id) })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit">{t('figures.show')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,251 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { Link } from 'react-router';
+import { ApiProblem } from '../../../api/problem';
+import { ErrorText } from '../../../components/ErrorText';
+import { useLocale, useT } from '../../../i18n/locale';
+import { useSession } from '../../session/api/session';
+import {
+  IMPORT_KINDS,
+  templatePath,
+  useImports,
+  useSendImport,
+  type ImportAnswer,
+  type ImportKind,
+} from '../api/imports';
+
+/** The event log's page that starts at a position. */
+const eventAt = (position: string): string => `/audit/events?after=${(BigInt(position) - 1n).toString()}`;
+
+/** Each row's outcome, with the reason of a refusal next to it (the field the service named, and why). */
+function ImportRows({ answer, canReadLog }: { answer: ImportAnswer; canReadLog: boolean }) {
+  const t = useT();
+  return (
+    <div className="table-wrap" tabIndex={0}>
+      <table>
+        <caption>
+          {t('imports.summary', {
+            rows: answer.rows,
+            new: answer.summary.new,
+            repeat: answer.summary.repeat,
+            refused: answer.summary.refused,
+          })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="number">
+              {t('imports.line')}
+            </th>
+            <th scope="col">{t('imports.id')}</th>
+            <th scope="col">{t('imports.outcome')}</th>
+            <th scope="col">{t('imports.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {answer.results.map((row) => (
+            <tr key={row.line}>
+              <td className="number">{row.line}</td>
+              <td>{row.id}</td>
+              <td className={`outcome-${row.outcome}`}>
+                {t('imports.outcome.value', { outcome: row.outcome, dryRun: String(answer.dryRun) })}
+                {canReadLog && row.position !== undefined && !answer.dryRun && row.outcome === 'new' && (
+                  <>
+                    {' '}
+                    <Link to={eventAt(row.position)}>{t('imports.event', { position: row.position })}</Link>
+                  </>
+                )}
+              </td>
+              <td>
+                {row.problem && (
+                  <>
+                    {row.problem.errors && row.problem.errors.length > 0 ? (
+                      <ul className="plain">
+                        {row.problem.errors.map((error) => (
+                          <li key={error.field}>
+                            <strong>{error.field}</strong> : {error.message}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      row.problem.detail
+                    )}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Import a spreadsheet: upload, read the dry run row by row, confirm, and see what was written. */
+export function ImportScreen() {
+  const t = useT();
+  const intl = useIntl();
+  const { locale } = useLocale();
+  const session = useSession().data;
+  const canReadLog = session?.role === 'coordinator' || session?.role === 'auditor';
+  const [kind, setKind] = useState<ImportKind>('attendances');
+  const [file, setFile] = useState<File | undefined>(undefined);
+  const [noFile, setNoFile] = useState(false);
+  const dryRun = useSendImport();
+  const written = useSendImport();
+  const imports = useImports();
+  const ids = { kind: useId(), file: useId(), fileError: useId() };
+
+  const check = (event: FormEvent) => {
+    event.preventDefault();
+    setNoFile(file === undefined);
+    written.reset();
+    if (file) dryRun.mutate({ file, kind, dryRun: true });
+  };
+  const confirm = () => {
+    if (file) written.mutate({ file, kind, dryRun: false });
+  };
+  const refused = dryRun.error instanceof ApiProblem ? dryRun.error : undefined;
+  const fileError = noFile
+    ? t('imports.file.missing')
+    : refused
+      ? (refused.problem.errors?.map((error) => `${error.field} : ${error.message}`).join(' · ') ?? refused.message)
+      : undefined;
+  const result = written.data;
+
+  return (
+    <section aria-labelledby="imports-title">
+      <h1 id="imports-title">{t('imports.title')}</h1>
+      <p>{t('imports.intro')}</p>
+      <form onSubmit={check} noValidate className="narrow">
+        <div className="field">
+          <label htmlFor={ids.kind}>{t('imports.kind')}</label>
+          <select
+            id={ids.kind}
+            value={kind}
+            onChange={(event) => {
+              setKind(event.target.value as ImportKind);
+              dryRun.reset();
+              written.reset();
+            }}
+          >
+            {IMPORT_KINDS.map((one) => (
+              <option key={one} value={one}>
+                {t('imports.kind.value', { kind: one })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p>
+          {t('imports.templates')}{' '}
+          <a href={templatePath(kind, 'xlsx', locale)} download>
+            {t('imports.template', { format: 'XLSX' })}
+          </a>{' '}
+          ·{' '}
+          <a href={templatePath(kind, 'csv', locale)} download>
+            {t('imports.template', { format: 'CSV' })}
+          </a>
+        </p>
+        <div className="field">
+          <label htmlFor={ids.file}>{t('imports.file')}</label>
+          <input
+            id={ids.file}
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-invalid={fileError !== undefined}
+            aria-describedby={fileError === undefined ? undefined : ids.fileError}
+            onChange={(event) => {
+              setFile(event.target.files?.[0]);
+              dryRun.reset();
+              written.reset();
+            }}
+          />
+          <ErrorText id={ids.fileError} message={fileError} />
+        </div>
+        <button type="submit" disabled={dryRun.isPending}>
+          {dryRun.isPending ? t('imports.checking') : t('imports.check')}
+        </button>
+        {dryRun.error && !refused && <p role="alert">{t('app.unreachable')}</p>}
+      </form>
+
+      {dryRun.data && !result && (
+        <>
+          <h2>{t('imports.dryRun')}</h2>
+          <ImportRows answer={dryRun.data} canReadLog={canReadLog} />
+          {dryRun.data.summary.new > 0 ? (
+            <p className="actions">
+              <button type="button" onClick={confirm} disabled={written.isPending}>
+                {t('imports.confirm', { count: dryRun.data.summary.new })}
+              </button>
+            </p>
+          ) : (
+            <p>{t('imports.nothingToWrite')}</p>
+          )}
+          {written.error && <p role="alert">{written.error.message}</p>}
+        </>
+      )}
+
+      {result && (
+        <>
+          <h2>{t('imports.result')}</h2>
+          <p role="status">
+            {t('imports.done', { new: result.summary.new, refused: result.summary.refused })}{' '}
+            {canReadLog && (
+              <Link to={`/audit/events?stream=${encodeURIComponent(`import-${result.importId}`)}`}>
+                {t('imports.events')}
+              </Link>
+            )}
+          </p>
+          <ImportRows answer={result} canReadLog={canReadLog} />
+        </>
+      )}
+
+      <h2>{t('imports.recent')}</h2>
+      {imports.isPending && <p role="status">{t('app.loading')}</p>}
+      {imports.data && imports.data.items.length === 0 && <p>{t('imports.recent.none')}</p>}
+      {imports.data && imports.data.items.length > 0 && (
+        <div className="table-wrap" tabIndex={0}>
+          <table>
+            <caption>{t('imports.recent')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('imports.recordedAt')}</th>
+                <th scope="col">{t('imports.file')}</th>
+                <th scope="col">{t('imports.kind')}</th>
+                <th scope="col">{t('imports.counts')}</th>
+                <th scope="col">{t('figures.provenance.actor')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {imports.data.items.map((item) => (
+                <tr key={item.importId}>
+                  <td>{intl.formatDate(item.recordedAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                  <td>
+                    {canReadLog ? (
+                      <Link to={`/audit/events?stream=${encodeURIComponent(`import-${item.importId}`)}`}>
+                        {item.fileName ?? item.importId}
+                      </Link>
+                    ) : (
+                      (item.fileName ?? item.importId)
+                    )}
+                  </td>
+                  <td>{t('imports.kind.value', { kind: item.kind })}</td>
+                  <td>
+                    {t('imports.summary', {
+                      rows: item.counts.rows,
+                      new: item.counts.new,
+                      repeat: item.counts.repeat,
+                      refused: item.counts.refused,
+                    })}
+                  </td>
+                  <td>{item.actor}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export default ImportScreen;

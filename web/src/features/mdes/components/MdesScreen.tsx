@@ -1,0 +1,134 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { ApiProblem } from '../../../api/problem';
+import { ErrorText } from '../../../components/ErrorText';
+import { useT } from '../../../i18n/locale';
+import { useSession } from '../../session/api/session';
+import { useMdes } from '../api/get-mdes';
+import { useRegisterMde } from '../api/register-mde';
+
+const EMPTY = { id: '', fr: '', nl: '' };
+
+/** The MDE registry: every MDE with its French and Dutch names; coordinators register or rename one. */
+export function MdesScreen() {
+  const t = useT();
+  const intl = useIntl();
+  const session = useSession().data;
+  const mdes = useMdes();
+  const register = useRegisterMde();
+  const [form, setForm] = useState(EMPTY);
+  const [missing, setMissing] = useState<Partial<Record<keyof typeof EMPTY, boolean>>>({});
+  const slugField = useRef<HTMLInputElement>(null);
+  const ids = { id: useId(), fr: useId(), nl: useId() };
+  const refused = register.error instanceof ApiProblem ? register.error : undefined;
+  const errorOf = (field: keyof typeof EMPTY, apiField: string) =>
+    missing[field] ? t('mdes.missing') : refused?.fieldError(apiField);
+  const errors = { id: errorOf('id', 'id'), fr: errorOf('fr', 'name.fr'), nl: errorOf('nl', 'name.nl') };
+  const known = mdes.data?.mdes.some((mde) => mde.id === form.id.trim());
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next = { id: form.id.trim() === '', fr: form.fr.trim() === '', nl: form.nl.trim() === '' };
+    setMissing(next);
+    if (next.id || next.fr || next.nl) return;
+    register.mutate(
+      { id: form.id.trim(), name: { fr: form.fr.trim(), nl: form.nl.trim() } },
+      { onSuccess: () => setForm(EMPTY) },
+    );
+  };
+
+  const field = (name: keyof typeof EMPTY, label: string) => (
+    <div className="field">
+      <label htmlFor={ids[name]}>{label}</label>
+      <input
+        id={ids[name]}
+        ref={name === 'id' ? slugField : undefined}
+        value={form[name]}
+        autoComplete="off"
+        spellCheck={name !== 'id'}
+        aria-invalid={errors[name] !== undefined}
+        aria-describedby={errors[name] === undefined ? undefined : `${ids[name]}-error`}
+        onChange={(event) => setForm({ ...form, [name]: event.target.value })}
+      />
+      <ErrorText id={`${ids[name]}-error`} message={errors[name]} />
+    </div>
+  );
+
+  return (
+    <section aria-labelledby="mdes-title">
+      <h1 id="mdes-title">{t('mdes.title')}</h1>
+      {session?.role === 'coordinator' && (
+        <>
+          <h2>{t('mdes.register')}</h2>
+          <p>{t('mdes.register.intro')}</p>
+          <form onSubmit={submit} noValidate>
+            <div className="field-row">
+              {field('id', t('mdes.id'))}
+              {field('fr', t('mdes.fr'))}
+              {field('nl', t('mdes.nl'))}
+            </div>
+            <button type="submit" disabled={register.isPending}>
+              {known ? t('mdes.rename.submit') : t('mdes.register.submit')}
+            </button>
+            {register.error && !refused?.problem.errors && (
+              <p role="alert" className="error">
+                {register.error.message}
+              </p>
+            )}
+            {register.isSuccess && <p role="status">{t('mdes.saved')}</p>}
+          </form>
+        </>
+      )}
+      <h2>{t('mdes.list')}</h2>
+      {mdes.isPending && <p role="status">{t('app.loading')}</p>}
+      {mdes.error && <p role="alert">{mdes.error.message}</p>}
+      {mdes.data && (
+        <div className="table-wrap" tabIndex={0}>
+          <table>
+            <caption>{t('mdes.caption', { count: mdes.data.mdes.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('mdes.id')}</th>
+                <th scope="col">{t('mdes.fr')}</th>
+                <th scope="col">{t('mdes.nl')}</th>
+                <th scope="col">{t('mdes.registered')}</th>
+                {session?.role === 'coordinator' && <th scope="col">{t('mdes.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {mdes.data.mdes.map((mde) => (
+                <tr key={mde.id}>
+                  <th scope="row">{mde.id}</th>
+                  <td lang="fr">{mde.name.fr}</td>
+                  <td lang="nl">{mde.name.nl}</td>
+                  <td>
+                    {t('tokens.createdBy', {
+                      at: intl.formatDate(mde.registeredAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                      by: mde.registeredBy,
+                    })}
+                  </td>
+                  {session?.role === 'coordinator' && (
+                    <td>
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => {
+                          setForm({ id: mde.id, fr: mde.name.fr, nl: mde.name.nl });
+                          slugField.current?.focus();
+                        }}
+                      >
+                        {t('mdes.rename', { id: mde.id })}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export default MdesScreen;
