@@ -64,8 +64,10 @@ export class SqliteLogSubscription implements LogSubscription {
     }
   }
 
+  /** Ends the iteration now: a subscription waiting for an append is woken, not left to its unref'd poll timer. */
   close(): Promise<void> {
     this.closed = true;
+    this.appends.wakeAll();
     return Promise.resolve();
   }
 }
