@@ -1414,6 +1414,7 @@ export type components = {
                 /** @enum {string} */
                 status: "up" | "down";
                 detail?: string;
+                skippedEvents?: number;
             };
             projections: {
                 /** @description A global log position, as a decimal string (it may exceed 2^53) */
