@@ -3,6 +3,7 @@ import { QueryState } from '../../../components/QueryState';
 import { choice, useT } from '../../../i18n/locale';
 import { ProjectFiguresTable } from '../../figures/components/ProjectFiguresTable';
 import { SessionsTable } from '../../sessions/components/SessionsTable';
+import { useMdeName } from '../../mdes/api/get-mdes';
 import { useProject } from '../api/get-project';
 
 /** A project's page: what was submitted and decided, this year's figures against its targets, its sessions. */
@@ -10,6 +11,7 @@ export function ProjectScreen() {
   const t = useT();
   const { projectId = '' } = useParams();
   const project = useProject(projectId);
+  const mdeName = useMdeName();
   if (!project.data) return <QueryState error={project.error} isPending={project.isPending} />;
   const p = project.data;
   const base = `/projects/${encodeURIComponent(p.id)}`;
@@ -30,7 +32,7 @@ export function ProjectScreen() {
           <dt>{t('project.audience')}</dt>
           <dd>{t('project.audience.value', { audience: choice(p.audience) })}</dd>
           <dt>{t('project.mdes')}</dt>
-          <dd>{p.mdes.join(', ')}</dd>
+          <dd>{p.mdes.map(mdeName).join(', ')}</dd>
           {p.decision?.fundedAmount !== undefined && (
             <>
               <dt>{t('project.funded')}</dt>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { QueryState } from '../../../components/QueryState';
 import { useT } from '../../../i18n/locale';
+import { useMdeName } from '../../mdes/api/get-mdes';
 import { useProjects, type ProjectFilter } from '../api/get-projects';
 
 const STATUSES = ['submitted', 'approved', 'rejected'] as const;
@@ -18,6 +19,7 @@ export function ProjectsScreen() {
     ...(status ? { status } : {}),
   };
   const projects = useProjects(filter);
+  const mdeName = useMdeName();
   const items = projects.data?.pages.flatMap((page) => page.items) ?? [];
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(search);
@@ -79,7 +81,7 @@ export function ProjectsScreen() {
                         <span className="muted">{project.id}</span>
                       </td>
                       <td>{project.year}</td>
-                      <td>{project.mdes.join(', ')}</td>
+                      <td>{project.mdes.map(mdeName).join(', ')}</td>
                       <td>{t('projects.status.value', { status: project.status })}</td>
                       <td>{project.carrier.name}</td>
                     </tr>
