@@ -81,7 +81,7 @@ export async function serveWebApp(
       // `/api/projects/<300 characters>`: the same 400 as without the page's route.
       if (overlongSegment(request.url))
         return unroutable(
-          Object.assign(new Error('overlong path segment'), { code: 'FST_ERR_MAX_PARAM_LENGTH' }),
+          Object.assign(new Error('overlong path segment'), { code: 'FST_ERR_MAX_PARAM_LENGTH', statusCode: 414 }),
           request,
           reply,
         );
