@@ -24,21 +24,23 @@ export class ParticipantRosterProjection implements Projection {
   readonly version = 1;
   readonly tables = ['participant_roster'];
   private byId: Database.Statement | undefined;
+  private register: Database.Statement | undefined;
 
   setUp(db: Database.Database): void {
     db.exec(`CREATE TABLE IF NOT EXISTS participant_roster (
       participant_id TEXT PRIMARY KEY, role TEXT NOT NULL, registered_job_seeker INTEGER NOT NULL) WITHOUT ROWID`);
     this.byId = db.prepare('SELECT * FROM participant_roster WHERE participant_id = ?');
+    this.register = db.prepare(
+      'INSERT OR IGNORE INTO participant_roster (participant_id, role, registered_job_seeker) VALUES (?, ?, ?)',
+    );
   }
 
   load(): void {
     // Nothing is kept in memory: every write goes straight to the table.
   }
 
-  apply(events: readonly StoredEvent[], db: Database.Database): void {
-    const register = db.prepare(
-      'INSERT OR IGNORE INTO participant_roster (participant_id, role, registered_job_seeker) VALUES (?, ?, ?)',
-    );
+  apply(events: readonly StoredEvent[]): void {
+    const register = this.register!;
     for (const stored of events) {
       if (stored.type !== 'ParticipantRegistered') continue;
       const { participantId, role, registeredJobSeeker } = (stored as unknown as ParticipantRegistered).data;

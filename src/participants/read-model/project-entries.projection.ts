@@ -60,6 +60,7 @@ export class ProjectEntriesProjection implements Projection {
   readonly version = 1;
   readonly tables = ['project_entries'];
   private list: Database.Statement | undefined;
+  private insert: Database.Statement | undefined;
 
   setUp(db: Database.Database): void {
     db.exec(`CREATE TABLE IF NOT EXISTS project_entries (
@@ -70,15 +71,16 @@ export class ProjectEntriesProjection implements Projection {
       WHERE project_id = @projectId AND kind = @kind AND (@year IS NULL OR year = @year)
         AND (date, participant_id, entry_id) > (@date, @participant, @entry)
       ORDER BY date, participant_id, entry_id LIMIT @rows`);
+    this.insert = db.prepare(`INSERT OR IGNORE INTO project_entries
+      (project_id, kind, date, participant_id, entry_id, year, detail, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 
   load(): void {
     // Nothing is kept in memory: every write goes straight to the table.
   }
 
-  apply(events: readonly StoredEvent[], db: Database.Database): void {
-    const insert = db.prepare(`INSERT OR IGNORE INTO project_entries
-      (project_id, kind, date, participant_id, entry_id, year, detail, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  apply(events: readonly StoredEvent[]): void {
+    const insert = this.insert!;
     for (const stored of events) {
       const at = stored.metadata.recordedAt;
       if (stored.type === 'StageObtained') {

@@ -48,6 +48,7 @@ export class ProjectDirectoryProjection implements Projection {
   readonly version = 1;
   readonly tables = ['project_directory', 'project_directory_mdes'];
   private list: Database.Statement | undefined;
+  private writes: ReturnType<typeof prepareWrites> | undefined;
 
   setUp(db: Database.Database): void {
     db.exec(`CREATE TABLE IF NOT EXISTS project_directory (
@@ -65,17 +66,15 @@ export class ProjectDirectoryProjection implements Projection {
         AND (@scope IS NULL OR EXISTS (SELECT 1 FROM project_directory_mdes m
              WHERE m.project_id = p.project_id AND m.mde IN (SELECT value FROM json_each(@scope))))
       ORDER BY p.project_id LIMIT @rows`);
+    this.writes = prepareWrites(db);
   }
 
   load(): void {
     // Nothing is kept in memory: every write goes straight to the tables.
   }
 
-  apply(events: readonly StoredEvent[], db: Database.Database): void {
-    const insert = db.prepare(`INSERT OR IGNORE INTO project_directory
-      (project_id, year, title, mdes, kind, theme, status, carrier) VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?)`);
-    const insertMde = db.prepare('INSERT OR IGNORE INTO project_directory_mdes (mde, project_id) VALUES (?, ?)');
-    const decide = db.prepare('UPDATE project_directory SET status = ? WHERE project_id = ?');
+  apply(events: readonly StoredEvent[]): void {
+    const { insert, insertMde, decide } = this.writes!;
     for (const stored of events) {
       const event = stored as unknown as ProjectEvent;
       switch (event.type) {
@@ -106,6 +105,13 @@ export class ProjectDirectoryProjection implements Projection {
     return pageOf(rows, page, (row) => [row.project_id], listingOf);
   }
 }
+
+const prepareWrites = (db: Database.Database) => ({
+  insert: db.prepare(`INSERT OR IGNORE INTO project_directory
+    (project_id, year, title, mdes, kind, theme, status, carrier) VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?)`),
+  insertMde: db.prepare('INSERT OR IGNORE INTO project_directory_mdes (mde, project_id) VALUES (?, ?)'),
+  decide: db.prepare('UPDATE project_directory SET status = ? WHERE project_id = ?'),
+});
 
 const listingOf = (row: ListingRow): ProjectListing => ({
   id: row.project_id,
