@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { ApiProblem } from '../../../api/problem';
+import { QueryState } from '../../../components/QueryState';
 import { useT } from '../../../i18n/locale';
 import { useLedger } from '../api/get-ledger';
 import { TypedAnchorForm, VerifyAnchorButton } from './AnchorVerification';
@@ -30,10 +30,7 @@ export function AuditScreen() {
       </ul>
       <h2>{t('audit.ledger.title')}</h2>
       <p>{t('audit.ledger.intro')}</p>
-      {ledger.isPending && <p role="status">{t('app.loading')}</p>}
-      {ledger.error && (
-        <p role="alert">{ledger.error instanceof ApiProblem ? ledger.error.message : t('app.unreachable')}</p>
-      )}
+      <QueryState error={ledger.error} isPending={ledger.isPending} />
       {head && head.hash === null && <p>{t('audit.ledger.empty')}</p>}
       {head && head.hash !== null && (
         <>

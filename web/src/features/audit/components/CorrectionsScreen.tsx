@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
+import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'react-router';
-import { ApiProblem } from '../../../api/problem';
 import { useT } from '../../../i18n/locale';
 import { useFigureLabel } from '../../figures/components/figure-label';
 import { useCorrections } from '../api/get-corrections';
@@ -36,10 +36,7 @@ export function CorrectionsScreen() {
         </div>
         <button type="submit">{t('figures.show')}</button>
       </form>
-      {corrections.isPending && <p role="status">{t('app.loading')}</p>}
-      {corrections.error && (
-        <p role="alert">{corrections.error instanceof ApiProblem ? corrections.error.message : t('app.unreachable')}</p>
-      )}
+      <QueryState error={corrections.error} isPending={corrections.isPending} />
       {corrections.data && corrections.data.corrections.length === 0 && <p>{t('audit.corrections.none')}</p>}
       {corrections.data && corrections.data.corrections.length > 0 && (
         <div className="table-wrap" tabIndex={0}>

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
+import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'react-router';
-import { ApiProblem } from '../../../api/problem';
 import { useT } from '../../../i18n/locale';
 import { useEventLog, type EventLogRequest, type LoggedEvent } from '../api/get-events';
 
@@ -115,8 +115,7 @@ export function EventLogScreen() {
         <button type="submit">{t('audit.events.filter')}</button>
       </form>
       {filtered && request.stream !== undefined && <p className="muted">{t('audit.events.filtersOnPage')}</p>}
-      {page.isPending && <p role="status">{t('app.loading')}</p>}
-      {page.error && <p role="alert">{page.error instanceof ApiProblem ? page.error.message : t('app.unreachable')}</p>}
+      <QueryState error={page.error} isPending={page.isPending} />
       {page.data && (
         <>
           <div className="table-wrap" tabIndex={0}>

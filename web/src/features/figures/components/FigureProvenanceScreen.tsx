@@ -1,6 +1,6 @@
 import { Link, useParams, useSearchParams } from 'react-router';
+import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
-import { ApiProblem } from '../../../api/problem';
 import { useT } from '../../../i18n/locale';
 import { useMdeName } from '../../mdes/api/get-mdes';
 import type { FiguresScope } from '../api/get-figures';
@@ -46,10 +46,7 @@ export function FigureProvenanceScreen() {
       <h1 id="provenance-title">{t('figures.provenance.title', { figure: label(figure) })}</h1>
       <p>{t('figures.provenance.scope', { scope: scopeName, year })}</p>
       {asOf !== undefined && <p>{t('figures.provenance.asOf', { at: new Date(asOf) })}</p>}
-      {provenance.isPending && <p role="status">{t('app.loading')}</p>}
-      {provenance.error && (
-        <p role="alert">{provenance.error instanceof ApiProblem ? provenance.error.message : t('app.unreachable')}</p>
-      )}
+      <QueryState error={provenance.error} isPending={provenance.isPending} />
       {first && (
         <>
           <p className="lead">

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
 import { ApiProblem } from '../../../api/problem';
 import { ErrorText } from '../../../components/ErrorText';
@@ -80,8 +81,7 @@ export function MdesScreen() {
         </>
       )}
       <h2>{t('mdes.list')}</h2>
-      {mdes.isPending && <p role="status">{t('app.loading')}</p>}
-      {mdes.error && <p role="alert">{mdes.error.message}</p>}
+      <QueryState error={mdes.error} isPending={mdes.isPending} />
       {mdes.data && (
         <div className="table-wrap" tabIndex={0}>
           <table>

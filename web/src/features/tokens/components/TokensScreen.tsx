@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
 import { ApiProblem } from '../../../api/problem';
 import { ErrorText } from '../../../components/ErrorText';
@@ -133,8 +134,7 @@ export function TokensScreen() {
       {issue.data && <IssuedSecret issued={issue.data} />}
 
       <h2>{t('tokens.list')}</h2>
-      {tokens.isPending && <p role="status">{t('app.loading')}</p>}
-      {tokens.error && <p role="alert">{tokens.error.message}</p>}
+      <QueryState error={tokens.error} isPending={tokens.isPending} />
       {revoke.error && <p role="alert">{revoke.error.message}</p>}
       {tokens.data && (
         <div className="table-wrap" tabIndex={0}>
