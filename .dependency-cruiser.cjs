@@ -9,7 +9,7 @@ module.exports = {
     {
       name: 'pure-domain',
       comment:
-        'Deciders, events, commands and the figures model import nothing from Nest, the store, HTTP or the clock.',
+        'Deciders, events, commands, the figure catalogue and the figures model import nothing from Nest, the store, HTTP or the clock.',
       severity: 'error',
       from: {
         path: [
@@ -18,7 +18,8 @@ module.exports = {
           '\\.model\\.ts$',
           'programme-event\\.ts$',
           'figure-keys\\.ts$',
-          'figures-shapes\\.ts$',
+          'figure-definitions\\.ts$',
+          'figures-(shapes|state|changes)\\.ts$',
         ],
       },
       to: {

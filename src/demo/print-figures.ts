@@ -1,4 +1,4 @@
-import type { ProgrammeFiguresAnswer, ProjectFiguresAnswer } from '../figures/figures.queries.js';
+import type { ProgrammeFiguresAnswer, ProjectFiguresAnswer } from '../figures/figures.messages.js';
 import type { DemoDataset } from './demo-dataset.js';
 
 /** Prints the programme's figures and a line of figures for each approved project. */

@@ -17,7 +17,7 @@ import {
   type MdeFiguresAnswer,
   type ProgrammeFiguresAnswer,
   type ProjectFiguresAnswer,
-} from './figures.queries.js';
+} from './figures.messages.js';
 import { FiguresQueryDto, ProvenanceQueryDto, historyPoint } from './history/history-query.dto.js';
 import type { FiguresScope } from './history/figures-history.js';
 import { FigureProvenance, PROVENANCE_PAGE, type Provenance } from './provenance/figure-provenance.js';

@@ -1,37 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ProjectDetailsProjection } from '../projects/read-model/project-details.projection.js';
 import type { FigureValues } from './figure-keys.js';
 import { FiguresGate, type FiguresRequest } from './figures-gate.js';
-import { activityFigures, programmeFigures, type ActivityFigures, type ProgrammeFigures } from './figures-shapes.js';
+import { activityFigures, programmeFigures } from './figures-shapes.js';
 import { FiguresReader } from './figures.reader.js';
+import {
+  GetMdeFigures,
+  GetProgrammeFigures,
+  GetProjectFigures,
+  type Answered,
+  type MdeFiguresAnswer,
+  type ProgrammeFiguresAnswer,
+  type ProjectFiguresAnswer,
+} from './figures.messages.js';
 import { FiguresHistory, type FiguresScope, type HistoryPoint } from './history/figures-history.js';
 import { ReadWorkers, type ReadJob } from '../projections/read-workers.js';
-
-interface Answered {
-  readonly year: number;
-  readonly position: string;
-  /** Echoed when the figures are as they stood at a past time. */
-  readonly asOf?: string;
-}
-export type ProgrammeFiguresAnswer = Answered & ProgrammeFigures;
-export type MdeFiguresAnswer = ProgrammeFiguresAnswer & { readonly mde: string };
-export type ProjectFiguresAnswer = Answered & {
-  readonly projectId: string;
-  readonly targets: Record<string, number>;
-} & ActivityFigures;
-
-type ScopeOf<Kind extends FiguresScope['kind']> = Extract<FiguresScope, { kind: Kind }>;
-
-abstract class FiguresQuery<Answer, Scope extends FiguresScope> extends Query<Answer> {
-  constructor(readonly request: FiguresRequest & { readonly scope: Scope }) {
-    super();
-  }
-}
-
-export class GetProgrammeFigures extends FiguresQuery<ProgrammeFiguresAnswer, ScopeOf<'programme'>> {}
-export class GetMdeFigures extends FiguresQuery<MdeFiguresAnswer, ScopeOf<'mde'>> {}
-export class GetProjectFigures extends FiguresQuery<ProjectFiguresAnswer, ScopeOf<'project'>> {}
 
 /** The counters of a scope and year at a point in the past, replayed from the journal. */
 export const figuresAtPoint: ReadJob<

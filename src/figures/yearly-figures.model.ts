@@ -131,12 +131,8 @@ export class YearlyFiguresModel {
       }
       case 'OutreachRecorded': {
         const { data } = event;
-        const place = { year: yearOf(data.date), projectId: data.projectId };
         const contribution = this.observer && { id: `outreach|${data.projectId}|${data.outreachId}` };
-        for (const figures of state.activityFigures(data.projectId, place.year)) {
-          this.bump(figures, activityKey('outreach', data.audience), data.count, contribution);
-        }
-        return place;
+        return this.countEntry(data, activityKey('outreach', data.audience), data.count, contribution);
       }
       case 'SessionHeld': {
         const { data } = event;
@@ -212,18 +208,28 @@ export class YearlyFiguresModel {
       }
       case 'OutcomeRecorded': {
         const { data } = event;
-        const place = { year: yearOf(data.date), projectId: data.projectId };
         const contribution = this.observer && { id: `outcome|${data.participantId}|${data.outcomeId}` };
-        for (const figures of state.activityFigures(data.projectId, place.year)) {
-          this.bump(figures, activityKey('outcomes', data.type), 1, contribution);
-        }
-        return place;
+        return this.countEntry(data, activityKey('outcomes', data.type), 1, contribution);
       }
       case 'ProjectNarrativeWritten':
         return null;
       default:
         return assertNever(event);
     }
+  }
+
+  /** An outreach or an outcome: `amount` under one key, in every scope of its project, in the year of its date. */
+  private countEntry(
+    entry: { readonly projectId: string; readonly date: string },
+    key: string,
+    amount: number,
+    contribution: Contribution | undefined,
+  ): FiguresPlace {
+    const place = { year: yearOf(entry.date), projectId: entry.projectId };
+    for (const figures of this.state.activityFigures(place.projectId, place.year)) {
+      this.bump(figures, key, amount, contribution);
+    }
+    return place;
   }
 
   private countProject(project: ProjectInfo, stage: ProjectStage): void {

@@ -62,6 +62,7 @@ describe('the figures read side', () => {
       `/api/figures/2022/provenance?figure=participants&minPosition=${position}`,
       `/api/figures/2022/mdes/forest/provenance?figure=participants&minPosition=${position}`,
       `/api/figures/2022/projects/duo-2022/provenance?figure=sessions&minPosition=${position}`,
+      `/api/figures/2022/corrections?minPosition=${position}`,
     ];
     for (const url of refused) expect([url, (await app.get(url, partner)).status]).toEqual([url, 403]);
     for (const url of [
