@@ -1,5 +1,9 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { WEB_APP_DIR } from '../../src/http/web-app.js';
 import { participantBody, projectBody, recordAll } from '../support/api-fixtures.js';
 import { expectRefusal } from '../support/refusal.js';
+import { registeredRoutes } from '../support/registered-routes.js';
 import { startTestApp, type TestApp, type TestResponse } from '../support/test-app.js';
 
 type Column = 'coordinator' | 'partnerIn' | 'partnerOut' | 'auditor' | 'none' | 'revoked';
@@ -28,6 +32,7 @@ const READ_BY_ALL_IN_SCOPE = [200, 200, 403, 200, 401, 401] as const;
 const READ_BY_COORDINATORS_AND_AUDITORS = [200, 403, 403, 200, 401, 401] as const;
 const COORDINATORS_ONLY = [200, 403, 403, 403, 401, 401] as const;
 const OPEN = [200, 200, 200, 200, 200, 200] as const;
+const STATIC_FILE = 'GET /{file}';
 
 const ROWS: Row[] = [
   {
@@ -217,17 +222,23 @@ const ROWS: Row[] = [
   { route: 'GET /health/ready', path: () => '/health/ready', expected: OPEN },
   // Business volumes: a token of any role, unless METRICS_PUBLIC=true.
   { route: 'GET /metrics', path: () => '/metrics', expected: [200, 200, 200, 200, 401, 401] },
+  // The API's description and its page: the routes, no data.
   { route: 'GET /api/docs-json', path: () => '/api/docs-json', expected: OPEN },
+  { route: 'GET /api/docs-yaml', path: () => '/api/docs-yaml', expected: OPEN },
+  { route: 'GET /api/docs', path: () => '/api/docs', expected: OPEN },
   // The web app's page, at / and at every screen's URL: it holds no data (the API it calls is checked above).
   { route: 'GET /', path: () => '/', expected: OPEN },
   { route: 'GET /{screen}', path: () => `/projects/${OTHER}`, expected: OPEN },
+  // The files built with the web app, and those of the API page, served as they are.
+  { route: STATIC_FILE, path: () => `/assets/${readdirSync(join(WEB_APP_DIR, 'assets'))[0]!}`, expected: OPEN },
 ];
 
 /**
- * Open routes the OpenAPI description does not list (it does not describe itself, nor the
- * Prometheus text, nor the web app's page).
+ * A route as the matrix names it: one row stands for every file served as it is, and the web
+ * app's catch-all route (`/*`) for every screen's URL.
  */
-const UNDOCUMENTED = ['GET /metrics', 'GET /api/docs-json', 'GET /', 'GET /{screen}'];
+const rowOf = (route: string): string =>
+  route === 'GET /*' ? 'GET /{screen}' : /^GET \/(assets\/|index\.html$|api\/docs\/)/.test(route) ? STATIC_FILE : route;
 
 /** Why a request is refused, by status and column: the rule the problem details must name. */
 const refusalRule = (status: number, column: Column, route?: string): RegExp =>
@@ -310,16 +321,20 @@ describe('who may do what: every route for every kind of caller', () => {
     await app.close();
   });
 
-  it('has a row for every route the app describes, so a new route cannot go unchecked', async () => {
+  it('has a row for every route the app describes and registers, so a new route cannot go unchecked', async () => {
     const docs = await app.get('/api/docs-json');
     const described = Object.entries(docs.body.paths as Record<string, Record<string, unknown>>).flatMap(
       ([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
     );
+    // Also those the description leaves out: itself, the Prometheus text, the web app's page and files.
+    const registered = registeredRoutes(app.app.getHttpAdapter().getInstance()).map(rowOf);
     const rows = ROWS.map((row) => row.route);
 
     expect(described.filter((route) => !rows.includes(route))).toEqual([]);
-    expect(rows.filter((route) => !described.includes(route) && !UNDOCUMENTED.includes(route))).toEqual([]);
+    expect(registered.filter((route) => !rows.includes(route))).toEqual([]);
+    expect(rows.filter((route) => !described.includes(route) && !registered.includes(route))).toEqual([]);
     expect(described.length).toBeGreaterThanOrEqual(31);
+    expect(registered).toEqual(expect.arrayContaining(described));
   });
 
   const cases = ROWS.flatMap((row) => COLUMNS.map((column, i) => [row.route, column, row.expected[i]!, row] as const));

@@ -1,4 +1,5 @@
 import { participantBody, projectBody, recordAll, seedApprovedProject, sessionBody } from '../support/api-fixtures.js';
+import { expectRefusal } from '../support/refusal.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -21,9 +22,10 @@ describe('refusals tell a partner nothing of other MDEs', () => {
     await app.close();
   });
 
-  const answer = async (method: 'get' | 'post', url: string, body?: unknown) => {
-    const response = method === 'get' ? await app.get(url, partner) : await app.post(url, body, partner);
-    return { status: response.status, detail: String(response.body.detail) };
+  /** A partner's request, refused for its scope with nothing written: the detail of the refusal. */
+  const refusal = async (method: 'get' | 'post', url: string, body?: unknown): Promise<string> => {
+    const send = () => (method === 'get' ? app.get(url, partner) : app.post(url, body, partner));
+    return String((await expectRefusal(app, send, 403, /outside this token's scope/)).body.detail);
   };
 
   it.each([
@@ -40,25 +42,27 @@ describe('refusals tell a partner nothing of other MDEs', () => {
         ? { participantId: 'p-9' }
         : { reason: 'storm' };
     const url = (project: string, session: string) => path.replace('{project}', project).replace('{session}', session);
-    const existing = await answer(method, url('digimobile-2022', 'dm-01'), body);
-    const madeUp = await answer(method, url('made-up-2022', 'made-up-01'), body);
+    const existing = await refusal(method, url('digimobile-2022', 'dm-01'), body);
+    const madeUp = await refusal(method, url('made-up-2022', 'made-up-01'), body);
 
-    expect(existing.status).toBe(403);
-    expect(madeUp.status).toBe(403);
-    expect(madeUp.detail.replace('made-up-2022', 'X').replace('made-up-01', 'X')).toBe(
-      existing.detail.replace('digimobile-2022', 'X').replace('dm-01', 'X'),
+    expect(madeUp.replace('made-up-2022', 'X').replace('made-up-01', 'X')).toBe(
+      existing.replace('digimobile-2022', 'X').replace('dm-01', 'X'),
     );
-    for (const mde of projectBody().mdes) expect(existing.detail).not.toContain(mde);
+    for (const mde of projectBody().mdes) expect(existing).not.toContain(mde);
   });
 
   it('still answers 404 to a coordinator for what does not exist', async () => {
-    expect((await app.get('/api/projects/made-up-2022')).status).toBe(404);
-    expect((await app.post('/api/sessions/made-up-01/cancellation', { reason: 'storm' })).status).toBe(404);
+    await expectRefusal(app, () => app.get('/api/projects/made-up-2022'), 404, /made-up-2022/);
+    await expectRefusal(
+      app,
+      () => app.post('/api/sessions/made-up-01/cancellation', { reason: 'storm' }),
+      404,
+      /made-up-01/,
+    );
   });
 
   it('names no MDE when a partner records a session on another MDE’s project', async () => {
-    const refused = await answer('post', '/api/sessions', sessionBody('dm-77'));
-    expect(refused.status).toBe(403);
-    for (const mde of projectBody().mdes) expect(refused.detail).not.toContain(mde);
+    const detail = await refusal('post', '/api/sessions', sessionBody('dm-77'));
+    for (const mde of projectBody().mdes) expect(detail).not.toContain(mde);
   });
 });

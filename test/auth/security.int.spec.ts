@@ -179,11 +179,14 @@ describe('security', () => {
           env: { ADMIN_TOKEN: '', BOOTSTRAP_TOKEN_FILE: file },
           registerMdes: false,
         });
-        const token = readFileSync(file, 'utf8').trim();
-        expect(statSync(file).mode & 0o777).toBe(0o600);
-        expect(printed.join('')).not.toContain(token);
-        expect((await app.get('/api/tokens', bearer(token))).status).toBe(200);
-        await app.app.close();
+        try {
+          const token = readFileSync(file, 'utf8').trim();
+          expect(statSync(file).mode & 0o777).toBe(0o600);
+          expect(printed.join('')).not.toContain(token);
+          expect((await app.get('/api/tokens', bearer(token))).status).toBe(200);
+        } finally {
+          await app.app.close();
+        }
       } finally {
         [process.stdout.write, process.stderr.write] = writes;
         data.remove();

@@ -21,9 +21,25 @@ describeEventStoreContract('embedded SQLite', () => {
 describe('embedded SQLite event store', () => {
   const event = aNewEvent;
 
-  it('refuses an event id already stored in another stream', async () => {
+  /** What a test opened, closed and removed after it whether it passed or not. */
+  const cleanups: Array<() => unknown> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  const aFolder = (): string => {
     const dir = tempDir();
-    const store = new SqliteEventStore({ path: join(dir.path, 'events.db') });
+    cleanups.push(dir.remove);
+    return dir.path;
+  };
+  const open = (options: ConstructorParameters<typeof SqliteEventStore>[0]): SqliteEventStore => {
+    const store = new SqliteEventStore(options);
+    cleanups.push(() => store.close());
+    return store;
+  };
+
+  it('refuses an event id already stored in another stream', async () => {
+    const dir = aFolder();
+    const store = open({ path: join(dir, 'events.db') });
     const shared = event();
     await store.appendToStream('a-1', [shared], { expectedRevision: 'no-stream' });
 
@@ -31,15 +47,13 @@ describe('embedded SQLite event store', () => {
       DuplicateEventIdError,
     );
     expect(await store.readStream('b-1')).toEqual([]);
-    await store.close();
-    dir.remove();
   });
 
   it('commits appends requested together in one transaction, each checked on its own', async () => {
-    const dir = tempDir();
+    const dir = aFolder();
     const commits: number[] = [];
-    const store = new SqliteEventStore({
-      path: join(dir.path, 'events.db'),
+    const store = open({
+      path: join(dir, 'events.db'),
       onCommit: (appends) => commits.push(appends),
     });
 
@@ -52,30 +66,26 @@ describe('embedded SQLite event store', () => {
 
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect(commits).toEqual([4]);
-    await store.close();
-    dir.remove();
   });
 
   it('reopens with the settings that make an acknowledged append survive a power cut', async () => {
-    const dir = tempDir();
-    const path = join(dir.path, 'events.db');
-    await new SqliteEventStore({ path }).close();
-    const reopened = new SqliteEventStore({ path });
+    const dir = aFolder();
+    const path = join(dir, 'events.db');
+    await open({ path }).close();
+    const reopened = open({ path });
     // The store's own connection: these settings are per connection, and a reopened WAL database defaults to NORMAL.
     const db = (reopened as unknown as { db: Database.Database }).db;
 
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL: the WAL is fsynced at every commit
     expect(db.pragma('fullfsync', { simple: true })).toBe(1);
-    await reopened.close();
-    dir.remove();
   });
 
   it('reads what another connection appended after this one last read or appended to the stream', async () => {
-    const dir = tempDir();
-    const path = join(dir.path, 'events.db');
-    const ours = new SqliteEventStore({ path });
-    const other = new SqliteEventStore({ path });
+    const dir = aFolder();
+    const path = join(dir, 'events.db');
+    const ours = open({ path });
+    const other = open({ path });
     await ours.appendToStream('s-1', [event()], { expectedRevision: 'no-stream' });
     expect(await ours.readStream('s-2')).toEqual([]);
 
@@ -84,14 +94,11 @@ describe('embedded SQLite event store', () => {
 
     expect((await ours.readStream('s-1', { fromRevision: 1n })).map((e) => e.revision)).toEqual([1n]);
     expect((await ours.readStream('s-2')).map((e) => e.revision)).toEqual([0n]);
-    await other.close();
-    await ours.close();
-    dir.remove();
   });
 
   it('still reads a stream from its head after answering a retried append with its earlier result', async () => {
-    const dir = tempDir();
-    const store = new SqliteEventStore({ path: join(dir.path, 'events.db') });
+    const dir = aFolder();
+    const store = open({ path: join(dir, 'events.db') });
     const first = event();
     await store.appendToStream('s-1', [first], { expectedRevision: 'no-stream' });
     await store.appendToStream('s-1', [event()], { expectedRevision: 0n });
@@ -100,21 +107,18 @@ describe('embedded SQLite event store', () => {
 
     expect(retry.nextExpectedRevision).toBe(0n);
     expect((await store.readStream('s-1', { fromRevision: 1n })).map((e) => e.revision)).toEqual([1n]);
-    await store.close();
-    dir.remove();
   });
 
   it('keeps acknowledged events in the file for the next process', async () => {
-    const dir = tempDir();
-    const path = join(dir.path, 'events.db');
-    const store = new SqliteEventStore({ path });
+    const dir = aFolder();
+    const path = join(dir, 'events.db');
+    const store = open({ path });
     await store.appendToStream('s-1', [event(), event()], { expectedRevision: 'no-stream' });
     await store.close();
 
     const raw = new Database(path, { readonly: true });
+    cleanups.push(() => raw.close());
     expect(raw.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 2 });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    raw.close();
-    dir.remove();
   });
 });

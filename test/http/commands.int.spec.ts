@@ -65,9 +65,13 @@ describe('commands over HTTP', () => {
     });
 
     it('says what is wrong with the MDE list, in the words the tokens endpoint uses', async () => {
-      const empty = await app.post('/api/projects', projectBody('p-1', { mdes: [] }));
+      const empty = await refuses(() => app.post('/api/projects', projectBody('p-1', { mdes: [] })), 400, /mdes: /);
       expect(empty.body.errors).toContainEqual({ field: 'mdes', message: 'mdes must name at least one MDE' });
-      const notSlug = await app.post('/api/projects', projectBody('p-1', { mdes: ['Forest'] }));
+      const notSlug = await refuses(
+        () => app.post('/api/projects', projectBody('p-1', { mdes: ['Forest'] })),
+        400,
+        /mdes: /,
+      );
       expect(notSlug.body.errors).toEqual([
         { field: 'mdes', message: 'each value in mdes must be an MDE slug (lower-case words joined by dashes)' },
       ]);

@@ -18,6 +18,7 @@ import { ReportRenderer } from '../../src/reports/report-renderer.js';
 import { startReportApp } from '../reports/report-programme.js';
 import { ROOT } from '../support/service-process.js';
 import type { TestApp } from '../support/test-app.js';
+import { waitFor } from '../support/wait-for.js';
 
 /** The worker `npm run build` compiles: the in-process app runs its reads on the request thread. */
 const BUILT_WORKER = pathToFileURL(join(ROOT, 'dist/app/read-worker.js'));
@@ -137,10 +138,10 @@ describe('read workers', () => {
         (error: Error) => error.message,
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(workers.workers).toBe(2);
+    await waitFor(() => workers.workers === 2, { what: 'two workers to start' });
     const started = Date.now();
     await workers.onApplicationShutdown();
+    // The reads hang for 60 s: a stop that waited for them instead of ending the workers would take that long.
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await Promise.all(reads)).toEqual(Array(3).fill('The service is stopping'));
     expect(workers.workers).toBe(0);

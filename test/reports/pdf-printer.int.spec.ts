@@ -1,10 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PdfRenderer, pdfAvailable } from '../../src/reports/renderers/pdf.renderer.js';
+import { PdfRenderer } from '../../src/reports/renderers/pdf.renderer.js';
+import { describeWithChromium } from '../support/chromium.js';
 import { pdfText } from '../support/pdf-text.js';
 
 /** Issue 19, point 11: what reaches the printer, by an escaping bug or otherwise, fetches nothing. */
-(pdfAvailable() ? describe : describe.skip)('the PDF printer, behind its network barrier (Debian Chromium)', () => {
+describeWithChromium('the PDF printer, behind its network barrier (Debian Chromium)', () => {
   let listener: Server;
   const requests: string[] = [];
   let base: string;

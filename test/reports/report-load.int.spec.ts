@@ -1,8 +1,9 @@
 import { jest } from '@jest/globals';
 import type { LightMyRequestResponse } from 'fastify';
 import { ReadCapacity } from '../../src/projections/read-capacity.js';
-import { PdfRenderer, pdfAvailable } from '../../src/reports/renderers/pdf.renderer.js';
+import { PdfRenderer } from '../../src/reports/renderers/pdf.renderer.js';
 import { seedApprovedProject } from '../support/api-fixtures.js';
+import { describeWithChromium } from '../support/chromium.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** One auditor keeping many expensive reads in flight (issue 19, point 1). */
@@ -41,7 +42,7 @@ describe('expensive reads under one careless token', () => {
     expect((await get('/api/figures/2022/provenance?figure=participants')).statusCode).toBe(200);
   });
 
-  (pdfAvailable() ? describe : describe.skip)('PDF (Debian Chromium)', () => {
+  describeWithChromium('PDF (Debian Chromium)', () => {
     let printing = 0;
     let most = 0;
     let prints = 0;

@@ -8,10 +8,12 @@ export function pdfText(pdf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'indicators-pdf-'));
   try {
     writeFileSync(join(dir, 'report.pdf'), pdf);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(
-      /\s+/g,
-      ' ',
-    );
+    // A report's few pages take well under a second; pdftotext stuck on a broken file is killed, not waited for.
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'report.pdf'), '-'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    return text.replace(/\s+/g, ' ');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -7,7 +7,12 @@ describe("the web app's API client", () => {
       cwd: ROOT,
       env: { ...process.env, NODE_OPTIONS: '' },
       encoding: 'utf8',
+      // It starts the service in-process and generates the types: seconds. A script that hangs is
+      // killed, not waited for: a synchronous spawn holds the test file past Jest's own timeout.
+      timeout: 60_000,
+      killSignal: 'SIGKILL',
     });
+    expect(check.signal).toBeNull();
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
   });
