@@ -14,7 +14,6 @@ export class AnchorQueryDto extends ReadQueryDto {
 
   @ApiPropertyOptional({
     description: 'The two-digit check code printed after the hash: a typo in the position or the hash is refused',
-    example: '47',
   })
   @IsOptional()
   @Matches(/^\s*\d{2}\s*$/, { message: '$property must be the two-digit check code printed after the hash' })

@@ -22,7 +22,7 @@ export class ImportQueryDto {
 }
 
 export class ImportListQueryDto extends ReadQueryDto {
-  @ApiPropertyOptional({ description: 'The `next` of the previous page', example: '1234' })
+  @ApiPropertyOptional({ description: 'The `next` of the previous page' })
   @IsOptional()
   @IsLogPosition()
   after?: string;

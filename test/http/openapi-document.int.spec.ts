@@ -15,8 +15,17 @@ interface Exchange {
   readonly status: number;
 }
 
+interface Parameter {
+  readonly name: string;
+  readonly in: string;
+  readonly required?: boolean;
+  readonly example?: string | number | boolean;
+  readonly schema?: { example?: string | number | boolean };
+}
+
 interface Operation {
   readonly security?: ReadonlyArray<Record<string, unknown>>;
+  readonly parameters?: readonly Parameter[];
   readonly responses: Record<string, { content?: Record<string, { schema?: object }> }>;
 }
 
@@ -236,6 +245,38 @@ describe('the OpenAPI document (/api/docs-json) describes the live answers', () 
         route: exchange.route,
         status: response.status,
         errors: [],
+      });
+    },
+  );
+
+  // Swagger UI's "Try it out" fills every query parameter with its example and sends them all: an
+  // example that waits for a later position, travels back in time or contradicts another makes a
+  // newcomer's first try fail.
+  const firstPlainGets = EXCHANGES.filter(
+    (exchange, index) =>
+      exchange.method === 'GET' &&
+      exchange.status === 200 &&
+      exchange.headers === undefined &&
+      EXCHANGES.findIndex((other) => other.method === 'GET' && other.route === exchange.route) === index,
+  );
+  it.each(firstPlainGets.map((exchange) => [exchange.route, exchange] as const))(
+    'GET %s answers 200 with the query Try it out sends: every example, together',
+    async (_route, exchange) => {
+      const asked = new URL(exchange.url, 'http://indicators.test');
+      const tried = new URL(asked.pathname, asked);
+      for (const parameter of document.paths[exchange.route]?.get?.parameters ?? []) {
+        if (parameter.in !== 'query') continue;
+        const example = parameter.example ?? parameter.schema?.example;
+        const typed = parameter.required ? asked.searchParams.get(parameter.name) : null;
+        if (example !== undefined) tried.searchParams.set(parameter.name, String(example));
+        else if (typed !== null) tried.searchParams.set(parameter.name, typed);
+      }
+      const url = `${tried.pathname}${tried.search}`;
+      const response = await app.get(url);
+      expect({ url, status: response.status, detail: response.body.detail }).toEqual({
+        url,
+        status: 200,
+        detail: undefined,
       });
     },
   );

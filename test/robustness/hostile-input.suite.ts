@@ -555,6 +555,25 @@ export function describeHostileInput(scale: number): void {
         },
         TIMEOUT,
       );
+
+      it(
+        'refuses every near-miss date as from or to of the event log, naming it',
+        async () => {
+          await fc.assert(
+            fc.asyncProperty(fc.constantFrom('from', 'to'), notCalendarDate, async (field, date) => {
+              count('hostile dates');
+              await expectRefusedUnwritten(async () => {
+                const response = await api.get(`/api/events?${field}=${encodeURIComponent(date)}`);
+                expect(response.status).toBe(400);
+                expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+                return response;
+              });
+            }),
+            runs(150),
+          );
+        },
+        TIMEOUT,
+      );
     });
   });
 }

@@ -7,8 +7,8 @@ import type { HistoryPoint } from './figures-history.js';
 /** The figures as they stood: `asOf` (events recorded up to then) or `atPosition` (events up to that log position). */
 export class FiguresQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({
-    description: 'The figures as they stood at that time: only events recorded up to then (ISO 8601 with a zone)',
-    example: '2023-01-31T23:59:59Z',
+    description:
+      'The figures as they stood at that time: only events recorded up to then (ISO 8601 with a zone, such as 2023-01-31T23:59:59Z)',
   })
   @IsOptional()
   @ValidateBy({
@@ -28,7 +28,7 @@ export class FiguresQueryDto extends ReadQueryDto {
   })
   asOf?: string;
 
-  @ApiPropertyOptional({ description: 'The figures as they stood at that log position', example: '1234' })
+  @ApiPropertyOptional({ description: 'The figures as they stood at that log position' })
   @IsOptional()
   @IsLogPosition()
   atPosition?: string;

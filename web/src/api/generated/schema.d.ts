@@ -4411,7 +4411,7 @@ export interface operations {
             query?: {
                 /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
                 minPosition?: string;
-                /** @description The figures as they stood at that time: only events recorded up to then (ISO 8601 with a zone) */
+                /** @description The figures as they stood at that time: only events recorded up to then (ISO 8601 with a zone, such as 2023-01-31T23:59:59Z) */
                 asOf?: string;
                 /** @description The figures as they stood at that log position */
                 atPosition?: string;
@@ -4485,7 +4485,7 @@ export interface operations {
             query?: {
                 /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
                 minPosition?: string;
-                /** @description The figures as they stood at that time: only events recorded up to then (ISO 8601 with a zone) */
+                /** @description The figures as they stood at that time: only events recorded up to then (ISO 8601 with a zone, such as 2023-01-31T23:59:59Z) */
                 asOf?: string;
                 /** @description The figures as they stood at that log position */
                 atPosition?: string;
@@ -4569,7 +4569,7 @@ export interface operations {
             query?: {
                 /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
                 minPosition?: string;
-                /** @description The figures as they stood at that time: only events recorded up to then (ISO 8601 with a zone) */
+                /** @description The figures as they stood at that time: only events recorded up to then (ISO 8601 with a zone, such as 2023-01-31T23:59:59Z) */
                 asOf?: string;
                 /** @description The figures as they stood at that log position */
                 atPosition?: string;
@@ -4653,7 +4653,7 @@ export interface operations {
             query: {
                 /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
                 minPosition?: string;
-                /** @description The figures as they stood at that time: only events recorded up to then (ISO 8601 with a zone) */
+                /** @description The figures as they stood at that time: only events recorded up to then (ISO 8601 with a zone, such as 2023-01-31T23:59:59Z) */
                 asOf?: string;
                 /** @description The figures as they stood at that log position */
                 atPosition?: string;
@@ -4733,7 +4733,7 @@ export interface operations {
             query: {
                 /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
                 minPosition?: string;
-                /** @description The figures as they stood at that time: only events recorded up to then (ISO 8601 with a zone) */
+                /** @description The figures as they stood at that time: only events recorded up to then (ISO 8601 with a zone, such as 2023-01-31T23:59:59Z) */
                 asOf?: string;
                 /** @description The figures as they stood at that log position */
                 atPosition?: string;
@@ -4823,7 +4823,7 @@ export interface operations {
             query: {
                 /** @description Answer only once the read models reflect at least this log position (the `position` a command answered); waits up to 5 s, then 503 */
                 minPosition?: string;
-                /** @description The figures as they stood at that time: only events recorded up to then (ISO 8601 with a zone) */
+                /** @description The figures as they stood at that time: only events recorded up to then (ISO 8601 with a zone, such as 2023-01-31T23:59:59Z) */
                 asOf?: string;
                 /** @description The figures as they stood at that log position */
                 atPosition?: string;
