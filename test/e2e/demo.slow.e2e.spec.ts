@@ -181,9 +181,18 @@ describe('the service end to end, with the demo data set of the 2022 report', ()
   it('counts participants distinct across the programme', async () => {
     const programme = await get<{ activity: Figures }>('/api/figures/2022');
     let sumOfProjects = 0;
-    for (const { id } of approvedProjects()) sumOfProjects += (await project(id)).participants;
-    // Ten DigiMobile visitors also came to Thema Lunch: the programme counts them once.
+    let jobSeekersOfProjects = 0;
+    for (const { id } of approvedProjects()) {
+      const figures = await project(id);
+      sumOfProjects += figures.participants;
+      jobSeekersOfProjects += figures.participantsByRole['job-seeker'] ?? 0;
+    }
+    // Ten DigiMobile visitors, job seekers, also came to Thema Lunch: the programme counts them once,
+    // in its participants and in its participants by role, which add up to its participants.
     expect(sumOfProjects - programme.activity.participants).toBe(10);
+    expect(jobSeekersOfProjects - (programme.activity.participantsByRole['job-seeker'] ?? 0)).toBe(10);
+    const byRole = Object.values(programme.activity.participantsByRole).reduce((sum, count) => sum + count, 0);
+    expect(byRole).toBe(programme.activity.participants);
   });
 
   it(
