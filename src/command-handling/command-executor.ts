@@ -4,12 +4,13 @@ import {
   EVENT_STORE,
   WrongExpectedRevisionError,
   type EventStore,
+  type AppendResult,
   type NewEvent,
   type StoredEvent,
 } from '../event-store/event-store.port.js';
 import { EventSchemas } from '../event-store/event-schemas.js';
 import { Clock } from '../shared/clock.js';
-import { isAlreadyApplied, type Decider } from '../shared/domain/decider.js';
+import { assertNever, isAlreadyApplied, type Decider } from '../shared/domain/decider.js';
 import type { DomainEvent } from '../shared/domain/event.js';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError } from './command-errors.js';
 import { commandContext, eventIdFor, type CommandContext, type CommandSender } from './command-context.js';
@@ -68,10 +69,31 @@ export class CommandExecutor {
     command: C,
     sender: CommandSender,
   ): Promise<CommandOutcome<E>> {
-    const context = commandContext(command, sender);
+    const [settled] = await this.executeAll(stream, decider, [{ command, sender }]);
+    if (settled!.status === 'rejected') throw settled!.reason;
+    return settled!.value;
+  }
+
+  /**
+   * Commands on one stream decided in turn, each against the state the ones
+   * before it left, and appended together: one append, one commit, where one
+   * at a time would cost a commit each. Each command is answered as `execute`
+   * would answer it alone, in order: refused, a repeat, or what it wrote.
+   */
+  async executeAll<C extends AnyCommand, E extends AnyEvent, S>(
+    stream: string,
+    decider: Decider<C, E, S>,
+    commands: readonly SentCommand<C>[],
+  ): Promise<PromiseSettledResult<CommandOutcome<E>>[]> {
+    const contexts = commands.map(({ command, sender }) => commandContext(command, sender));
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       try {
-        return await this.locks.run(stream, () => this.attempt(stream, decider, command, context));
+        const answers = await this.locks.run(stream, () => this.attempt(stream, decider, commands, contexts));
+        if (answers !== 'one-by-one') return answers;
+        // An event id already stored elsewhere: a key reused for another request. Alone, each command says which.
+        return await Promise.allSettled(
+          commands.map(({ command, sender }) => this.execute(stream, decider, command, sender)),
+        );
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         this.cache.delete(stream);
@@ -81,34 +103,104 @@ export class CommandExecutor {
     throw new ConcurrencyConflictError(stream, MAX_ATTEMPTS);
   }
 
-  private async attempt<C, E extends AnyEvent, S>(
+  private async attempt<C extends AnyCommand, E extends AnyEvent, S>(
     stream: string,
     decider: Decider<C, E, S>,
+    commands: readonly SentCommand<C>[],
+    contexts: readonly CommandContext[],
+  ): Promise<PromiseSettledResult<CommandOutcome<E>>[] | 'one-by-one'> {
+    const entry = await this.load(stream, decider);
+    const batch: Batch<E, S> = { state: entry.state, revision: entry.revision, events: [], decided: new Map() };
+    const plans: Plan<E>[] = [];
+    for (const [index, { command }] of commands.entries()) {
+      try {
+        plans.push(await this.plan(stream, decider, entry, batch, command, contexts[index]!));
+      } catch (error) {
+        plans.push({ kind: 'refused', reason: error });
+      }
+    }
+    if (batch.events.length === 0) return plans.map((plan) => settle(plan, nothingWritten));
+
+    let result;
+    try {
+      result = await this.store.appendToStream(
+        stream,
+        batch.events.map(({ written }) => written),
+        {
+          expectedRevision: entry.revision ?? 'no-stream',
+        },
+      );
+    } catch (error) {
+      this.cache.delete(stream);
+      if (error instanceof DuplicateEventIdError && commands.length > 1) return 'one-by-one';
+      const key = contexts[0]!.idempotencyKey;
+      if (error instanceof DuplicateEventIdError && key !== undefined) throw new IdempotencyKeyReusedError(key);
+      throw error;
+    }
+    const positionOf = await this.positionsWritten(stream, entry.revision, plans, result);
+    entry.state = batch.state;
+    entry.revision = result.nextExpectedRevision;
+    for (const [index, plan] of plans.entries()) {
+      if (plan.kind !== 'new') continue;
+      const context = contexts[index]!;
+      entry.commands.set(context.commandId, { requestHash: context.requestHash, position: positionOf(plan.revision) });
+    }
+    return plans.map((plan) => settle(plan, positionOf));
+  }
+
+  /** What one command of a batch comes to, against the state the commands before it left. */
+  private async plan<C, E extends AnyEvent, S>(
+    stream: string,
+    decider: Decider<C, E, S>,
+    entry: StreamEntry<S>,
+    batch: Batch<E, S>,
     command: C,
     context: CommandContext,
-  ): Promise<CommandOutcome<E>> {
-    const entry = await this.load(stream, decider);
-    const key = context.idempotencyKey;
-    if (key !== undefined) {
+  ): Promise<Plan<E>> {
+    if (context.idempotencyKey !== undefined) {
       const { commandId } = context;
+      const inBatch = batch.decided.get(commandId);
+      if (inBatch && inBatch.requestHash !== context.requestHash) {
+        throw new IdempotencyKeyReusedError(context.idempotencyKey);
+      }
+      if (inBatch) return { kind: 'applied-in-batch', revision: inBatch.revision, events: inBatch.events };
       const earlier = entry.commands.get(commandId) ?? (await this.elsewhere(commandId));
-      if (earlier && earlier.requestHash !== context.requestHash) throw new IdempotencyKeyReusedError(key);
+      if (earlier && earlier.requestHash !== context.requestHash) {
+        throw new IdempotencyKeyReusedError(context.idempotencyKey);
+      }
       if (earlier) {
         const events = (await this.store.readCommandEvents(commandId)).map((stored) =>
           this.schemas.toDomainEvent<E>(stored),
         );
-        return { status: 'unchanged', position: earlier.position, events };
+        return { kind: 'repeat', position: earlier.position, events };
       }
     }
 
-    const decision = decider.decide(command, entry.state);
+    const decision = decider.decide(command, batch.state);
     if (isAlreadyApplied(decision)) {
+      const revision = BigInt(decision.revision);
+      if (revision > (entry.revision ?? -1n)) {
+        const events = batch.events.filter((decided) => decided.revision === revision).map(({ event }) => event);
+        return { kind: 'applied-in-batch', revision, events };
+      }
       const recorded = await this.eventAt(stream, decision.revision);
-      return { status: 'unchanged', position: recorded.position, events: [this.schemas.toDomainEvent<E>(recorded)] };
+      return { kind: 'repeat', position: recorded.position, events: [this.schemas.toDomainEvent<E>(recorded)] };
     }
 
     const recordedAt = this.clock.now().toISOString();
-    const events: NewEvent[] = decision.map((event, index) => ({
+    let revision = batch.revision ?? -1n;
+    for (const [index, event] of decision.entries()) {
+      revision += 1n;
+      batch.state = decider.evolve(batch.state, event, Number(revision));
+      batch.events.push({ revision, event, written: this.newEvent(event, index, context, recordedAt) });
+    }
+    batch.revision = revision;
+    batch.decided.set(context.commandId, { requestHash: context.requestHash, revision, events: decision });
+    return { kind: 'new', revision, events: decision };
+  }
+
+  private newEvent(event: AnyEvent, index: number, context: CommandContext, recordedAt: string): NewEvent {
+    return {
       id: eventIdFor(context, index),
       type: event.type,
       data: event.data as NewEvent['data'],
@@ -122,27 +214,28 @@ export class CommandExecutor {
         requestHash: context.requestHash,
         ...(context.origin === undefined ? {} : { importId: context.origin.importId, line: context.origin.line }),
       },
-    }));
+    };
+  }
 
-    let result;
-    try {
-      result = await this.store.appendToStream(stream, events, { expectedRevision: entry.revision ?? 'no-stream' });
-    } catch (error) {
-      this.cache.delete(stream);
-      if (error instanceof DuplicateEventIdError && context.idempotencyKey !== undefined) {
-        throw new IdempotencyKeyReusedError(context.idempotencyKey);
-      }
-      throw error;
-    }
-
-    let revision = entry.revision ?? -1n;
-    for (const event of decision) {
-      revision += 1n;
-      entry.state = decider.evolve(entry.state, event, Number(revision));
-    }
-    entry.revision = result.nextExpectedRevision;
-    entry.commands.set(context.commandId, { requestHash: context.requestHash, position: result.position });
-    return { status: 'created', position: result.position, events: decision };
+  /**
+   * The log position of each revision a batch wrote. The append answers the
+   * last one's, and each one's when the store has them at hand; positions need
+   * not follow each other (EventStoreDB's do not), so else they are read back.
+   */
+  private async positionsWritten(
+    stream: string,
+    before: bigint | null,
+    plans: readonly Plan<AnyEvent>[],
+    result: AppendResult,
+  ): Promise<(revision: bigint) => bigint> {
+    const asked = plans.flatMap((plan) => ('revision' in plan ? [plan.revision] : []));
+    if (asked.every((revision) => revision === result.nextExpectedRevision)) return () => result.position;
+    const first = (before ?? -1n) + 1n;
+    const { positions } = result;
+    if (positions) return (revision) => positions[Number(revision - first)] ?? result.position;
+    const written = await this.store.readStream(stream, { fromRevision: first });
+    const read = new Map(written.map((event) => [event.revision, event.position]));
+    return (revision) => read.get(revision) ?? result.position;
   }
 
   private async load<S>(stream: string, decider: Decider<unknown, AnyEvent, S>): Promise<StreamEntry<S>> {
@@ -196,6 +289,53 @@ export class CommandExecutor {
     return event;
   }
 }
+
+/** A command and who sent it, one of several decided together (`executeAll`). */
+export interface SentCommand<C> {
+  readonly command: C;
+  readonly sender: CommandSender;
+}
+
+/** What a batch has decided so far: the state its commands left, and the events they will write. */
+interface Batch<E, S> {
+  state: S;
+  revision: bigint | null;
+  readonly events: { readonly revision: bigint; readonly event: E; readonly written: NewEvent }[];
+  /** The batch's commands that decided events, by command id: a repeat of one later in the batch is answered as one. */
+  readonly decided: Map<
+    string,
+    { readonly requestHash: string; readonly revision: bigint; readonly events: readonly E[] }
+  >;
+}
+
+/** What became of one command of a batch; positions are known once the batch is appended. */
+type Plan<E> =
+  | { readonly kind: 'refused'; readonly reason: unknown }
+  | { readonly kind: 'repeat'; readonly position: bigint; readonly events: readonly E[] }
+  | { readonly kind: 'applied-in-batch' | 'new'; readonly revision: bigint; readonly events: readonly E[] };
+
+function settle<E extends AnyEvent>(
+  plan: Plan<E>,
+  positionOf: (revision: bigint) => bigint,
+): PromiseSettledResult<CommandOutcome<E>> {
+  switch (plan.kind) {
+    case 'refused':
+      return { status: 'rejected', reason: plan.reason };
+    case 'repeat':
+      return { status: 'fulfilled', value: { status: 'unchanged', position: plan.position, events: plan.events } };
+    case 'applied-in-batch':
+    case 'new': {
+      const status = plan.kind === 'new' ? 'created' : 'unchanged';
+      return { status: 'fulfilled', value: { status, position: positionOf(plan.revision), events: plan.events } };
+    }
+    default:
+      return assertNever(plan);
+  }
+}
+
+const nothingWritten = (revision: bigint): bigint => {
+  throw new Error(`No event was written at revision ${revision}`);
+};
 
 /** Backs off a little more at each attempt, with jitter, so that retrying writers spread out. */
 function pause(attempt: number): Promise<void> {

@@ -70,6 +70,11 @@ export interface AppendResult {
   readonly nextExpectedRevision: StreamRevision;
   /** Global position of the last event written. */
   readonly position: LogPosition;
+  /**
+   * The position of each event written, in order, when the adapter has them
+   * at hand (the embedded store does); without them, read the stream back.
+   */
+  readonly positions?: readonly LogPosition[];
 }
 
 export interface ReadStreamOptions {

@@ -52,10 +52,11 @@ export class DryRunEventStore implements EventStore {
     }
     this.nextPosition ??= ((await this.stored.headPosition()) ?? 0n) + 1n;
     let revision = head ?? -1n;
-    let position = this.nextPosition;
+    const positions: bigint[] = [];
     for (const event of events) {
       revision += 1n;
-      position = this.nextPosition++;
+      const position = this.nextPosition++;
+      positions.push(position);
       const added: StoredEvent = { ...event, stream, revision, position };
       kept.push(added);
       this.ids.add(event.id);
@@ -64,7 +65,7 @@ export class DryRunEventStore implements EventStore {
       this.byCommand.set(event.metadata.commandId, command);
     }
     this.streams.set(stream, kept);
-    return { nextExpectedRevision: revision, position };
+    return { nextExpectedRevision: revision, position: positions[positions.length - 1]!, positions };
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {

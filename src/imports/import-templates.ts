@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { IMPORT_KIND_DEFINITIONS } from './import-kinds.js';
 import type { ImportKind } from './import.events.js';
 
@@ -20,7 +20,9 @@ export function csvTemplate(kind: ImportKind, language: TemplateLanguage): Buffe
  * dates, and the values a column takes offered as a list.
  */
 export async function xlsxTemplate(kind: ImportKind, language: TemplateLanguage): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when first asked for, as the XLSX reader is: a service that never serves one does not hold exceljs.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   const sheet = workbook.addWorksheet(kind);
   const { columns } = IMPORT_KIND_DEFINITIONS[kind];
   sheet.columns = columns.map((column) => ({

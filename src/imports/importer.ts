@@ -11,9 +11,8 @@ import { FULL_ACCESS } from '../shared/access-scope.js';
 import { Clock } from '../shared/clock.js';
 import { projectStream, sessionStream } from '../shared/domain/ids.js';
 import { canonicalJson } from '../shared/domain/same-content.js';
-import { KindedError } from '../shared/errors.js';
 import { DryRunEventStore } from './dry-run-event-store.js';
-import { importCommandPath, type Dispatch } from './import-command-path.js';
+import { importCommandPath, type CommandPath } from './import-command-path.js';
 import { rowsOf, type ImportRow } from './import-columns.js';
 import { IMPORT_KIND_DEFINITIONS, type RowValues, type SenderFor } from './import-kinds.js';
 import { importDecider } from './import.decider.js';
@@ -21,8 +20,11 @@ import { importStream, type ImportCounts, type ImportKind } from './import.event
 import { ROW_VALIDATION, type RowValidation } from './row-validation.js';
 import { readCsv } from './spreadsheets/csv-sheet.js';
 import type { Sheet } from './spreadsheets/sheet.js';
-import { readXlsx } from './spreadsheets/xlsx-sheet.js';
 import { StreamOrder } from './stream-order.js';
+import { rowGroups } from './row-groups.js';
+import { RowProgress, type RowResult } from './row-progress.js';
+
+export type { RowResult } from './row-progress.js';
 
 export type SpreadsheetFormat = 'csv' | 'xlsx';
 
@@ -33,17 +35,6 @@ export interface ImportRequest {
   readonly bytes: Buffer;
   readonly fileName?: string;
   readonly sender: CommandSender;
-}
-
-/** What became of one row: what the one-by-one command would have answered. */
-export interface RowResult {
-  readonly line: number;
-  readonly outcome: 'new' | 'repeat' | 'refused';
-  readonly id: string;
-  /** The log position of what the row wrote or repeated; none for what a dry run would write. */
-  readonly position?: bigint;
-  /** Why the row was refused: the error the one-by-one command would have raised. */
-  readonly refusal?: KindedError;
 }
 
 export interface ImportResult {
@@ -65,7 +56,7 @@ export type ImportProgress = (done: number, total: number) => void;
  * sheet lists each session's rows together (a session's rows run one after the
  * other), few enough to bound memory.
  */
-const ROWS_IN_FLIGHT = 4096;
+const ROWS_IN_FLIGHT = 1024;
 
 /**
  * An import: the file read and checked whole first (format, columns, size),
@@ -92,8 +83,8 @@ export class Importer {
     const executor = request.dryRun
       ? new CommandExecutor(new DryRunEventStore(this.store), this.clock, this.schemas)
       : this.executor;
-    const dispatch = importCommandPath(executor, this.clock);
-    const results = await this.applyAll(rows, request, importId, dispatch, progress);
+    const path = importCommandPath(executor, this.clock);
+    const results = await this.applyAll(rows, request, importId, path, progress);
     const shown = request.dryRun
       ? results.map((result) =>
           result.position !== undefined && result.position > headAtStart ? omitPosition(result) : result,
@@ -111,37 +102,37 @@ export class Importer {
     rows: readonly ImportRow[],
     request: ImportRequest,
     importId: string,
-    dispatch: Dispatch,
+    path: CommandPath,
     progress: ImportProgress | undefined,
   ): Promise<RowResult[]> {
     const definition = IMPORT_KIND_DEFINITIONS[request.kind];
     const order = new StreamOrder();
     const results: RowResult[] = new Array<RowResult>(rows.length);
-    // A slot is freed as each row finishes: one waiter, not a race over every row in flight.
+    // A slot is freed as each group finishes: one waiter, not a race over every group in flight.
     let inFlight = 0;
     let freed: (() => void) | undefined;
     let done = 0;
     let failure: { error: unknown } | undefined;
-    const finished = (): void => {
-      inFlight -= 1;
+    const finished = (size: number): void => {
+      inFlight -= size;
       freed?.();
     };
-    for (const [index, row] of rows.entries()) {
+    for (const group of rowGroups(rows, definition)) {
       if (failure) break;
-      const senderFor = rowSender(request, importId, row.line);
-      inFlight += 1;
+      inFlight += group.rows.length;
+      const senders = group.rows.map((row) => rowSender(request, importId, row.line));
       void order
-        .run(definition.streams(row.values), () => this.applyRow(row, request.kind, senderFor, dispatch))
+        .run(group.streams, () => this.applyGroup(group.rows, request.kind, senders, path))
         .then(
-          (result) => {
-            results[index] = result;
-            progress?.((done += 1), rows.length);
+          (groupResults) => {
+            for (const [index, result] of groupResults.entries()) results[group.start + index] = result;
+            progress?.((done += groupResults.length), rows.length);
           },
           (error: unknown) => {
             failure ??= { error };
           },
         )
-        .finally(finished);
+        .finally(() => finished(group.rows.length));
       while (inFlight >= ROWS_IN_FLIGHT) await new Promise<void>((resolve) => (freed = resolve));
     }
     while (inFlight > 0) await new Promise<void>((resolve) => (freed = resolve));
@@ -149,40 +140,42 @@ export class Importer {
     return results;
   }
 
-  private async applyRow(
-    row: ImportRow,
+  /**
+   * A group's rows as one by one, in file order: each row's first steps (an
+   * attendance's registration), then the last steps of the rows still standing,
+   * together (one append for a session's attendances). Rows of a group share
+   * no stream but the first, so neither order can change what a row sees.
+   */
+  private async applyGroup(
+    rows: readonly ImportRow[],
     kind: ImportKind,
-    senderFor: SenderFor,
-    dispatch: Dispatch,
-  ): Promise<RowResult> {
+    senders: readonly SenderFor[],
+    path: CommandPath,
+  ): Promise<RowResult[]> {
     const definition = IMPORT_KIND_DEFINITIONS[kind];
-    let created = false;
-    let position: bigint | undefined;
-    try {
-      const { id, steps } = await definition.commands(row.values, this.validation, senderFor);
-      for (const step of steps) {
-        const outcome = await dispatch(step);
-        created ||= outcome.status === 'created';
-        position = outcome.position;
-      }
-      return {
-        line: row.line,
-        outcome: created ? 'new' : 'repeat',
-        id,
-        ...(position === undefined ? {} : { position }),
-      };
-    } catch (error) {
-      // The store failing is no answer about the row: the import stops, as a one-by-one command would.
-      if (!(error instanceof KindedError) || error.kind === 'store-unavailable') throw error;
-      return {
-        line: row.line,
-        outcome: 'refused',
-        id: definition.idOf(row.values),
-        // A refused attendance may have registered its participant first: that write is reported.
-        ...(created && position !== undefined ? { position } : {}),
-        refusal: error,
-      };
+    const applied = await Promise.all(
+      rows.map(async (row, index) => {
+        const progress = new RowProgress(row, definition.idOf(row.values));
+        try {
+          const { id, steps } = await definition.commands(row.values, this.validation, senders[index]!);
+          progress.id = id;
+          progress.steps = steps;
+        } catch (error) {
+          progress.refuse(error);
+        }
+        return progress;
+      }),
+    );
+    const firstSteps = applied.filter((row) => row.standing && row.steps.length > 1);
+    for (let step = 0; firstSteps.some((row) => row.steps.length - 1 > step); step++) {
+      const taking = firstSteps.filter((row) => row.standing && row.steps.length - 1 > step);
+      const outcomes = await Promise.allSettled(taking.map((row) => path.dispatch(row.steps[step]!)));
+      outcomes.forEach((outcome, index) => taking[index]!.settle(outcome));
     }
+    const last = applied.filter((row) => row.standing);
+    const outcomes = await path.dispatchAll(last.map((row) => row.steps[row.steps.length - 1]!));
+    outcomes.forEach((outcome, index) => last[index]!.settle(outcome));
+    return applied.map((row) => row.result());
   }
 
   private async record(request: ImportRequest, answer: Omit<ImportResult, 'position'>, rows: readonly ImportRow[]) {
@@ -225,8 +218,11 @@ export class Importer {
   }
 }
 
-function readSheet(format: SpreadsheetFormat, bytes: Buffer): Promise<Sheet> {
-  return format === 'xlsx' ? readXlsx(bytes) : readCsv(bytes);
+/** The XLSX reader (exceljs, some 30 MB once loaded) is loaded by the first XLSX import, not by every process. */
+async function readSheet(format: SpreadsheetFormat, bytes: Buffer): Promise<Sheet> {
+  if (format === 'csv') return readCsv(bytes);
+  const { readXlsx } = await import('./spreadsheets/xlsx-sheet.js');
+  return readXlsx(bytes);
 }
 
 /**

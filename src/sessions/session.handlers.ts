@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor } from '../command-handling/command-executor.js';
+import { CommandExecutor, type CommandOutcome } from '../command-handling/command-executor.js';
 import { participantDecider } from '../participants/participant.decider.js';
 import { ProjectAccess } from '../projects/project-access.js';
 import { Clock } from '../shared/clock.js';
@@ -50,15 +50,34 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
     private readonly access: SessionAccess,
   ) {}
 
-  async execute({ data, sender }: RecordAttendanceCommand) {
+  async execute(message: RecordAttendanceCommand) {
+    const command = await this.command(message);
+    return this.executor.execute(sessionStream(message.data.sessionId), sessionDecider, command, message.sender);
+  }
+
+  /**
+   * Attendances at one session (a sign-in sheet), decided in turn and appended
+   * together: each answered as `execute` would have answered it, in order.
+   */
+  async executeAll(messages: readonly RecordAttendanceCommand[]): Promise<PromiseSettledResult<CommandOutcome>[]> {
+    const sessionId = messages[0]?.data.sessionId;
+    if (sessionId === undefined) return [];
+    if (messages.some(({ data }) => data.sessionId !== sessionId)) {
+      throw new Error('Attendances are recorded together only at one session');
+    }
+    const commands = await Promise.allSettled(messages.map((message) => this.command(message)));
+    const checked = commands.flatMap((command, index) =>
+      command.status === 'fulfilled' ? [{ command: command.value, sender: messages[index]!.sender }] : [],
+    );
+    const decided = await this.executor.executeAll(sessionStream(sessionId), sessionDecider, checked);
+    let next = 0;
+    return commands.map((command) => (command.status === 'rejected' ? command : decided[next++]!));
+  }
+
+  private async command({ data, sender }: RecordAttendanceCommand) {
     await this.access.requireSession(data.sessionId, sender.access);
     const participant = await this.executor.state(participantStream(data.participantId), participantDecider);
-    const command = {
-      type: 'RecordAttendance',
-      data,
-      participantRegistered: participant.status === 'registered',
-    } as const;
-    return this.executor.execute(sessionStream(data.sessionId), sessionDecider, command, sender);
+    return { type: 'RecordAttendance', data, participantRegistered: participant.status === 'registered' } as const;
   }
 }
 

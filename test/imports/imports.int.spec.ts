@@ -115,6 +115,33 @@ describe('POST /api/imports', () => {
     expect(await app.head()).toBe(head! + 2n);
   });
 
+  it("keeps a session's sheet idempotent row by row, each row pointing at its own event and line", async () => {
+    const sheet = (participants: string[]) =>
+      ['sessionId;participantId;role;registeredJobSeeker', ...participants.map((id) => `dm-01;${id};citizen;non`)].join(
+        '\n',
+      );
+    const participants = Array.from({ length: 30 }, (_, index) => `p-sheet-${index}`);
+    const first = await upload('attendances', sheet(participants));
+    expect(first.body.summary).toEqual({ new: 30, repeat: 0, refused: 0 });
+    const attended = (await streamEvents('session-dm-01')).slice(1);
+    expect(attended.map((event) => [event.data.participantId, event.metadata.line])).toEqual(
+      participants.map((id, index) => [id, index + 2]),
+    );
+    const head = await app.head();
+
+    expect((await upload('attendances', sheet(participants))).body.summary).toEqual({ new: 0, repeat: 30, refused: 0 });
+    expect(await app.head()).toBe(head);
+
+    const corrected = await upload('attendances', sheet(participants.with(7, 'p-sheet-late')));
+    expect(corrected.body.summary).toEqual({ new: 1, repeat: 29, refused: 0 });
+    expect(results(corrected)[7]).toMatchObject({ line: 9, outcome: 'new', id: 'p-sheet-late' });
+    // Its registration and its attendance, and the import's record.
+    expect(await app.head()).toBe(head! + 3n);
+    const [late] = (await streamEvents('session-dm-01')).slice(-1);
+    expect(late!.metadata).toMatchObject({ importId: corrected.body.importId, line: 9 });
+    expect(results(first)[29]!.position).not.toBe(results(first)[28]!.position);
+  });
+
   it('answers in a dry run exactly what the import then answers, later rows seeing earlier ones, and writes nothing', async () => {
     await recordAll(app.post, [['/api/sessions', sessionBody('dm-02', { date: '2022-07-19' })]]);
     const file = [

@@ -48,7 +48,7 @@ export class GroupCommit {
   ) {
     this.insertEvents = this.db.transaction((stream: string, events: readonly NewEvent[], head: bigint | null) => {
       let revision = head === null ? -1n : head;
-      let position = 0n;
+      const positions: bigint[] = [];
       for (const event of events) {
         revision += 1n;
         const info = this.statements.insert.run(
@@ -59,9 +59,9 @@ export class GroupCommit {
           JSON.stringify(event.data),
           JSON.stringify(event.metadata),
         );
-        position = BigInt(info.lastInsertRowid);
+        positions.push(BigInt(info.lastInsertRowid));
       }
-      return { nextExpectedRevision: revision, position };
+      return { nextExpectedRevision: revision, position: positions[positions.length - 1]!, positions };
     });
   }
 
@@ -138,13 +138,15 @@ export class GroupCommit {
    */
   private earlierIdenticalAppend(item: PendingAppend): AppendResult | null {
     let previous: { stream: string; revision: bigint; position: bigint } | undefined;
+    const positions: bigint[] = [];
     for (const event of item.events) {
       const row = this.statements.byId.get(event.id) as typeof previous;
       if (!row || row.stream !== item.stream) return null;
       if (previous && row.revision !== previous.revision + 1n) return null;
       previous = row;
+      positions.push(row.position);
     }
-    return previous ? { nextExpectedRevision: previous.revision, position: previous.position } : null;
+    return previous ? { nextExpectedRevision: previous.revision, position: previous.position, positions } : null;
   }
 
   private streamHead(stream: string): StreamRevision | null {
