@@ -174,11 +174,15 @@ export class FiguresHistory {
    * it are few, so no replay reads the whole journal for it.
    */
   lastRecordedAt(position: bigint): string | null {
-    const years = this.readStore
-      .statement('SELECT min(year) AS first, max(year) AS last FROM figures_journal')
-      .get() as { first: number | null; last: number | null };
+    // Two statements: SQLite reads a min() or a max() alone off the key's ends, both together by a scan.
+    const first = this.readStore.statement('SELECT min(year) FROM figures_journal', { raw: true }).get() as [
+      number | null,
+    ];
+    const last = this.readStore.statement('SELECT max(year) FROM figures_journal', { raw: true }).get() as [
+      number | null,
+    ];
     let latest: string | null = null;
-    for (let year = years.first ?? 0; years.last !== null && year <= years.last; year++) {
+    for (let year = first[0] ?? 0; last[0] !== null && year <= last[0]; year++) {
       const snapshot = this.readStore
         .statement(
           `SELECT position, recorded_until FROM figures_snapshots
