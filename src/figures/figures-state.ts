@@ -45,6 +45,8 @@ export interface ScopeYearFigures {
   readonly values: Map<string, number>;
   /** Each participant counted here, with the number of counted attendances that make them count. */
   readonly participantRefs: Map<string, number>;
+  /** The sectors and companies already counted here. */
+  readonly distinct: Map<DistinctDimension, Set<string>>;
   /** The keys changed since the last drain, when changes are tracked. */
   changed: Set<string> | undefined;
 }
@@ -52,8 +54,9 @@ export interface ScopeYearFigures {
 /**
  * What the figures model knows: the facts it counts from (projects, sessions
  * and their attendees, participants), the counters of each scope and year, and
- * the distinct values already counted. The projection restores it from the read
- * model after a restart; the counting rules are in yearly-figures.model.ts.
+ * the distinct values already counted. The projection restores it from its
+ * snapshots after a restart (figures-snapshot.ts); the counting rules are in
+ * yearly-figures.model.ts.
  */
 export class FiguresState {
   readonly projects = new Map<string, ProjectInfo>();
@@ -67,7 +70,6 @@ export class FiguresState {
   private readonly participantIds = new Map<string, string>();
   /** By `scope|year`. */
   private readonly scopeYears = new Map<string, ScopeYearFigures>();
-  private readonly distinctValues = new Map<string, Set<string>>();
   private readonly scopesOfProject = new Map<string, readonly string[]>();
   /** The figures an activity of a project counts in, by project and year: an attendance looks up nothing else. */
   private readonly activityFiguresOfProject = new Map<string, Map<number, readonly ScopeYearFigures[]>>();
@@ -128,13 +130,19 @@ export class FiguresState {
       year,
       values: new Map<string, number>(),
       participantRefs: new Map<string, number>(),
+      distinct: new Map<DistinctDimension, Set<string>>(),
       changed: undefined,
     }));
   }
 
+  /** The counters of every scope in a year. */
+  *scopeYearsOf(year: number): Iterable<ScopeYearFigures> {
+    for (const figures of this.scopeYears.values()) if (figures.year === year) yield figures;
+  }
+
   /** Adds a distinct value to a scope's set; false when it was already there. */
-  addDistinct(scope: string, year: number, dimension: DistinctDimension, value: string): boolean {
-    const values = entry(this.distinctValues, `${scope}|${year}|${dimension}`, () => new Set<string>());
+  addDistinct(figures: ScopeYearFigures, dimension: DistinctDimension, value: string): boolean {
+    const values = entry(figures.distinct, dimension, () => new Set<string>());
     if (values.has(value)) return false;
     values.add(value);
     return true;
@@ -150,17 +158,9 @@ export class FiguresState {
     this.participants.set(participantId, participant);
   }
 
-  /** Loading a persisted model: facts first, then `recountDistinctParticipants`. */
-  restoreSession(session: Omit<SessionInfo, 'attendees'>): void {
-    this.sessions.set(session.sessionId, { ...session, attendees: new Set() });
-  }
-
-  restoreAttendee(sessionId: string, participantId: string): void {
-    this.sessions.get(sessionId)?.attendees.add(this.participantIdOf(participantId));
-  }
-
-  restoreCounter(scope: string, year: number, key: string, value: number): void {
-    this.scopeYear(scope, year).values.set(key, value);
+  /** Restoring a snapshot: facts first, then `recountDistinctParticipants`. */
+  restoreSession(session: Omit<SessionInfo, 'attendees'>, attendees: Iterable<string>): void {
+    this.sessions.set(session.sessionId, { ...session, attendees: new Set(attendees) });
   }
 
   /** Rebuilds the distinct-participant reference counts from the restored attendances. */

@@ -5,7 +5,6 @@ import type { FigureValues } from './figure-keys.js';
 import type { FiguresChanges } from './figures-changes.js';
 import {
   FiguresState,
-  type DistinctDimension,
   type ParticipantInfo,
   type ProjectInfo,
   type ScopeYearFigures,
@@ -147,7 +146,6 @@ export class YearlyFiguresModel {
           attendees: new Set(),
         };
         state.sessions.set(data.sessionId, session);
-        this.changes?.sessions.add(data.sessionId);
         this.countSession(session, 1);
         return place;
       }
@@ -158,7 +156,6 @@ export class YearlyFiguresModel {
         this.countSession(session, -1);
         for (const participantId of session.attendees) this.countAttendance(session, participantId, -1);
         session.cancelled = true;
-        this.changes?.sessions.add(session.sessionId);
         return placeOf(session);
       }
       case 'ParticipantAttended': {
@@ -167,7 +164,6 @@ export class YearlyFiguresModel {
         const participantId = state.participantIdOf(event.data.participantId);
         if (session.attendees.has(participantId)) return placeOf(session);
         session.attendees.add(participantId);
-        this.changes?.attendee(session.sessionId, participantId, true);
         if (!session.cancelled) this.countAttendance(session, participantId, 1);
         return placeOf(session);
       }
@@ -176,7 +172,6 @@ export class YearlyFiguresModel {
         if (!session) return null;
         const { participantId } = event.data;
         if (!session.attendees.delete(participantId)) return placeOf(session);
-        this.changes?.attendee(session.sessionId, participantId, false);
         if (!session.cancelled) this.countAttendance(session, participantId, -1);
         return placeOf(session);
       }
@@ -200,8 +195,8 @@ export class YearlyFiguresModel {
         };
         for (const figures of state.activityFigures(data.projectId, place.year)) {
           this.bump(figures, activityKey('stages'), 1, contribution);
-          if (this.addDistinct(figures, 'sector', sector)) this.bump(figures, activityKey('stageSectors'), 1);
-          if (this.addDistinct(figures, 'company', data.companyId))
+          if (state.addDistinct(figures, 'sector', sector)) this.bump(figures, activityKey('stageSectors'), 1);
+          if (state.addDistinct(figures, 'company', data.companyId))
             this.bump(figures, activityKey('stageCompanies'), 1);
         }
         return place;
@@ -281,12 +276,6 @@ export class YearlyFiguresModel {
       this.bump(figures, byRole, delta);
       if (!participant.registered) this.bump(figures, activityKey('notRegisteredJobSeekers'), delta);
     }
-  }
-
-  private addDistinct(figures: ScopeYearFigures, dimension: DistinctDimension, value: string): boolean {
-    if (!this.state.addDistinct(figures.scope, figures.year, dimension, value)) return false;
-    this.changes?.distinctValues.push({ scope: figures.scope, year: figures.year, dimension, value });
-    return true;
   }
 
   private bump(figures: ScopeYearFigures, key: string, delta: number, contribution?: Contribution): void {

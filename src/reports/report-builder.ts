@@ -125,7 +125,7 @@ async function buildReport(
   const byTitle = (a: ReportProject, b: ReportProject) =>
     a.title.localeCompare(b.title, 'fr') || (a.id < b.id ? -1 : 1);
   projects.sort(byTitle);
-  const last = lastRecorded(sources.readStore, position);
+  const last = sources.history.lastRecordedAt(position);
   const ledgerHash = ledgerHashAt(sources.readStore, position);
   return {
     year,
@@ -183,11 +183,4 @@ function ledgerHashAt(readStore: ReadStore, position: bigint): string | null {
     .statement('SELECT hash FROM ledger WHERE position <= ? ORDER BY position DESC LIMIT 1')
     .get(position) as { hash: string } | undefined;
   return row ? row.hash : null;
-}
-
-function lastRecorded(readStore: ReadStore, position: bigint): string | null {
-  const row = readStore
-    .statement('SELECT max(recorded_at) AS at FROM figures_journal WHERE position <= ?')
-    .get(position) as { at: string | null };
-  return row.at;
 }

@@ -4,6 +4,7 @@ import { activityFigures } from '../../src/figures/figures-shapes.js';
 import type { ProgrammeEvent } from '../../src/figures/programme-event.js';
 import { YearlyFiguresModel, normaliseSector } from '../../src/figures/yearly-figures.model.js';
 import * as e from '../support/programme-events.js';
+import { programmeActivity } from '../support/programme-arbitraries.js';
 
 const MDES = ['forest', 'uccle', 'jette'];
 const PROJECTS = ['a', 'b', 'c'];
@@ -11,40 +12,12 @@ const PARTICIPANTS = ['p0', 'p1', 'p2', 'p3', 'p4'];
 const SESSIONS = ['s0', 's1', 's2', 's3', 's4', 's5'];
 const YEARS = [2022, 2023];
 
-const activity = fc.oneof(
-  fc
-    .record({
-      session: fc.constantFrom(...SESSIONS),
-      project: fc.constantFrom(...PROJECTS),
-      year: fc.constantFrom(...YEARS),
-    })
-    .map(({ session, project, year }) => e.held(session, project, `${year}-05-10`)),
-  fc
-    .record({ session: fc.constantFrom(...SESSIONS), participant: fc.constantFrom(...PARTICIPANTS) })
-    .map(({ session, participant }) => e.attended(session, participant)),
-  fc
-    .record({ session: fc.constantFrom(...SESSIONS), participant: fc.constantFrom(...PARTICIPANTS) })
-    .map(({ session, participant }) => e.retracted(session, participant)),
-  fc.constantFrom(...SESSIONS).map((session) => e.cancelled(session)),
-  fc
-    .record({
-      participant: fc.constantFrom(...PARTICIPANTS),
-      project: fc.constantFrom(...PROJECTS),
-      sector: fc.constantFrom('horeca', ' Horeca', 'vente', 'logistique'),
-      company: fc.constantFrom('c0', 'c1', 'c2'),
-      year: fc.constantFrom(...YEARS),
-    })
-    .map(({ participant, project, sector, company, year }) =>
-      e.stage(
-        participant,
-        `st-${participant}-${project}-${sector}-${company}-${year}`,
-        project,
-        sector,
-        company,
-        `${year}-03-01`,
-      ),
-    ),
-);
+const activity = programmeActivity({
+  sessions: SESSIONS,
+  projects: PROJECTS,
+  participants: PARTICIPANTS,
+  years: YEARS,
+});
 
 const programmeLog = fc
   .record({

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReadStore } from '../../projections/read-store.js';
 import { PROGRAMME, mdeScope, projectScope } from '../figure-keys.js';
+import { restoreYear, type YearSnapshot } from '../figures-snapshot.js';
 import { FiguresState, type FiguresDirectory, type ParticipantInfo } from '../figures-state.js';
 import { streamOfEvent, type ProgrammeEvent } from '../programme-event.js';
 import { YearlyFiguresModel, type CountChange } from '../yearly-figures.model.js';
@@ -62,14 +63,22 @@ interface JournalRow {
   data: string;
 }
 
+interface SnapshotRow {
+  position: bigint;
+  state: string;
+}
+
 const NO_LIMIT = 2n ** 63n - 1n;
+/** Later than any recording time: no `asOf`. */
+const LATEST = '\uffff';
 
 /**
  * The figures as they stood at any point of the log: one year of the journal
  * (or one project's, or one MDE's projects'), replayed through the same model
  * the projection uses, up to a position or a recording time.
  *
- * A replay reads only the events of that year and scope.
+ * A replay reads only the events of that year and scope; the programme's
+ * starts from the year's nearest snapshot before the point.
  */
 @Injectable()
 export class FiguresHistory {
@@ -87,10 +96,17 @@ export class FiguresHistory {
   }
 
   replay(scope: FiguresScope, year: number, point: HistoryPoint, observe?: ReplayObserver): Replay {
-    const model = new YearlyFiguresModel(new FiguresState(this.directory()));
+    const state = new FiguresState(this.directory());
+    const snapshot = observe === undefined && scope.kind === 'programme' ? this.snapshotAt(year, point) : undefined;
+    if (snapshot) {
+      restoreYear(state, year, JSON.parse(snapshot.state) as YearSnapshot);
+      state.recountDistinctParticipants();
+    }
+    const model = new YearlyFiguresModel(state);
     const until = point.atPosition ?? NO_LIMIT;
-    let lastPosition: bigint | null = null;
-    for (const row of this.rows(scope, year, until, observe !== undefined)) {
+    // The snapshot was taken when its position's event was journalled: the last one replayed so far.
+    let lastPosition: bigint | null = snapshot?.position ?? null;
+    for (const row of this.rows(scope, year, snapshot?.position ?? -1n, until)) {
       if (point.asOf !== undefined && row.recorded_at > point.asOf) continue;
       const entry: JournalEvent = {
         position: row.position,
@@ -108,32 +124,81 @@ export class FiguresHistory {
   }
 
   /**
-   * The journal of a scope and year. A replay that only wants the figures reads
-   * it in its key order (project, then position): the figures at the end do not
-   * depend on the order of projects, as a distinct count is a set. A replay
-   * that is told of each change reads it in log order, because what one event
-   * changes in a distinct count of an MDE or of the programme depends on the
-   * other projects' events before it.
+   * The latest snapshot of the year at or before the point: every journal row
+   * it holds is at or before `atPosition` and was recorded at or before
+   * `asOf`, so the replay from it applies the same rows as one from the start.
+   *
+   * Only the programme's replays start from one, and only those that want the
+   * figures alone: a project's or an MDE's replay parses and counts only its
+   * own rows, a few thousand, which costs less than restoring the whole year's
+   * state; provenance and corrections are told of every change since the year
+   * began.
    */
-  private rows(scope: FiguresScope, year: number, until: bigint, inLogOrder: boolean): Iterable<JournalRow> {
-    const order = inLogOrder ? ' ORDER BY position' : '';
+  private snapshotAt(year: number, point: HistoryPoint): SnapshotRow | undefined {
+    return this.readStore
+      .statement(
+        `SELECT position, state FROM figures_snapshots
+         WHERE year = ? AND position <= ? AND recorded_until <= ? ORDER BY position DESC LIMIT 1`,
+        { safeIntegers: true },
+      )
+      .get(year, point.atPosition ?? NO_LIMIT, point.asOf ?? LATEST) as SnapshotRow | undefined;
+  }
+
+  /**
+   * The journal of a scope and year after a position, in log order (its key).
+   * A project's or an MDE's rows are read among the year's.
+   */
+  private rows(scope: FiguresScope, year: number, after: bigint, until: bigint): Iterable<JournalRow> {
     const journal = (where: string) =>
       this.readStore.statement(
         `SELECT position, project_id, recorded_at, actor, type, data FROM figures_journal
-         WHERE year = ? AND position <= ?${where}${order}`,
+         WHERE year = ? AND position > ? AND position <= ?${where} ORDER BY position`,
         { safeIntegers: true },
       );
     switch (scope.kind) {
       case 'programme':
-        return journal('').iterate(year, until) as Iterable<JournalRow>;
+        return journal('').iterate(year, after, until) as Iterable<JournalRow>;
       case 'project':
-        return journal(' AND project_id = ?').iterate(year, until, scope.projectId) as Iterable<JournalRow>;
+        return journal(' AND project_id = ?').iterate(year, after, until, scope.projectId) as Iterable<JournalRow>;
       case 'mde':
         return journal(
           ` AND project_id IN (SELECT project_id FROM figures_projects, json_each(figures_projects.mdes)
             WHERE json_each.value = ?)`,
-        ).iterate(year, until, scope.mde) as Iterable<JournalRow>;
+        ).iterate(year, after, until, scope.mde) as Iterable<JournalRow>;
     }
+  }
+
+  /**
+   * The latest recording time of the events that count, up to a position: each
+   * year's nearest snapshot knows it up to its own position, and the rows after
+   * it are few, so no replay reads the whole journal for it.
+   */
+  lastRecordedAt(position: bigint): string | null {
+    // Two statements: SQLite reads a min() or a max() alone off the key's ends, both together by a scan.
+    const first = this.readStore.statement('SELECT min(year) FROM figures_journal', { raw: true }).get() as [
+      number | null,
+    ];
+    const last = this.readStore.statement('SELECT max(year) FROM figures_journal', { raw: true }).get() as [
+      number | null,
+    ];
+    let latest: string | null = null;
+    for (let year = first[0] ?? 0; last[0] !== null && year <= last[0]; year++) {
+      const snapshot = this.readStore
+        .statement(
+          `SELECT position, recorded_until FROM figures_snapshots
+           WHERE year = ? AND position <= ? ORDER BY position DESC LIMIT 1`,
+          { safeIntegers: true },
+        )
+        .get(year, position) as { position: bigint; recorded_until: string } | undefined;
+      const tail = this.readStore
+        .statement(
+          'SELECT max(recorded_at) AS at FROM figures_journal WHERE year = ? AND position > ? AND position <= ?',
+        )
+        .get(year, snapshot?.position ?? -1n, position) as { at: string | null };
+      for (const at of [snapshot?.recorded_until, tail.at])
+        if (at != null && (latest === null || at > latest)) latest = at;
+    }
+    return latest;
   }
 
   /** A project's MDEs and a participant's role never change: the current read model holds them. */
