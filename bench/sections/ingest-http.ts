@@ -48,7 +48,7 @@ export async function measureIngest(sizes: BenchSizes): Promise<IngestCaseResult
     const targets = SIDES.map((side) => ({ side, server: servers[side], attendances: attendancesFor(side, sizes) }));
     // Compiled and with their caches filled before anything is timed.
     for (const { server, attendances } of targets) {
-      await measure(server, attendances, INGEST_CASES[0]!, sizes.ingestFirstWarmupSeconds, 0);
+      await measure(server, attendances, INGEST_CASES[0]!, 0, sizes.ingestFirstWarmupSeconds);
     }
     const runs = new Map<string, LoadResult[]>();
     for (let round = 0; round < sizes.rounds; round++) {
@@ -134,8 +134,8 @@ async function measure(
       return { path: `/api/sessions/${sessionId}/attendances`, body: JSON.stringify({ participantId }) };
     },
   };
-  const warmup = await load({ ...options, seconds: warmupSeconds });
-  return seconds > 0 ? await load({ ...options, seconds }) : warmup;
+  if (warmupSeconds > 0) await load({ ...options, seconds: warmupSeconds });
+  return load({ ...options, seconds });
 }
 
 async function seed(url: string, auth: Record<string, string>, participants: number): Promise<void> {
