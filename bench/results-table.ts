@@ -31,11 +31,27 @@ type PointInThePast = { available: boolean; ms?: number; status?: number } | und
 const pointsInThePast = (results: Results) =>
   (results.query as { as_of?: PointInThePast; at_position?: PointInThePast } | undefined) ?? {};
 
+interface IngestCase {
+  readonly connections: number;
+  readonly sessions: number;
+}
+
+const ingestCases = (results: Results): readonly IngestCase[] =>
+  (results.ingest_http as readonly IngestCase[] | undefined) ?? [];
+
+const caseName = (c: IngestCase): string => `${c.connections} connections, ${c.sessions} sessions`;
+
 export function targetsOf(results: Results): Target[] {
   const { as_of: asOf, at_position: atPosition } = pointsInThePast(results);
   return [
-    atLeast('ingest_http_ratio', at(results, 'ingest_http_ratio'), 0.5),
-    atLeast('ingest_http_vs_naive', at(results, 'ingest_http_vs_naive'), 1.3),
+    ...ingestCases(results).flatMap((c, i) => [
+      atLeast(
+        `ingest_http vs fsync per request, ${caseName(c)}`,
+        at(results, `ingest_http.${i}.vs_fsync_per_request`),
+        1.3,
+      ),
+      atLeast(`ingest_http vs no fsync, ${caseName(c)}`, at(results, `ingest_http.${i}.vs_no_fsync`), 0.5),
+    ]),
     atLeast('append_ratio', at(results, 'append_ratio'), 0.7),
     atLeast('rebuild_ratio', at(results, 'rebuild_ratio'), 0.5),
     atMost('growth_ratio', at(results, 'growth_ratio'), 1.2),
@@ -64,12 +80,14 @@ export function printTable(results: Results): void {
     point === undefined ? '–' : point.available ? `${point.ms} ms` : `not available (HTTP ${point.status})`;
   const rows: string[][] = [
     ['key', 'measured', 'baseline (same run)', 'ratio'],
-    [
-      'ingest_http',
-      `${n('ingest_http.requests_per_s')} commands/s, p50 ${n('ingest_http.p50_ms')} ms, p99 ${n('ingest_http.p99_ms')} ms`,
-      `floor ${n('ingest_http_floor.requests_per_s')} req/s; naive ${n('ingest_http_naive.requests_per_s')} req/s`,
-      `ratio ${n('ingest_http_ratio')}; vs_naive ${n('ingest_http_vs_naive')}`,
-    ],
+    ...ingestCases(results).map((c, i) => [
+      `ingest_http, ${caseName(c)}`,
+      `${n(`ingest_http.${i}.service.requests_per_s`)} commands/s, ` +
+        `p50 ${n(`ingest_http.${i}.service.p50_ms`)} ms, p99 ${n(`ingest_http.${i}.service.p99_ms`)} ms`,
+      `fsync per request ${n(`ingest_http.${i}.fsync_per_request.requests_per_s`)} req/s; ` +
+        `no fsync ${n(`ingest_http.${i}.no_fsync.requests_per_s`)} req/s`,
+      `${n(`ingest_http.${i}.vs_fsync_per_request`)}; ${n(`ingest_http.${i}.vs_no_fsync`)}`,
+    ]),
     [
       'append',
       `${n('append.events_per_s')} events/s`,

@@ -6,14 +6,14 @@ import type { LogInfo } from './log/cached-log.js';
 import type { AppendResult } from './sections/append.js';
 import type { GrowthSide } from './sections/growth.js';
 import { measureAuditorLoad } from './sections/auditor-load.js';
-import { measureIngest } from './sections/ingest-http.js';
+import { INGEST_CASES, measureIngest } from './sections/ingest-http.js';
 import type { ImportSide } from './sections/import.js';
 import type { PeerSide } from './sections/peer.js';
 import type { QueryResults } from './sections/query.js';
 import type { RebuildResult } from './sections/rebuild.js';
 import { ROOT, scratchDir } from './support/bench-paths.js';
 import { runInChild } from './support/child-process.js';
-import { medianRun, round } from './support/stats.js';
+import { inRounds, median, medianRatio, medianRun, round } from './support/stats.js';
 import { printTable, targetsOf } from './results-table.js';
 
 /**
@@ -55,14 +55,10 @@ if (needsLogs) results.log = log;
 
 if (wanted('ingest')) {
   step(
-    `ingest_http: ${sizes.ingestConnections} connections, ${sizes.ingestSeconds} s each (floor, naive, service), ` +
-      `${sizes.rounds} rounds`,
+    `ingest_http: ${INGEST_CASES.map((c) => `${c.connections} connections over ${c.sessions} sessions`).join(', ')}; ` +
+      `${sizes.ingestSeconds} s each (service, fsync per request, no fsync), ${sizes.rounds} rounds`,
   );
-  const ingest = await measureIngest(sizes);
-  Object.assign(results, ingest, {
-    ingest_http_ratio: round(ingest.ingest_http.requests_per_s / ingest.ingest_http_floor.requests_per_s, 3),
-    ingest_http_vs_naive: round(ingest.ingest_http.requests_per_s / ingest.ingest_http_naive.requests_per_s, 3),
-  });
+  results.ingest_http = await measureIngest(sizes);
 }
 
 if (wanted('append')) {
@@ -122,42 +118,69 @@ if (wanted('growth')) {
 }
 
 if (wanted('peer')) {
-  step(`peer: command loop, ${sizes.peerSeconds} s each, ours and emmett-sqlite`);
+  step(`peer: command loop, ${sizes.peerSeconds} s each, ours and emmett-sqlite, ${sizes.rounds} rounds`);
   const seconds = String(sizes.peerSeconds);
   const concurrency = String(sizes.peerConcurrency);
-  const ours = await runInChild<PeerSide>('sections/peer.js', ['ours', seconds, concurrency]);
-  // Emmett's shared connection keeps one transaction at a time: commands must take turns on it. With
-  // several in flight, its transaction nesting counter folds them into one transaction and answers all
-  // but the first before the commit (and sometimes fails it: "cannot commit - no transaction is active"),
-  // so that run is not as durable as ours; it is reported, not compared.
-  const theirs = await runInChild<PeerSide>('sections/peer.js', ['emmett', seconds, '1']);
+  const runs = await inRounds(sizes.rounds, {
+    ours: () => runInChild<PeerSide>('sections/peer.js', ['ours', seconds, concurrency]),
+    // Emmett's shared connection keeps one transaction at a time: commands must take turns on it.
+    emmett: () => runInChild<PeerSide>('sections/peer.js', ['emmett', seconds, '1']),
+  });
+  // With several commands in flight, emmett's transaction nesting counter folds them into one transaction
+  // and answers all but the first before the commit (and sometimes fails it: "cannot commit - no transaction
+  // is active"), so that run is not as durable as ours; it is reported, not compared.
   const theirsConcurrent = await runInChild<PeerSide>('sections/peer.js', ['emmett', seconds, concurrency]);
+  const speed = (side: PeerSide): number => side.commands_per_s;
   Object.assign(results, {
-    peer: { ours, emmett: theirs, emmett_concurrent_not_durable: theirsConcurrent },
-    peer_ratio: round(ours.commands_per_s / theirs.commands_per_s, 2),
+    peer: {
+      ours: medianRun(runs.ours, speed),
+      emmett: medianRun(runs.emmett, speed),
+      emmett_concurrent_not_durable: theirsConcurrent,
+    },
+    peer_ratio: round(medianRatio(runs.ours.map(speed), runs.emmett.map(speed)), 2),
   });
 }
 
 if (wanted('import')) {
   const rows = sizes.importRows;
-  step(`import: a ${rows}-row attendance CSV (a tenth registering a participant), dry run then import`);
-  const dir = scratchDir('import');
-  await runInChild('sections/import.js', ['seed', dir, String(rows)]);
-  const floor = await runInChild<{ events_per_s: number; events: number }>('sections/import.js', [
-    'floor',
-    String(Math.round(rows * 1.1)),
-  ]);
-  // The dry run first: it writes nothing, so the import then starts from the same log.
-  const dryRun = await runInChild<ImportSide>('sections/import.js', ['dry-run', dir]);
-  const imported = await runInChild<ImportSide>('sections/import.js', ['import', dir]);
+  step(
+    `import: a ${rows}-row attendance CSV (a tenth registering a participant), dry run then import, ` +
+      `${sizes.rounds} rounds`,
+  );
+  const runs = await inRounds(sizes.rounds, {
+    floor: () =>
+      runInChild<{ events_per_s: number; events: number }>('sections/import.js', [
+        'floor',
+        String(Math.round(rows * 1.1)),
+      ]),
+    // The dry run first: it writes nothing, so the import then starts from the same log.
+    steps: async () => {
+      const dir = scratchDir('import');
+      await runInChild('sections/import.js', ['seed', dir, String(rows)]);
+      const dryRun = await runInChild<ImportSide>('sections/import.js', ['dry-run', dir]);
+      const imported = await runInChild<ImportSide>('sections/import.js', ['import', dir]);
+      return { dryRun, imported };
+    },
+  });
+  const imports = runs.steps.map((run) => run.imported);
+  const imported = medianRun(imports, (run) => run.events_per_s);
   Object.assign(results, {
     import: imported,
-    import_dry_run: dryRun,
-    import_floor: floor,
+    import_dry_run: medianRun(
+      runs.steps.map((run) => run.dryRun),
+      (run) => -run.seconds,
+    ),
+    import_floor: medianRun(runs.floor, (run) => run.events_per_s),
     import_rows_per_s: imported.rows_per_s,
-    import_ratio: round(imported.events_per_s / floor.events_per_s, 3),
-    import_peak_rss_mb: imported.peak_rss_mb,
-    import_dry_run_vs_import: round(dryRun.seconds / imported.seconds, 3),
+    import_ratio: round(
+      medianRatio(
+        imports.map((run) => run.events_per_s),
+        runs.floor.map((run) => run.events_per_s),
+      ),
+      3,
+    ),
+    import_peak_rss_mb: Math.max(...imports.map((run) => run.peak_rss_mb)),
+    import_dry_run_vs_import: round(median(runs.steps.map((run) => run.dryRun.seconds / run.imported.seconds)), 3),
   });
 }
 

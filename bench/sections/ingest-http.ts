@@ -3,87 +3,142 @@ import type { BenchSizes } from '../bench-sizes.js';
 import { scratchDir } from '../support/bench-paths.js';
 import { load, type LoadResult } from '../support/http-load.js';
 import { startBenchServer, startService, type RunningServer } from '../support/service.js';
-import { medianRun } from '../support/stats.js';
+import { medianRatio, medianRun, round } from '../support/stats.js';
 
-export interface IngestResults {
-  readonly ingest_http: LoadResult;
-  readonly ingest_http_floor: LoadResult;
-  readonly ingest_http_naive: LoadResult;
+/** One load shape: connections kept busy, and how many sessions the attendances are spread over. */
+export interface IngestCase {
+  readonly connections: number;
+  readonly sessions: number;
 }
 
-/** Sessions and registered participants the load records attendances between. */
-const SESSIONS = 1000;
-const PARTICIPANTS = 2000;
+/** Issue 17: at 16 and at 32 connections, with the attendances spread over 50 sessions and over 1,000. */
+export const INGEST_CASES: readonly IngestCase[] = [16, 32].flatMap((connections) =>
+  [50, 1000].map((sessions) => ({ connections, sessions })),
+);
+
+type Measured = LoadResult & { readonly rounds: number[] };
+
+export interface IngestCaseResult extends IngestCase {
+  /** The service, durable: every answer waits for the fsync of the commit that holds its event. */
+  readonly service: Measured;
+  /** The bare route committing each request with its own fsync (synchronous=FULL). */
+  readonly fsync_per_request: Measured;
+  /** The bare route without fsync (synchronous=OFF): the ceiling of the HTTP stack and the disk. */
+  readonly no_fsync: Measured;
+  /** service / fsync_per_request, and service / no_fsync: the median of the rounds' ratios. */
+  readonly vs_fsync_per_request: number;
+  readonly vs_no_fsync: number;
+}
+
+type Side = 'service' | 'fsync_per_request' | 'no_fsync';
+const SIDES: readonly Side[] = ['no_fsync', 'fsync_per_request', 'service'];
 
 /**
  * RecordAttendance over HTTP, each request a new (session, participant) pair so
- * that each one writes an event: the service, durable, against a bare route
- * that writes the same row without fsync (floor) and with one fsync per
- * request (naive). Each server runs in its own process, the load generator in
- * this one, one after the other, with the same connections and duration, for
- * a few rounds.
+ * that each one writes an event: the service against a bare route that writes
+ * the same row with one fsync per request and without fsync. The three servers
+ * run in their own processes, all started once; the load generator runs in
+ * this one against one server at a time. Each round measures every case on the
+ * three in turn, so that a change in the machine's load (it is shared) weighs
+ * on all of them alike, and each ratio is the median of the rounds' ratios.
  */
-export async function measureIngest(sizes: BenchSizes): Promise<IngestResults> {
-  const rounds = { floor: [] as LoadResult[], naive: [] as LoadResult[], ours: [] as LoadResult[] };
-  // In turn, so that a change in the machine's load (it is shared) weighs on all three alike.
-  for (let round = 0; round < sizes.rounds; round++) {
-    rounds.floor.push(await againstBareRoute('floor', sizes));
-    rounds.naive.push(await againstBareRoute('naive', sizes));
-    rounds.ours.push(await againstService(sizes));
+export async function measureIngest(sizes: BenchSizes): Promise<IngestCaseResult[]> {
+  const servers = await startServers(sizes);
+  try {
+    const targets = SIDES.map((side) => ({ side, server: servers[side], attendances: attendancesFor(side, sizes) }));
+    // Compiled and with their caches filled before anything is timed.
+    for (const { server, attendances } of targets) {
+      await measure(server, attendances, INGEST_CASES[0]!, 0, sizes.ingestFirstWarmupSeconds);
+    }
+    const runs = new Map<string, LoadResult[]>();
+    for (let round = 0; round < sizes.rounds; round++) {
+      for (const shape of INGEST_CASES) {
+        for (const { side, server, attendances } of targets) {
+          const key = `${side} ${shape.connections} ${shape.sessions}`;
+          const result = await measure(server, attendances, shape, sizes.ingestWarmupSeconds, sizes.ingestSeconds);
+          runs.set(key, [...(runs.get(key) ?? []), result]);
+        }
+      }
+    }
+    return INGEST_CASES.map((shape) =>
+      caseResult(shape, (side) => runs.get(`${side} ${shape.connections} ${shape.sessions}`)!),
+    );
+  } finally {
+    await Promise.all(Object.values(servers).map((server) => server.stop()));
   }
+}
+
+function caseResult(shape: IngestCase, runsOf: (side: Side) => LoadResult[]): IngestCaseResult {
   const speed = (run: LoadResult): number => run.requests_per_s;
+  const [service, fsync, noFsync] = [runsOf('service'), runsOf('fsync_per_request'), runsOf('no_fsync')];
   return {
-    ingest_http: medianRun(rounds.ours, speed),
-    ingest_http_floor: medianRun(rounds.floor, speed),
-    ingest_http_naive: medianRun(rounds.naive, speed),
+    ...shape,
+    service: medianRun(service, speed),
+    fsync_per_request: medianRun(fsync, speed),
+    no_fsync: medianRun(noFsync, speed),
+    vs_fsync_per_request: round(medianRatio(service.map(speed), fsync.map(speed)), 3),
+    vs_no_fsync: round(medianRatio(service.map(speed), noFsync.map(speed)), 3),
   };
 }
 
-async function againstBareRoute(mode: 'floor' | 'naive', sizes: BenchSizes): Promise<LoadResult> {
-  const dir = scratchDir(`ingest-${mode}`);
-  const server = await startBenchServer('servers/bare-route-server.js', [mode, join(dir, 'events.db')]);
-  try {
-    return await measure(server, sizes);
-  } finally {
-    await server.stop();
-  }
+async function startServers(sizes: BenchSizes): Promise<Record<Side, RunningServer>> {
+  const bare = (mode: 'floor' | 'naive'): Promise<RunningServer> =>
+    startBenchServer('servers/bare-route-server.js', [mode, join(scratchDir(`ingest-${mode}`), 'events.db')]);
+  const service = await startService(scratchDir('ingest-service'));
+  await seed(service.url, service.auth, sizes.ingestParticipants);
+  return { service, fsync_per_request: await bare('naive'), no_fsync: await bare('floor') };
 }
 
-async function againstService(sizes: BenchSizes): Promise<LoadResult> {
-  const server = await startService(scratchDir('ingest-service'));
-  try {
-    await seed(server.url, server.auth);
-    return await measure(server, sizes);
-  } finally {
-    await server.stop();
-  }
+/**
+ * The attendances one server is sent, case after case and round after round:
+ * each (session, participant) pair at most once, so that each request writes.
+ * A case over 50 sessions names sessions of its own, so that its pairs never
+ * meet those of the case over 1,000.
+ */
+function attendancesFor(side: Side, sizes: BenchSizes): (sessions: number) => AttendanceRequest {
+  const sent = new Map<number, number>();
+  return (sessions) => {
+    const n = sent.get(sessions) ?? 0;
+    sent.set(sessions, n + 1);
+    const participant = Math.floor(n / sessions);
+    // The bare routes write whatever they are sent; the service would answer a repeat without writing.
+    if (side === 'service' && participant >= sizes.ingestParticipants) {
+      throw new Error(`More than ${sizes.ingestParticipants} attendances per session: seed more participants`);
+    }
+    const session = (sessions === MANY_SESSIONS ? 0 : MANY_SESSIONS) + (n % sessions);
+    return { sessionId: `bench-s-${session}`, participantId: `bench-p-${participant % sizes.ingestParticipants}` };
+  };
 }
 
-async function measure(server: RunningServer, sizes: BenchSizes): Promise<LoadResult> {
-  let n = 0;
+interface AttendanceRequest {
+  readonly sessionId: string;
+  readonly participantId: string;
+}
+
+const MANY_SESSIONS = 1000;
+const FEW_SESSIONS = 50;
+
+async function measure(
+  server: RunningServer,
+  attendances: (sessions: number) => AttendanceRequest,
+  shape: IngestCase,
+  warmupSeconds: number,
+  seconds: number,
+): Promise<LoadResult> {
   const options = {
     url: server.url,
-    connections: sizes.ingestConnections,
+    connections: shape.connections,
     headers: { ...server.auth, 'content-type': 'application/json' },
     next: () => {
-      const request = attendance(n++);
-      return { path: `/api/sessions/${request.sessionId}/attendances`, body: JSON.stringify(request.body) };
+      const { sessionId, participantId } = attendances(shape.sessions);
+      return { path: `/api/sessions/${sessionId}/attendances`, body: JSON.stringify({ participantId }) };
     },
   };
-  await load({ ...options, seconds: sizes.ingestWarmupSeconds });
-  const result = await load({ ...options, seconds: sizes.ingestSeconds });
-  return result;
+  if (warmupSeconds > 0) await load({ ...options, seconds: warmupSeconds });
+  return load({ ...options, seconds });
 }
 
-/** The n-th attendance: sessions in turn, so that concurrent requests mostly name different sessions. */
-function attendance(n: number): { sessionId: string; body: { participantId: string } } {
-  return {
-    sessionId: `bench-s-${n % SESSIONS}`,
-    body: { participantId: `bench-p-${Math.floor(n / SESSIONS) % PARTICIPANTS}` },
-  };
-}
-
-async function seed(url: string, auth: Record<string, string>): Promise<void> {
+async function seed(url: string, auth: Record<string, string>, participants: number): Promise<void> {
   const post = async (path: string, body: unknown): Promise<void> => {
     const response = await fetch(`${url}${path}`, {
       method: 'POST',
@@ -105,11 +160,11 @@ async function seed(url: string, auth: Record<string, string>): Promise<void> {
   });
   await post('/api/projects/bench-project/decision', { decision: 'approved' });
   const requests: Array<[string, unknown]> = [
-    ...Array.from({ length: SESSIONS }, (_, i): [string, unknown] => [
+    ...Array.from({ length: MANY_SESSIONS + FEW_SESSIONS }, (_, i): [string, unknown] => [
       '/api/sessions',
       { id: `bench-s-${i}`, projectId: 'bench-project', date: '2024-03-01', kind: 'workshop' },
     ]),
-    ...Array.from({ length: PARTICIPANTS }, (_, i): [string, unknown] => [
+    ...Array.from({ length: participants }, (_, i): [string, unknown] => [
       '/api/participants',
       { id: `bench-p-${i}`, role: 'job-seeker', registeredJobSeeker: true },
     ]),

@@ -125,6 +125,8 @@ function oursLoop(path: string): Loop {
 
 async function emmettLoop(fileName: string): Promise<Loop> {
   const connection = sqliteConnection({ fileName });
+  // Set here, not left to emmett's own set-up: one quick run in five found the file still in rollback-journal mode.
+  await connection.command('PRAGMA journal_mode = WAL');
   await connection.command('PRAGMA synchronous = FULL');
   const pragmas = {
     journal: await connection.querySingle<{ journal_mode: string }>('PRAGMA journal_mode'),

@@ -10,20 +10,22 @@ export class MdeRegistryProjection implements Projection {
   readonly name = 'mde-registry';
   readonly version = 1;
   readonly tables = ['mdes'];
+  private upsert: Database.Statement | undefined;
 
   setUp(db: Database.Database): void {
     db.exec(`CREATE TABLE IF NOT EXISTS mdes (
       mde_id TEXT PRIMARY KEY, name_fr TEXT NOT NULL, name_nl TEXT NOT NULL,
       registered_at TEXT NOT NULL, registered_by TEXT NOT NULL) WITHOUT ROWID`);
+    this.upsert = db.prepare(`INSERT INTO mdes (mde_id, name_fr, name_nl, registered_at, registered_by)
+      VALUES (?, ?, ?, ?, ?) ON CONFLICT (mde_id) DO UPDATE SET name_fr = excluded.name_fr, name_nl = excluded.name_nl`);
   }
 
   load(): void {
     // Nothing is kept in memory: every write goes straight to the table.
   }
 
-  apply(events: readonly StoredEvent[], db: Database.Database): void {
-    const upsert = db.prepare(`INSERT INTO mdes (mde_id, name_fr, name_nl, registered_at, registered_by)
-      VALUES (?, ?, ?, ?, ?) ON CONFLICT (mde_id) DO UPDATE SET name_fr = excluded.name_fr, name_nl = excluded.name_nl`);
+  apply(events: readonly StoredEvent[]): void {
+    const upsert = this.upsert!;
     for (const stored of events) {
       if (stored.type !== 'MdeRegistered') continue;
       const { mdeId, name } = (stored as unknown as MdeRegistered).data;

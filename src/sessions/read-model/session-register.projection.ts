@@ -72,6 +72,7 @@ export class SessionRegisterProjection implements Projection {
   readonly version = 1;
   readonly tables = ['register_sessions', 'register_attendances', 'register_project_attendees'];
   private statements: ReturnType<typeof prepareReads> | undefined;
+  private writes: ReturnType<typeof prepareWrites> | undefined;
   private readonly held = new Map<string, HeldSession>();
 
   setUp(db: Database.Database): void {
@@ -89,6 +90,7 @@ export class SessionRegisterProjection implements Projection {
       project_id TEXT NOT NULL, participant_id TEXT NOT NULL, year INTEGER NOT NULL, attendances INTEGER NOT NULL,
       PRIMARY KEY (project_id, participant_id, year)) WITHOUT ROWID`);
     this.statements = prepareReads(db);
+    this.writes = prepareWrites(db);
   }
 
   /** Reads the sessions' project, year and cancellation into memory: every attendance needs them. */
@@ -100,8 +102,8 @@ export class SessionRegisterProjection implements Projection {
     }
   }
 
-  apply(events: readonly StoredEvent[], db: Database.Database): void {
-    const write = prepareWrites(db);
+  apply(events: readonly StoredEvent[]): void {
+    const write = this.writes!;
     for (const stored of events) {
       if (!SESSION_EVENTS.has(stored.type)) continue;
       const event = stored as unknown as SessionEvent;
