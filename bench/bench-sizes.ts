@@ -76,5 +76,5 @@ export const QUICK_SIZES: BenchSizes = {
   peerConcurrency: 32,
   queryRequests: 1000,
   queryWarmupRequests: 2000,
-  importRows: 20_000,
+  importRows: 8_000,
 };

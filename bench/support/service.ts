@@ -19,9 +19,14 @@ export interface RunningServer {
  * process, on a free port, with a fresh ADMIN_TOKEN; waited for until /health
  * answers (a large log takes a while to load).
  */
-export async function startService(dataDir: string, timeoutMs = 180_000): Promise<RunningServer> {
+export async function startService(
+  dataDir: string,
+  timeoutMs = 180_000,
+  settings: Readonly<Record<string, string>> = {},
+): Promise<RunningServer> {
   const token = randomBytes(32).toString('base64url');
   const env = {
+    ...settings,
     DATA_DIR: dataDir,
     ADMIN_TOKEN: token,
     // All the load comes from one coordinator token: its rate limit must not be what is measured.
