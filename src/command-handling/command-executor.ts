@@ -32,8 +32,6 @@ interface StreamEntry<S> {
   readonly decider: Decider<unknown, AnyEvent, S>;
   revision: bigint | null;
   state: S;
-  /** Commands already applied to this stream: their request digest and the position they answered. */
-  readonly commands: Map<string, { readonly requestHash: string | undefined; readonly position: bigint }>;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -111,10 +109,11 @@ export class CommandExecutor {
   ): Promise<PromiseSettledResult<CommandOutcome<E>>[] | 'one-by-one'> {
     const entry = await this.load(stream, decider);
     const batch: Batch<E, S> = { state: entry.state, revision: entry.revision, events: [], decided: new Map() };
+    const earlier = await this.earlierCommands(contexts);
     const plans: Plan<E>[] = [];
     for (const [index, { command }] of commands.entries()) {
       try {
-        plans.push(await this.plan(stream, decider, entry, batch, command, contexts[index]!));
+        plans.push(await this.plan(stream, decider, entry, batch, earlier, command, contexts[index]!));
       } catch (error) {
         plans.push({ kind: 'refused', reason: error });
       }
@@ -140,11 +139,6 @@ export class CommandExecutor {
     const positionOf = await this.positionsWritten(stream, entry.revision, plans, result);
     entry.state = batch.state;
     entry.revision = result.nextExpectedRevision;
-    for (const [index, plan] of plans.entries()) {
-      if (plan.kind !== 'new') continue;
-      const context = contexts[index]!;
-      entry.commands.set(context.commandId, { requestHash: context.requestHash, position: positionOf(plan.revision) });
-    }
     return plans.map((plan) => settle(plan, positionOf));
   }
 
@@ -154,6 +148,7 @@ export class CommandExecutor {
     decider: Decider<C, E, S>,
     entry: StreamEntry<S>,
     batch: Batch<E, S>,
+    earlier: ReadonlyMap<string, StoredEvent>,
     command: C,
     context: CommandContext,
   ): Promise<Plan<E>> {
@@ -164,15 +159,15 @@ export class CommandExecutor {
         throw new IdempotencyKeyReusedError(context.idempotencyKey);
       }
       if (inBatch) return { kind: 'applied-in-batch', revision: inBatch.revision, events: inBatch.events };
-      const earlier = entry.commands.get(commandId) ?? (await this.elsewhere(commandId));
-      if (earlier && earlier.requestHash !== context.requestHash) {
+      const last = earlier.get(commandId);
+      if (last && last.metadata.requestHash !== context.requestHash) {
         throw new IdempotencyKeyReusedError(context.idempotencyKey);
       }
-      if (earlier) {
+      if (last) {
         const events = (await this.store.readCommandEvents(commandId)).map((stored) =>
           this.schemas.toDomainEvent<E>(stored),
         );
-        return { kind: 'repeat', position: earlier.position, events };
+        return { kind: 'repeat', position: last.position, events };
       }
     }
 
@@ -241,7 +236,7 @@ export class CommandExecutor {
   private async load<S>(stream: string, decider: Decider<unknown, AnyEvent, S>): Promise<StreamEntry<S>> {
     let entry = this.cache.get(stream) as StreamEntry<S> | undefined;
     if (entry?.decider !== decider) {
-      entry = { decider, revision: null, state: decider.initialState(), commands: new Map() };
+      entry = { decider, revision: null, state: decider.initialState() };
     }
     const fromRevision = entry.revision === null ? 0n : entry.revision + 1n;
     const events = await this.store.readStream(stream, { fromRevision });
@@ -254,10 +249,6 @@ export class CommandExecutor {
     const event = this.schemas.toDomainEvent(stored);
     entry.state = entry.decider.evolve(entry.state, event, Number(stored.revision));
     entry.revision = stored.revision;
-    entry.commands.set(stored.metadata.commandId, {
-      requestHash: stored.metadata.requestHash,
-      position: stored.position,
-    });
   }
 
   /** Keeps the most recently used streams' folded states. */
@@ -271,16 +262,16 @@ export class CommandExecutor {
   }
 
   /**
-   * A key this stream has not seen may have written to another stream: a
+   * The last event of each keyed command already stored, on any stream: a
    * request that would write nothing here (a fact already recorded) must still
-   * be refused when its key was used for something else.
+   * be refused when its key was used for something else. One read for a batch,
+   * and nothing kept per stream (a cache of every command seen grew with the log).
    */
-  private async elsewhere(
-    commandId: string,
-  ): Promise<{ requestHash: string | undefined; position: bigint } | undefined> {
-    const events = await this.store.readCommandEvents(commandId);
-    const last = events[events.length - 1];
-    return last && { requestHash: last.metadata.requestHash, position: last.position };
+  private async earlierCommands(contexts: readonly CommandContext[]): Promise<ReadonlyMap<string, StoredEvent>> {
+    const keyed = new Set(
+      contexts.flatMap((context) => (context.idempotencyKey === undefined ? [] : [context.commandId])),
+    );
+    return keyed.size === 0 ? new Map() : this.store.readLastCommandEvents([...keyed]);
   }
 
   private async eventAt(stream: string, revision: number): Promise<StoredEvent> {

@@ -126,6 +126,12 @@ export interface EventStore {
    * stream each names.
    */
   readCommandEvents(commandId: string): Promise<StoredEvent[]>;
+  /**
+   * The last event each of these commands wrote, by command id; a command that
+   * wrote none is absent. One read for a batch of commands where
+   * `readCommandEvents` would take one each.
+   */
+  readLastCommandEvents(commandIds: readonly string[]): Promise<Map<string, StoredEvent>>;
   subscribeToAll(options?: SubscribeOptions): LogSubscription;
   /** Position of the last event in the log, or null when the log is empty. */
   headPosition(): Promise<LogPosition | null>;
@@ -140,6 +146,13 @@ export interface EventStore {
   /** Whether the store answers; used by /health. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The last of each command's events, by command id: events read in log order. */
+export function lastByCommand(events: readonly StoredEvent[]): Map<string, StoredEvent> {
+  const last = new Map<string, StoredEvent>();
+  for (const event of events) last.set(event.metadata.commandId, event);
+  return last;
 }
 
 /** Injection token for the port (an interface has no runtime value). */

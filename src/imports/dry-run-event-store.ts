@@ -90,6 +90,15 @@ export class DryRunEventStore implements EventStore {
     return [...(await this.stored.readCommandEvents(commandId)), ...(this.byCommand.get(commandId) ?? [])];
   }
 
+  async readLastCommandEvents(commandIds: readonly string[]): Promise<Map<string, StoredEvent>> {
+    const last = await this.stored.readLastCommandEvents(commandIds);
+    for (const commandId of commandIds) {
+      const kept = this.byCommand.get(commandId);
+      if (kept && kept.length > 0) last.set(commandId, kept[kept.length - 1]!);
+    }
+    return last;
+  }
+
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]> {
     return this.stored.readAll(options);
   }

@@ -1,6 +1,6 @@
 import { InvalidRequestError } from '../shared/errors.js';
 import type { Column, ImportKindDefinition, RowValues } from './import-kinds.js';
-import { isBlank, type Cell, type Sheet } from './spreadsheets/sheet.js';
+import { isBlank, type Cell, type RowReader } from './spreadsheets/sheet.js';
 
 /** A data row's values by API name, with its line. */
 export interface ImportRow {
@@ -17,7 +17,10 @@ const headerKey = (header: string): string =>
  * Unknown, repeated or missing columns are refused, all of them named, before
  * any row is read.
  */
-export function columnsOf(sheet: Sheet, kind: ImportKindDefinition): (Column | undefined)[] {
+export function columnsOf(
+  sheet: { readonly header: readonly string[] },
+  kind: ImportKindDefinition,
+): (Column | undefined)[] {
   const known = new Map<string, Column>();
   for (const column of kind.columns) {
     for (const name of [column.name, column.fr, column.nl, ...(column.aliases ?? [])])
@@ -43,17 +46,19 @@ export function columnsOf(sheet: Sheet, kind: ImportKindDefinition): (Column | u
   return columns;
 }
 
-/** Each data row's values by API name, converted as its column's type says. */
-export function rowsOf(sheet: Sheet, kind: ImportKindDefinition): ImportRow[] {
-  const columns = columnsOf(sheet, kind);
-  return sheet.rows.map(({ line, cells }) => {
-    const values: Record<string, unknown> = {};
-    columns.forEach((column, index) => {
-      const cell = cells[index];
-      if (column && !isBlank(cell)) values[column.name] = valueOf(column, cell!);
-    });
-    return { line, values };
-  });
+/** Each data row's values by API name, converted as its column's type says, once the header's columns are known. */
+export function importRows(kind: ImportKindDefinition): RowReader<ImportRow> {
+  return (header) => {
+    const columns = columnsOf({ header }, kind);
+    return ({ line, cells }) => {
+      const values: Record<string, unknown> = {};
+      columns.forEach((column, index) => {
+        const cell = cells[index];
+        if (column && !isBlank(cell)) values[column.name] = valueOf(column, cell!);
+      });
+      return { line, values };
+    };
+  };
 }
 
 const TRUE = new Set(['true', 'oui', 'ja', '1', 'vrai', 'waar', 'yes']);

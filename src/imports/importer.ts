@@ -13,13 +13,13 @@ import { projectStream, sessionStream } from '../shared/domain/ids.js';
 import { canonicalJson } from '../shared/domain/same-content.js';
 import { DryRunEventStore } from './dry-run-event-store.js';
 import { importCommandPath, type CommandPath } from './import-command-path.js';
-import { rowsOf, type ImportRow } from './import-columns.js';
+import { importRows, type ImportRow } from './import-columns.js';
 import { IMPORT_KIND_DEFINITIONS, type RowValues, type SenderFor } from './import-kinds.js';
 import { importDecider } from './import.decider.js';
 import { importStream, type ImportCounts, type ImportKind } from './import.events.js';
 import { ROW_VALIDATION, type RowValidation } from './row-validation.js';
 import { readCsv } from './spreadsheets/csv-sheet.js';
-import type { Sheet } from './spreadsheets/sheet.js';
+import type { RowReader } from './spreadsheets/sheet.js';
 import { StreamOrder } from './stream-order.js';
 import { rowGroups } from './row-groups.js';
 import { RowProgress, type RowResult } from './row-progress.js';
@@ -76,8 +76,8 @@ export class Importer {
   ) {}
 
   async run(request: ImportRequest, progress?: ImportProgress): Promise<ImportResult> {
-    // The sheet's cells are let go once read into rows: only the rows are kept while they are applied.
-    const rows = rowsOf(await readSheet(request.format, request.bytes), IMPORT_KIND_DEFINITIONS[request.kind]);
+    // Each row is made into its values as it is read: the sheet's cells are never all held.
+    const rows = await readSheet(request.format, request.bytes, importRows(IMPORT_KIND_DEFINITIONS[request.kind]));
     const importId = timeOrderedUuid();
     const headAtStart = (await this.store.headPosition()) ?? 0n;
     const executor = request.dryRun
@@ -219,10 +219,10 @@ export class Importer {
 }
 
 /** The XLSX reader (exceljs, some 30 MB once loaded) is loaded by the first XLSX import, not by every process. */
-async function readSheet(format: SpreadsheetFormat, bytes: Buffer): Promise<Sheet> {
-  if (format === 'csv') return readCsv(bytes);
+async function readSheet(format: SpreadsheetFormat, bytes: Buffer, reader: RowReader<ImportRow>): Promise<ImportRow[]> {
+  if (format === 'csv') return readCsv(bytes, reader);
   const { readXlsx } = await import('./spreadsheets/xlsx-sheet.js');
-  return readXlsx(bytes);
+  return readXlsx(bytes, reader);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { Map as PersistentMap } from 'immutable';
 import { requirePastDate } from '../shared/domain/calendar.js';
 import { alreadyApplied, assertNever, type Decider, type Decision } from '../shared/domain/decider.js';
 import { RuleViolationError } from '../shared/domain/errors.js';
@@ -12,10 +13,14 @@ export type SessionState =
       readonly status: 'held' | 'cancelled';
       readonly held: { readonly data: SessionHeldData; readonly revision: number };
       readonly cancellation?: Recorded<{ readonly reason: string }>;
-      /** Participants whose attendance counts, with the revision that recorded it. */
-      readonly attendees: ReadonlyMap<string, number>;
+      /**
+       * Participants whose attendance counts, with the revision that recorded it.
+       * Persistent maps: an event makes a new one sharing the rest, where copying
+       * made a session's attendances cost the square of its size.
+       */
+      readonly attendees: PersistentMap<string, number>;
       /** Participants whose last attendance was retracted, with that retraction. */
-      readonly retracted: ReadonlyMap<string, Recorded<{ readonly reason: string }>>;
+      readonly retracted: PersistentMap<string, Recorded<{ readonly reason: string }>>;
     };
 
 export const sessionDecider: Decider<SessionCommand, SessionEvent, SessionState> = {
@@ -27,7 +32,12 @@ export const sessionDecider: Decider<SessionCommand, SessionEvent, SessionState>
 function evolve(state: SessionState, event: SessionEvent, revision: number): SessionState {
   switch (event.type) {
     case 'SessionHeld':
-      return { status: 'held', held: { data: event.data, revision }, attendees: new Map(), retracted: new Map() };
+      return {
+        status: 'held',
+        held: { data: event.data, revision },
+        attendees: PersistentMap(),
+        retracted: PersistentMap(),
+      };
     case 'SessionCancelled':
       return {
         ...created(state, 'SessionHeld'),
@@ -36,16 +46,22 @@ function evolve(state: SessionState, event: SessionEvent, revision: number): Ses
       };
     case 'ParticipantAttended': {
       const session = created(state, 'SessionHeld');
-      const retracted = new Map(session.retracted);
-      retracted.delete(event.data.participantId);
-      return { ...session, attendees: new Map(session.attendees).set(event.data.participantId, revision), retracted };
+      const { participantId } = event.data;
+      return {
+        ...session,
+        attendees: session.attendees.set(participantId, revision),
+        retracted: session.retracted.delete(participantId),
+      };
     }
     case 'AttendanceRetracted': {
       const session = created(state, 'SessionHeld');
-      const attendees = new Map(session.attendees);
-      attendees.delete(event.data.participantId);
+      const { participantId } = event.data;
       const retraction = { data: { reason: event.data.reason }, revision };
-      return { ...session, attendees, retracted: new Map(session.retracted).set(event.data.participantId, retraction) };
+      return {
+        ...session,
+        attendees: session.attendees.delete(participantId),
+        retracted: session.retracted.set(participantId, retraction),
+      };
     }
     default:
       return assertNever(event);

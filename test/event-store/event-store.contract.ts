@@ -93,6 +93,25 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
       expect(await store.readCommandEvents(randomUUID())).toEqual([]);
     });
 
+    it('finds the last event of each of several commands at once, and leaves out those that wrote none', async () => {
+      const [one, other, alone] = [anEvent(), anEvent(), anEvent()];
+      const later = { ...anEvent(), metadata: one.metadata };
+      await store.appendToStream(uniqueStream(), [one, later], { expectedRevision: 'no-stream' });
+      await store.appendToStream(uniqueStream(), [other], { expectedRevision: 'no-stream' });
+      await store.appendToStream(uniqueStream(), [alone], { expectedRevision: 'no-stream' });
+      const unknown = randomUUID();
+
+      const found = await store.readLastCommandEvents([one.metadata.commandId, other.metadata.commandId, unknown]);
+
+      expect([...found].map(([commandId, event]) => [commandId, event.id]).sort()).toEqual(
+        [
+          [one.metadata.commandId, later.id],
+          [other.metadata.commandId, other.id],
+        ].sort(),
+      );
+      expect(await store.readLastCommandEvents([])).toEqual(new Map());
+    });
+
     it('reads a stream from a revision, and an unknown stream as empty', async () => {
       const stream = uniqueStream();
       await store.appendToStream(stream, [anEvent(), anEvent(), anEvent()], { expectedRevision: 'no-stream' });

@@ -12,6 +12,7 @@ import {
 } from '@eventstore/db-client';
 import {
   EventStoreUnavailableError,
+  lastByCommand,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -139,6 +140,12 @@ export class EventStoreDbEventStore implements EventStore {
     } catch (error) {
       throw toStoreError(error, { action: 'read the events of a command' });
     }
+  }
+
+  /** Each command's events read from its reservation: the server has no query for many at once. */
+  async readLastCommandEvents(commandIds: readonly string[]): Promise<Map<string, StoredEvent>> {
+    const events = await Promise.all(commandIds.map((commandId) => this.readCommandEvents(commandId)));
+    return lastByCommand(events.flat());
   }
 
   /**

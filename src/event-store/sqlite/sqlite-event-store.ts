@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   EventStoreUnavailableError,
+  lastByCommand,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -111,6 +112,13 @@ export class SqliteEventStore implements EventStore {
     return this.run('read a command', () =>
       (this.statements.byCommandId.all(commandId) as EventRow[]).map(toStoredEvent),
     );
+  }
+
+  readLastCommandEvents(commandIds: readonly string[]): Promise<Map<string, StoredEvent>> {
+    return this.run('read commands', () => {
+      const rows = this.statements.byCommandIds.all(JSON.stringify(commandIds)) as EventRow[];
+      return lastByCommand(rows.map(toStoredEvent));
+    });
   }
 
   subscribeToAll(options: SubscribeOptions = {}): LogSubscription {

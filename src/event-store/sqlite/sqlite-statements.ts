@@ -36,6 +36,13 @@ export function prepareStatements(db: Database.Database) {
       .prepare(`SELECT ${columns} FROM events WHERE json_extract(metadata, '$.commandId') = ? ORDER BY position`)
       .raw()
       .safeIntegers(true),
+    // The command ids as one JSON array: one statement, whatever their number.
+    byCommandIds: db
+      .prepare(
+        `SELECT ${columns} FROM events WHERE json_extract(metadata, '$.commandId') IN (SELECT value FROM json_each(?)) ORDER BY position`,
+      )
+      .raw()
+      .safeIntegers(true),
     head: db.prepare('SELECT max(position) AS position FROM events').safeIntegers(true),
     // Changes when another connection commits; never for this connection's own commits.
     dataVersion: db.prepare('PRAGMA data_version').pluck(),

@@ -1,8 +1,7 @@
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { InvalidRequestError } from '../../shared/errors.js';
-import { ImportTooLargeError } from '../import-errors.js';
-import { IMPORT_LIMITS, isBlank, type Sheet, type SheetRow } from './sheet.js';
+import { IMPORT_LIMITS, isBlank, SheetRows, type RowReader } from './sheet.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
@@ -19,7 +18,7 @@ const WINDOWS_1252_HIGH =
  * `;` or `,` as delimiter, whichever the header line uses. Bytes that are no
  * text (NUL, other control characters) are refused before anything is parsed.
  */
-export async function readCsv(bytes: Buffer): Promise<Sheet> {
+export async function readCsv<R>(bytes: Buffer, rowReader: RowReader<R>): Promise<R[]> {
   const text = decode(bytes);
   const control = firstControl(text);
   if (control !== undefined) {
@@ -37,8 +36,7 @@ export async function readCsv(bytes: Buffer): Promise<Sheet> {
       max_record_size: 1024 * 1024,
     }),
   );
-  let header: string[] | undefined;
-  const rows: SheetRow[] = [];
+  const rows = new SheetRows(rowReader);
   let line = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -51,15 +49,8 @@ export async function readCsv(bytes: Buffer): Promise<Sheet> {
           },
         ]);
       }
-      if (header === undefined) {
-        header = record;
-        continue;
-      }
-      if (record.every((cell) => isBlank(cell))) continue;
-      if (rows.length === IMPORT_LIMITS.rows) {
-        throw new ImportTooLargeError(`An import takes at most ${IMPORT_LIMITS.rows.toLocaleString('en')} rows`);
-      }
-      rows.push({ line, cells: record });
+      if (rows.headerRead) rows.row(line, record);
+      else rows.header(record);
     }
   } catch (error) {
     parser.destroy();
@@ -68,7 +59,7 @@ export async function readCsv(bytes: Buffer): Promise<Sheet> {
     }
     throw error;
   }
-  return { header: header ?? [], rows };
+  return rows.done();
 }
 
 /** The first control character but tab, line feed and carriage return: no text holds one (a NUL says binary). */

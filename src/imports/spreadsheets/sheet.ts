@@ -1,3 +1,5 @@
+import { ImportTooLargeError } from '../import-errors.js';
+
 /** A cell as a spreadsheet gives it: text (always, from a CSV), or a typed XLSX cell. */
 export type Cell = string | number | boolean | Date | null;
 
@@ -5,12 +7,6 @@ export type Cell = string | number | boolean | Date | null;
 export interface SheetRow {
   readonly line: number;
   readonly cells: readonly Cell[];
-}
-
-/** A spreadsheet's first sheet: its header and its data rows, blank rows left out. */
-export interface Sheet {
-  readonly header: readonly string[];
-  readonly rows: readonly SheetRow[];
 }
 
 /** What one import takes (docs/api.md, "Imports"). */
@@ -25,3 +21,40 @@ export const IMPORT_LIMITS = {
 
 export const isBlank = (cell: Cell | undefined): boolean =>
   cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
+
+/**
+ * Makes a sheet's data rows into what the import keeps, once told the header
+ * (where it refuses unknown or missing columns): each row is made as it is
+ * read, so a sheet's cells are never all held at once.
+ */
+export type RowReader<R> = (header: readonly string[]) => (row: SheetRow) => R;
+
+/** A sheet's rows as a reader reads them, line after line: the header, then data rows, blank ones left out. */
+export class SheetRows<R> {
+  private readonly rows: R[] = [];
+  private toRow: ((row: SheetRow) => R) | undefined;
+
+  constructor(private readonly reader: RowReader<R>) {}
+
+  get headerRead(): boolean {
+    return this.toRow !== undefined;
+  }
+
+  header(header: readonly string[]): void {
+    this.toRow = this.reader(header);
+  }
+
+  row(line: number, cells: readonly Cell[]): void {
+    if (cells.every((cell) => isBlank(cell))) return;
+    if (this.rows.length === IMPORT_LIMITS.rows) {
+      throw new ImportTooLargeError(`An import takes at most ${IMPORT_LIMITS.rows.toLocaleString('en')} rows`);
+    }
+    this.rows.push(this.toRow!({ line, cells }));
+  }
+
+  /** The rows made; a sheet without a header row is told to the reader as an empty header. */
+  done(): R[] {
+    this.toRow ??= this.reader([]);
+    return this.rows;
+  }
+}

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { InvalidRequestError } from '../../shared/errors.js';
 import { ImportTooLargeError } from '../import-errors.js';
-import { IMPORT_LIMITS, isBlank, type Cell, type Sheet, type SheetRow } from './sheet.js';
+import { IMPORT_LIMITS, isBlank, SheetRows, type Cell, type RowReader } from './sheet.js';
 
 const notXlsx = (why: string) =>
   new InvalidRequestError([{ field: 'file', message: `is not a readable XLSX file (${why})` }]);
@@ -15,7 +15,7 @@ const notXlsx = (why: string) =>
  * so nothing that follows can expand the file beyond a known bound.
  * Formulas are kept as their text, never evaluated.
  */
-export async function readXlsx(bytes: Buffer): Promise<Sheet> {
+export async function readXlsx<R>(bytes: Buffer, rowReader: RowReader<R>): Promise<R[]> {
   await checkExpansion(bytes);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     sharedStrings: 'cache',
@@ -24,21 +24,13 @@ export async function readXlsx(bytes: Buffer): Promise<Sheet> {
     worksheets: 'emit',
     entries: 'ignore',
   });
-  let header: string[] | undefined;
-  const rows: SheetRow[] = [];
+  const rows = new SheetRows(rowReader);
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
         const values = (row.values as unknown[]).slice(1).map(cellOf);
-        if (header === undefined) {
-          header = values.map((cell) => (isBlank(cell) ? '' : textOf(cell)));
-          continue;
-        }
-        if (values.every((cell) => isBlank(cell))) continue;
-        if (rows.length === IMPORT_LIMITS.rows) {
-          throw new ImportTooLargeError(`An import takes at most ${IMPORT_LIMITS.rows.toLocaleString('en')} rows`);
-        }
-        rows.push({ line: row.number, cells: values });
+        if (rows.headerRead) rows.row(row.number, values);
+        else rows.header(values.map((cell) => (isBlank(cell) ? '' : textOf(cell))));
       }
       // The first sheet only (docs/api.md).
       break;
@@ -47,7 +39,7 @@ export async function readXlsx(bytes: Buffer): Promise<Sheet> {
     if (error instanceof InvalidRequestError || error instanceof ImportTooLargeError) throw error;
     throw notXlsx(error instanceof Error ? error.message : String(error));
   }
-  return { header: header ?? [], rows };
+  return rows.done();
 }
 
 /** A cell's value as exceljs reads it: formulas, rich text and hyperlinks become their text. */
