@@ -9,7 +9,7 @@ module.exports = {
     {
       name: 'pure-domain',
       comment:
-        'Deciders, events, commands, the figure catalogue and the figures model import nothing from Nest, the store, HTTP or the clock.',
+        'Deciders, events, commands, the figure catalogue and the figures model import nothing from Nest, the store, HTTP or the clock; of libraries, only immutable (persistent collections: pure values).',
       severity: 'error',
       from: {
         path: [
@@ -29,6 +29,7 @@ module.exports = {
           '\\.(controller|handler|projection|module|dto)\\.ts$',
           'clock\\.ts$',
         ],
+        pathNot: ['^node_modules/immutable/'],
         dependencyTypesNot: ['type-only'],
       },
     },
