@@ -2,6 +2,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiProblem } from '../../../api/problem';
+import { YearField } from '../../../components/YearField';
 import { useT } from '../../../i18n/locale';
 import { useMdeName, useMdes } from '../../mdes/api/get-mdes';
 import { useSession } from '../../session/api/session';
@@ -38,7 +39,7 @@ export function HistoryScreen() {
   const [form, setForm] = useState({ year: String(year), mde: mde ?? '', project: project ?? '', at: localOf(asOf) });
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [missingDate, setMissingDate] = useState(false);
-  const ids = { year: useId(), mde: useId(), project: useId(), at: useId(), atError: useId(), only: useId() };
+  const ids = { mde: useId(), project: useId(), at: useId(), atError: useId(), only: useId() };
 
   const scope: FiguresScope =
     project !== undefined
@@ -83,18 +84,7 @@ export function HistoryScreen() {
       <p>{t('figures.history.intro')}</p>
       <form onSubmit={submit} noValidate>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={ids.year}>{t('figures.year')}</label>
-            <input
-              id={ids.year}
-              type="number"
-              inputMode="numeric"
-              min={2000}
-              max={2100}
-              value={form.year}
-              onChange={(event) => setForm({ ...form, year: event.target.value })}
-            />
-          </div>
+          <YearField label={t('figures.year')} value={form.year} onChange={(year) => setForm({ ...form, year })} />
           <div className="field">
             <label htmlFor={ids.mde}>{t('figures.scope')}</label>
             <select id={ids.mde} value={form.mde} onChange={(event) => setForm({ ...form, mde: event.target.value })}>

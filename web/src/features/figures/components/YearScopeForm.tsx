@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { YearField } from '../../../components/YearField';
 import { useT } from '../../../i18n/locale';
 import { useMdeName, useMdes } from '../../mdes/api/get-mdes';
 
@@ -14,7 +15,6 @@ export function YearScopeForm(props: {
   const registry = useMdes().data;
   const [year, setYear] = useState(String(props.year));
   const [mde, setMde] = useState(props.mde ?? '');
-  const yearId = useId();
   const scopeId = useId();
   const choices = props.mdeChoices === 'all' ? (registry?.mdes.map((one) => one.id) ?? []) : props.mdeChoices;
   const submit = (event: FormEvent) => {
@@ -24,18 +24,7 @@ export function YearScopeForm(props: {
   };
   return (
     <form className="actions filters" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={yearId}>{t('figures.year')}</label>
-        <input
-          id={yearId}
-          type="number"
-          inputMode="numeric"
-          min={2000}
-          max={2100}
-          value={year}
-          onChange={(event) => setYear(event.target.value)}
-        />
-      </div>
+      <YearField label={t('figures.year')} value={year} onChange={setYear} />
       <div className="field">
         <label htmlFor={scopeId}>{t('figures.scope')}</label>
         <select id={scopeId} value={mde} onChange={(event) => setMde(event.target.value)}>

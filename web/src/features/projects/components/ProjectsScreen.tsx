@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { QueryState } from '../../../components/QueryState';
+import { YearField } from '../../../components/YearField';
 import { useT } from '../../../i18n/locale';
 import { useMdeName } from '../../mdes/api/get-mdes';
 import { useProjects, type ProjectFilter } from '../api/get-projects';
@@ -11,7 +12,6 @@ const STATUSES = ['submitted', 'approved', 'rejected'] as const;
 export function ProjectsScreen() {
   const t = useT();
   const [search, setSearch] = useSearchParams();
-  const yearId = useId();
   const statusId = useId();
   const status = STATUSES.find((value) => value === search.get('status'));
   const filter: ProjectFilter = {
@@ -32,18 +32,11 @@ export function ProjectsScreen() {
     <section aria-labelledby="projects-title">
       <h1 id="projects-title">{t('projects.title')}</h1>
       <form className="field-row" role="search" aria-label={t('projects.filter')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={yearId}>{t('projects.year')}</label>
-          <input
-            id={yearId}
-            type="number"
-            inputMode="numeric"
-            min={2000}
-            max={2100}
-            value={search.get('year') ?? ''}
-            onChange={(event) => setFilter('year', event.target.value)}
-          />
-        </div>
+        <YearField
+          label={t('projects.year')}
+          value={search.get('year') ?? ''}
+          onChange={(year) => setFilter('year', year)}
+        />
         <div className="field">
           <label htmlFor={statusId}>{t('projects.status')}</label>
           <select id={statusId} value={status ?? ''} onChange={(event) => setFilter('status', event.target.value)}>
