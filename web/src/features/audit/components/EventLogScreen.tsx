@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { DataTable } from '../../../components/DataTable';
 import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'react-router';
@@ -118,50 +119,41 @@ export function EventLogScreen() {
       <QueryState error={page.error} isPending={page.isPending} />
       {page.data && (
         <>
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <caption>{t('audit.events.caption', { shown: events.length, read: page.data.events.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="number">
-                    {t('figures.provenance.position')}
-                  </th>
-                  <th scope="col">{t('figures.provenance.stream')}</th>
-                  <th scope="col" className="number">
-                    {t('audit.events.revision')}
-                  </th>
-                  <th scope="col">{t('figures.provenance.type')}</th>
-                  <th scope="col">{t('figures.provenance.recordedAt')}</th>
-                  <th scope="col">{t('figures.provenance.actor')}</th>
-                  <th scope="col">{t('audit.events.data')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((event) => (
-                  <tr key={event.position}>
-                    <td className="number">{event.position}</td>
-                    <td>
-                      <Link to={pathOf({ stream: event.stream })}>{event.stream}</Link>
-                    </td>
-                    <td className="number">{event.revision}</td>
-                    <td>{event.type}</td>
-                    <td>
-                      <time dateTime={event.metadata.recordedAt}>
-                        {intl.formatDate(event.metadata.recordedAt, { dateStyle: 'medium', timeStyle: 'medium' })}
-                      </time>
-                    </td>
-                    <td>{event.metadata.actor}</td>
-                    <td>
-                      <details>
-                        <summary>{t('audit.events.show')}</summary>
-                        <pre>{JSON.stringify({ data: event.data, metadata: event.metadata }, null, 2)}</pre>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('audit.events.caption', { shown: events.length, read: page.data.events.length })}
+            columns={[
+              { label: t('figures.provenance.position'), numeric: true },
+              { label: t('figures.provenance.stream') },
+              { label: t('audit.events.revision'), numeric: true },
+              { label: t('figures.provenance.type') },
+              { label: t('figures.provenance.recordedAt') },
+              { label: t('figures.provenance.actor') },
+              { label: t('audit.events.data') },
+            ]}
+          >
+            {events.map((event) => (
+              <tr key={event.position}>
+                <td className="number">{event.position}</td>
+                <td>
+                  <Link to={pathOf({ stream: event.stream })}>{event.stream}</Link>
+                </td>
+                <td className="number">{event.revision}</td>
+                <td>{event.type}</td>
+                <td>
+                  <time dateTime={event.metadata.recordedAt}>
+                    {intl.formatDate(event.metadata.recordedAt, { dateStyle: 'medium', timeStyle: 'medium' })}
+                  </time>
+                </td>
+                <td>{event.metadata.actor}</td>
+                <td>
+                  <details>
+                    <summary>{t('audit.events.show')}</summary>
+                    <pre>{JSON.stringify({ data: event.data, metadata: event.metadata }, null, 2)}</pre>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <p className="actions">
             {request.after !== undefined && <Link to={pathOf(first)}>{t('audit.events.first')}</Link>}
             {page.data.next && <Link to={pathOf({ ...request, ...page.data.next })}>{t('audit.events.next')}</Link>}

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { ApiProblem } from '../../../api/problem';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorText } from '../../../components/ErrorText';
 import { useLocale, useT } from '../../../i18n/locale';
 import { useSession } from '../../session/api/session';
@@ -203,46 +204,41 @@ export function ImportScreen() {
       {imports.isPending && <p role="status">{t('app.loading')}</p>}
       {imports.data && imports.data.items.length === 0 && <p>{t('imports.recent.none')}</p>}
       {imports.data && imports.data.items.length > 0 && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption>{t('imports.recent')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('imports.recordedAt')}</th>
-                <th scope="col">{t('imports.file')}</th>
-                <th scope="col">{t('imports.kind')}</th>
-                <th scope="col">{t('imports.counts')}</th>
-                <th scope="col">{t('figures.provenance.actor')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imports.data.items.map((item) => (
-                <tr key={item.importId}>
-                  <td>{intl.formatDate(item.recordedAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                  <td>
-                    {canReadLog ? (
-                      <Link to={`/audit/events?stream=${encodeURIComponent(`import-${item.importId}`)}`}>
-                        {item.fileName ?? item.importId}
-                      </Link>
-                    ) : (
-                      (item.fileName ?? item.importId)
-                    )}
-                  </td>
-                  <td>{t('imports.kind.value', { kind: item.kind })}</td>
-                  <td>
-                    {t('imports.summary', {
-                      rows: item.counts.rows,
-                      new: item.counts.new,
-                      repeat: item.counts.repeat,
-                      refused: item.counts.refused,
-                    })}
-                  </td>
-                  <td>{item.actor}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('imports.recent')}
+          columns={[
+            { label: t('imports.recordedAt') },
+            { label: t('imports.file') },
+            { label: t('imports.kind') },
+            { label: t('imports.counts') },
+            { label: t('figures.provenance.actor') },
+          ]}
+        >
+          {imports.data.items.map((item) => (
+            <tr key={item.importId}>
+              <td>{intl.formatDate(item.recordedAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+              <td>
+                {canReadLog ? (
+                  <Link to={`/audit/events?stream=${encodeURIComponent(`import-${item.importId}`)}`}>
+                    {item.fileName ?? item.importId}
+                  </Link>
+                ) : (
+                  (item.fileName ?? item.importId)
+                )}
+              </td>
+              <td>{t('imports.kind.value', { kind: item.kind })}</td>
+              <td>
+                {t('imports.summary', {
+                  rows: item.counts.rows,
+                  new: item.counts.new,
+                  repeat: item.counts.repeat,
+                  refused: item.counts.refused,
+                })}
+              </td>
+              <td>{item.actor}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

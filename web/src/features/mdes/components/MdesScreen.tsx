@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
 import { ApiProblem } from '../../../api/problem';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorText } from '../../../components/ErrorText';
 import { useT } from '../../../i18n/locale';
 import { useSession } from '../../session/api/session';
@@ -83,49 +84,44 @@ export function MdesScreen() {
       <h2>{t('mdes.list')}</h2>
       <QueryState error={mdes.error} isPending={mdes.isPending} />
       {mdes.data && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption>{t('mdes.caption', { count: mdes.data.mdes.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('mdes.id')}</th>
-                <th scope="col">{t('mdes.fr')}</th>
-                <th scope="col">{t('mdes.nl')}</th>
-                <th scope="col">{t('mdes.registered')}</th>
-                {session?.role === 'coordinator' && <th scope="col">{t('mdes.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {mdes.data.mdes.map((mde) => (
-                <tr key={mde.id}>
-                  <th scope="row">{mde.id}</th>
-                  <td lang="fr">{mde.name.fr}</td>
-                  <td lang="nl">{mde.name.nl}</td>
-                  <td>
-                    {t('tokens.createdBy', {
-                      at: intl.formatDate(mde.registeredAt, { dateStyle: 'medium', timeStyle: 'short' }),
-                      by: mde.registeredBy,
-                    })}
-                  </td>
-                  {session?.role === 'coordinator' && (
-                    <td>
-                      <button
-                        type="button"
-                        className="secondary"
-                        onClick={() => {
-                          setForm({ id: mde.id, fr: mde.name.fr, nl: mde.name.nl });
-                          slugField.current?.focus();
-                        }}
-                      >
-                        {t('mdes.rename', { id: mde.id })}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('mdes.caption', { count: mdes.data.mdes.length })}
+          columns={[
+            { label: t('mdes.id') },
+            { label: t('mdes.fr') },
+            { label: t('mdes.nl') },
+            { label: t('mdes.registered') },
+            ...(session?.role === 'coordinator' ? [{ label: t('mdes.actions') }] : []),
+          ]}
+        >
+          {mdes.data.mdes.map((mde) => (
+            <tr key={mde.id}>
+              <th scope="row">{mde.id}</th>
+              <td lang="fr">{mde.name.fr}</td>
+              <td lang="nl">{mde.name.nl}</td>
+              <td>
+                {t('tokens.createdBy', {
+                  at: intl.formatDate(mde.registeredAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                  by: mde.registeredBy,
+                })}
+              </td>
+              {session?.role === 'coordinator' && (
+                <td>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => {
+                      setForm({ id: mde.id, fr: mde.name.fr, nl: mde.name.nl });
+                      slugField.current?.focus();
+                    }}
+                  >
+                    {t('mdes.rename', { id: mde.id })}
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

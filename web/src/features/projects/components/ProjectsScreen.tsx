@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { DataTable } from '../../../components/DataTable';
 import { QueryState } from '../../../components/QueryState';
 import { YearField } from '../../../components/YearField';
 import { useT } from '../../../i18n/locale';
@@ -54,34 +55,29 @@ export function ProjectsScreen() {
         <>
           <p role="status">{t('projects.intro', { count: items.length })}</p>
           {items.length > 0 && (
-            <div className="table-wrap" tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('projects.col.title')}</th>
-                    <th scope="col">{t('projects.col.year')}</th>
-                    <th scope="col">{t('projects.col.mdes')}</th>
-                    <th scope="col">{t('projects.col.status')}</th>
-                    <th scope="col">{t('projects.col.carrier')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((project) => (
-                    <tr key={project.id}>
-                      <td>
-                        <Link to={`/projects/${encodeURIComponent(project.id)}`}>{project.title}</Link>
-                        <br />
-                        <span className="muted">{project.id}</span>
-                      </td>
-                      <td>{project.year}</td>
-                      <td>{project.mdes.map(mdeName).join(', ')}</td>
-                      <td>{t('projects.status.value', { status: project.status })}</td>
-                      <td>{project.carrier.name}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={[
+                { label: t('projects.col.title') },
+                { label: t('projects.col.year') },
+                { label: t('projects.col.mdes') },
+                { label: t('projects.col.status') },
+                { label: t('projects.col.carrier') },
+              ]}
+            >
+              {items.map((project) => (
+                <tr key={project.id}>
+                  <td>
+                    <Link to={`/projects/${encodeURIComponent(project.id)}`}>{project.title}</Link>
+                    <br />
+                    <span className="muted">{project.id}</span>
+                  </td>
+                  <td>{project.year}</td>
+                  <td>{project.mdes.map(mdeName).join(', ')}</td>
+                  <td>{t('projects.status.value', { status: project.status })}</td>
+                  <td>{project.carrier.name}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {projects.hasNextPage && (
             <button type="button" className="secondary" onClick={() => void projects.fetchNextPage()}>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiProblem } from '../../../api/problem';
+import { DataTable } from '../../../components/DataTable';
 import { useT } from '../../../i18n/locale';
 import { useLocale } from '../../../i18n/locale';
 import { groupedHash } from '../../audit/components/grouped-hash';
@@ -121,43 +122,36 @@ export function ReportsScreen() {
       {publications.isPending && <p role="status">{t('app.loading')}</p>}
       {publications.data && publications.data.publications.length === 0 && <p>{t('reports.publications.none')}</p>}
       {publications.data && publications.data.publications.length > 0 && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption>{t('reports.publications')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.publication.number')}</th>
-                <th scope="col">{t('reports.language')}</th>
-                <th scope="col" className="number">
-                  {t('audit.ledger.position')}
-                </th>
-                <th scope="col">{t('reports.publication.anchor')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {publications.data.publications.map((publication) => (
-                <tr key={publication.number}>
-                  <td>
-                    <Link to={`/reports/${year}/publications/${publication.number}`}>
-                      {t('reports.publication.open', { n: publication.number })}
-                    </Link>
-                  </td>
-                  <td>{publication.language === 'nl' ? 'Nederlands' : 'Français'}</td>
-                  <td className="number">{publication.reportPosition}</td>
-                  <td>
-                    <code className="hash">
-                      {publication.anchor
-                        ? publication.anchor.typed
-                        : publication.ledgerHash
-                          ? groupedHash(publication.ledgerHash)
-                          : '—'}
-                    </code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('reports.publications')}
+          columns={[
+            { label: t('reports.publication.number') },
+            { label: t('reports.language') },
+            { label: t('audit.ledger.position'), numeric: true },
+            { label: t('reports.publication.anchor') },
+          ]}
+        >
+          {publications.data.publications.map((publication) => (
+            <tr key={publication.number}>
+              <td>
+                <Link to={`/reports/${year}/publications/${publication.number}`}>
+                  {t('reports.publication.open', { n: publication.number })}
+                </Link>
+              </td>
+              <td>{publication.language === 'nl' ? 'Nederlands' : 'Français'}</td>
+              <td className="number">{publication.reportPosition}</td>
+              <td>
+                <code className="hash">
+                  {publication.anchor
+                    ? publication.anchor.typed
+                    : publication.ledgerHash
+                      ? groupedHash(publication.ledgerHash)
+                      : '—'}
+                </code>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       <h2>{t('reports.preview')}</h2>

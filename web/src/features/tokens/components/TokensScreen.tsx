@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
 import { ApiProblem } from '../../../api/problem';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorText } from '../../../components/ErrorText';
 import { useT } from '../../../i18n/locale';
 import { useMdeName, useMdes } from '../../mdes/api/get-mdes';
@@ -137,60 +138,55 @@ export function TokensScreen() {
       <QueryState error={tokens.error} isPending={tokens.isPending} />
       {revoke.error && <p role="alert">{revoke.error.message}</p>}
       {tokens.data && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption>{t('tokens.caption', { count: tokens.data.tokens.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('tokens.label')}</th>
-                <th scope="col">{t('tokens.role')}</th>
-                <th scope="col">{t('tokens.mdes')}</th>
-                <th scope="col">{t('tokens.created')}</th>
-                <th scope="col">{t('tokens.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.tokens.map((token) => (
-                <tr key={token.id}>
-                  <th scope="row">{token.label}</th>
-                  <td>{t('session.role', { role: token.role })}</td>
-                  <td>{token.role === 'partner' ? token.mdes.map(mdeName).join(', ') : t('session.allMdes')}</td>
-                  <td>
-                    {t('tokens.createdBy', {
-                      at: intl.formatDate(token.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
-                      by: token.createdBy,
-                    })}
-                  </td>
-                  <td>
-                    {token.revokedAt !== null ? (
-                      t('tokens.revokedAt', {
-                        at: intl.formatDate(token.revokedAt, { dateStyle: 'medium', timeStyle: 'short' }),
-                      })
-                    ) : confirmRevoke === token.id ? (
-                      <span className="actions">
-                        <button
-                          type="button"
-                          className="danger"
-                          disabled={revoke.isPending}
-                          onClick={() => revoke.mutate(token.id, { onSuccess: () => setConfirmRevoke(undefined) })}
-                        >
-                          {t('tokens.revoke.confirm', { label: token.label })}
-                        </button>
-                        <button type="button" className="secondary" onClick={() => setConfirmRevoke(undefined)}>
-                          {t('reports.cancel')}
-                        </button>
-                      </span>
-                    ) : (
-                      <button type="button" className="secondary" onClick={() => setConfirmRevoke(token.id)}>
-                        {t('tokens.revoke', { label: token.label })}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('tokens.caption', { count: tokens.data.tokens.length })}
+          columns={[
+            { label: t('tokens.label') },
+            { label: t('tokens.role') },
+            { label: t('tokens.mdes') },
+            { label: t('tokens.created') },
+            { label: t('tokens.state') },
+          ]}
+        >
+          {tokens.data.tokens.map((token) => (
+            <tr key={token.id}>
+              <th scope="row">{token.label}</th>
+              <td>{t('session.role', { role: token.role })}</td>
+              <td>{token.role === 'partner' ? token.mdes.map(mdeName).join(', ') : t('session.allMdes')}</td>
+              <td>
+                {t('tokens.createdBy', {
+                  at: intl.formatDate(token.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                  by: token.createdBy,
+                })}
+              </td>
+              <td>
+                {token.revokedAt !== null ? (
+                  t('tokens.revokedAt', {
+                    at: intl.formatDate(token.revokedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                  })
+                ) : confirmRevoke === token.id ? (
+                  <span className="actions">
+                    <button
+                      type="button"
+                      className="danger"
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate(token.id, { onSuccess: () => setConfirmRevoke(undefined) })}
+                    >
+                      {t('tokens.revoke.confirm', { label: token.label })}
+                    </button>
+                    <button type="button" className="secondary" onClick={() => setConfirmRevoke(undefined)}>
+                      {t('reports.cancel')}
+                    </button>
+                  </span>
+                ) : (
+                  <button type="button" className="secondary" onClick={() => setConfirmRevoke(token.id)}>
+                    {t('tokens.revoke', { label: token.label })}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );
