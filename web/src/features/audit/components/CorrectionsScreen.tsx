@@ -1,5 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { DataTable } from '../../../components/DataTable';
+import { Field } from '../../../components/Field';
 import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'react-router';
@@ -15,7 +16,6 @@ export function CorrectionsScreen() {
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year') ?? new Date().getFullYear());
   const [typed, setTyped] = useState(String(year));
-  const yearId = useId();
   const corrections = useCorrections(year);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -25,16 +25,17 @@ export function CorrectionsScreen() {
     <section aria-labelledby="corrections-title">
       <h1 id="corrections-title">{t('audit.corrections.title', { year })}</h1>
       <form className="actions filters" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={yearId}>{t('figures.year')}</label>
-          <input
-            id={yearId}
-            type="number"
-            inputMode="numeric"
-            value={typed}
-            onChange={(event) => setTyped(event.target.value)}
-          />
-        </div>
+        <Field label={t('figures.year')}>
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+            />
+          )}
+        </Field>
         <button type="submit">{t('figures.show')}</button>
       </form>
       <QueryState error={corrections.error} isPending={corrections.isPending} />

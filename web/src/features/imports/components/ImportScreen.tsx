@@ -1,9 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { ApiProblem } from '../../../api/problem';
 import { DataTable } from '../../../components/DataTable';
-import { ErrorText } from '../../../components/ErrorText';
+import { Field } from '../../../components/Field';
 import { useLocale, useT } from '../../../i18n/locale';
 import { useSession } from '../../session/api/session';
 import {
@@ -94,7 +94,6 @@ export function ImportScreen() {
   const dryRun = useSendImport();
   const written = useSendImport();
   const imports = useImports();
-  const ids = { kind: useId(), file: useId(), fileError: useId() };
 
   const check = (event: FormEvent) => {
     event.preventDefault();
@@ -118,24 +117,25 @@ export function ImportScreen() {
       <h1 id="imports-title">{t('imports.title')}</h1>
       <p>{t('imports.intro')}</p>
       <form onSubmit={check} noValidate className="narrow">
-        <div className="field">
-          <label htmlFor={ids.kind}>{t('imports.kind')}</label>
-          <select
-            id={ids.kind}
-            value={kind}
-            onChange={(event) => {
-              setKind(event.target.value as ImportKind);
-              dryRun.reset();
-              written.reset();
-            }}
-          >
-            {IMPORT_KINDS.map((one) => (
-              <option key={one} value={one}>
-                {t('imports.kind.value', { kind: one })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field label={t('imports.kind')}>
+          {(control) => (
+            <select
+              {...control}
+              value={kind}
+              onChange={(event) => {
+                setKind(event.target.value as ImportKind);
+                dryRun.reset();
+                written.reset();
+              }}
+            >
+              {IMPORT_KINDS.map((one) => (
+                <option key={one} value={one}>
+                  {t('imports.kind.value', { kind: one })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <p>
           {t('imports.templates')}{' '}
           <a href={templatePath(kind, 'xlsx', locale)} download>
@@ -146,22 +146,20 @@ export function ImportScreen() {
             {t('imports.template', { format: 'CSV' })}
           </a>
         </p>
-        <div className="field">
-          <label htmlFor={ids.file}>{t('imports.file')}</label>
-          <input
-            id={ids.file}
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-invalid={fileError !== undefined}
-            aria-describedby={fileError === undefined ? undefined : ids.fileError}
-            onChange={(event) => {
-              setFile(event.target.files?.[0]);
-              dryRun.reset();
-              written.reset();
-            }}
-          />
-          <ErrorText id={ids.fileError} message={fileError} />
-        </div>
+        <Field label={t('imports.file')} error={fileError}>
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(event) => {
+                setFile(event.target.files?.[0]);
+                dryRun.reset();
+                written.reset();
+              }}
+            />
+          )}
+        </Field>
         <button type="submit" disabled={dryRun.isPending}>
           {dryRun.isPending ? t('imports.checking') : t('imports.check')}
         </button>

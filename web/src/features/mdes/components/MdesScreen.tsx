@@ -1,9 +1,9 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
 import { ApiProblem } from '../../../api/problem';
 import { DataTable } from '../../../components/DataTable';
-import { ErrorText } from '../../../components/ErrorText';
+import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n/locale';
 import { useSession } from '../../session/api/session';
 import { useMdes } from '../api/get-mdes';
@@ -21,7 +21,6 @@ export function MdesScreen() {
   const [form, setForm] = useState(EMPTY);
   const [missing, setMissing] = useState<Partial<Record<keyof typeof EMPTY, boolean>>>({});
   const slugField = useRef<HTMLInputElement>(null);
-  const ids = { id: useId(), fr: useId(), nl: useId() };
   const refused = register.error instanceof ApiProblem ? register.error : undefined;
   const errorOf = (field: keyof typeof EMPTY, apiField: string) =>
     missing[field] ? t('mdes.missing') : refused?.fieldError(apiField);
@@ -40,20 +39,18 @@ export function MdesScreen() {
   };
 
   const field = (name: keyof typeof EMPTY, label: string) => (
-    <div className="field">
-      <label htmlFor={ids[name]}>{label}</label>
-      <input
-        id={ids[name]}
-        ref={name === 'id' ? slugField : undefined}
-        value={form[name]}
-        autoComplete="off"
-        spellCheck={name !== 'id'}
-        aria-invalid={errors[name] !== undefined}
-        aria-describedby={errors[name] === undefined ? undefined : `${ids[name]}-error`}
-        onChange={(event) => setForm({ ...form, [name]: event.target.value })}
-      />
-      <ErrorText id={`${ids[name]}-error`} message={errors[name]} />
-    </div>
+    <Field label={label} error={errors[name]}>
+      {(control) => (
+        <input
+          {...control}
+          ref={name === 'id' ? slugField : undefined}
+          value={form[name]}
+          autoComplete="off"
+          spellCheck={name !== 'id'}
+          onChange={(event) => setForm({ ...form, [name]: event.target.value })}
+        />
+      )}
+    </Field>
   );
 
   return (

@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../../components/DataTable';
+import { Field } from '../../../components/Field';
 import { QueryState } from '../../../components/QueryState';
 import { YearField } from '../../../components/YearField';
 import { useT } from '../../../i18n/locale';
@@ -13,7 +13,6 @@ const STATUSES = ['submitted', 'approved', 'rejected'] as const;
 export function ProjectsScreen() {
   const t = useT();
   const [search, setSearch] = useSearchParams();
-  const statusId = useId();
   const status = STATUSES.find((value) => value === search.get('status'));
   const filter: ProjectFilter = {
     ...(search.get('year') ? { year: search.get('year')! } : {}),
@@ -38,17 +37,18 @@ export function ProjectsScreen() {
           value={search.get('year') ?? ''}
           onChange={(year) => setFilter('year', year)}
         />
-        <div className="field">
-          <label htmlFor={statusId}>{t('projects.status')}</label>
-          <select id={statusId} value={status ?? ''} onChange={(event) => setFilter('status', event.target.value)}>
-            <option value="">{t('projects.anyStatus')}</option>
-            {STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t('projects.status.value', { status: value })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field label={t('projects.status')}>
+          {(control) => (
+            <select {...control} value={status ?? ''} onChange={(event) => setFilter('status', event.target.value)}>
+              <option value="">{t('projects.anyStatus')}</option>
+              {STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {t('projects.status.value', { status: value })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </form>
       <QueryState error={projects.error} isPending={projects.isPending} />
       {projects.data && (

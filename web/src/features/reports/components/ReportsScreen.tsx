@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiProblem } from '../../../api/problem';
 import { DataTable } from '../../../components/DataTable';
+import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n/locale';
 import { useLocale } from '../../../i18n/locale';
 import { groupedHash } from '../../audit/components/grouped-hash';
@@ -20,7 +21,6 @@ export function ReportsScreen() {
   const language: ReportLanguage = params.get('lang') === 'nl' ? 'nl' : params.get('lang') === 'fr' ? 'fr' : locale;
   const [form, setForm] = useState({ year: String(year), language });
   const [confirming, setConfirming] = useState(false);
-  const ids = { year: useId(), language: useId() };
   const download = useDownloadReport();
   const publications = usePublications(year);
   const publish = usePublish(year);
@@ -34,31 +34,33 @@ export function ReportsScreen() {
     <section aria-labelledby="reports-title">
       <h1 id="reports-title">{t('reports.title', { year })}</h1>
       <form className="actions filters" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={ids.year}>{t('figures.year')}</label>
-          <input
-            id={ids.year}
-            type="number"
-            inputMode="numeric"
-            value={form.year}
-            onChange={(event) => setForm({ ...form, year: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.language}>{t('reports.language')}</label>
-          <select
-            id={ids.language}
-            value={form.language}
-            onChange={(event) => setForm({ ...form, language: event.target.value === 'nl' ? 'nl' : 'fr' })}
-          >
-            <option value="fr" lang="fr">
-              Français
-            </option>
-            <option value="nl" lang="nl">
-              Nederlands
-            </option>
-          </select>
-        </div>
+        <Field label={t('figures.year')}>
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              value={form.year}
+              onChange={(event) => setForm({ ...form, year: event.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('reports.language')}>
+          {(control) => (
+            <select
+              {...control}
+              value={form.language}
+              onChange={(event) => setForm({ ...form, language: event.target.value === 'nl' ? 'nl' : 'fr' })}
+            >
+              <option value="fr" lang="fr">
+                Français
+              </option>
+              <option value="nl" lang="nl">
+                Nederlands
+              </option>
+            </select>
+          )}
+        </Field>
         <button type="submit">{t('figures.show')}</button>
       </form>
 

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
+import { DataTable } from '../../../components/DataTable';
 import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
 import { ApiProblem } from '../../../api/problem';
-import { DataTable } from '../../../components/DataTable';
 import { ErrorText } from '../../../components/ErrorText';
+import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n/locale';
 import { useMdeName, useMdes } from '../../mdes/api/get-mdes';
 import { useIssueToken, useRevokeToken, useTokens, type IssuedToken, type TokenRequest } from '../api/tokens';
@@ -49,7 +50,7 @@ export function TokensScreen() {
     mdes: [],
   });
   const [confirmRevoke, setConfirmRevoke] = useState<string | undefined>(undefined);
-  const ids = { role: useId(), label: useId(), labelError: useId(), mdes: useId(), mdesError: useId() };
+  const ids = { mdes: useId(), mdesError: useId() };
   const [missing, setMissing] = useState<{ label?: boolean; mdes?: boolean }>({});
 
   const submit = (event: FormEvent) => {
@@ -74,33 +75,32 @@ export function TokensScreen() {
       <h1 id="tokens-title">{t('tokens.title')}</h1>
       <h2>{t('tokens.create')}</h2>
       <form onSubmit={submit} noValidate className="narrow">
-        <div className="field">
-          <label htmlFor={ids.role}>{t('tokens.role')}</label>
-          <select
-            id={ids.role}
-            value={form.role}
-            onChange={(event) => setForm({ ...form, role: event.target.value as TokenRequest['role'] })}
-          >
-            {(['partner', 'auditor', 'coordinator'] as const).map((role) => (
-              <option key={role} value={role}>
-                {t('session.role', { role })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.label}>{t('tokens.label')}</label>
-          <input
-            id={ids.label}
-            value={form.label}
-            maxLength={200}
-            autoComplete="off"
-            aria-invalid={labelError !== undefined}
-            aria-describedby={labelError === undefined ? undefined : ids.labelError}
-            onChange={(event) => setForm({ ...form, label: event.target.value })}
-          />
-          <ErrorText id={ids.labelError} message={labelError} />
-        </div>
+        <Field label={t('tokens.role')}>
+          {(control) => (
+            <select
+              {...control}
+              value={form.role}
+              onChange={(event) => setForm({ ...form, role: event.target.value as TokenRequest['role'] })}
+            >
+              {(['partner', 'auditor', 'coordinator'] as const).map((role) => (
+                <option key={role} value={role}>
+                  {t('session.role', { role })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('tokens.label')} error={labelError}>
+          {(control) => (
+            <input
+              {...control}
+              value={form.label}
+              maxLength={200}
+              autoComplete="off"
+              onChange={(event) => setForm({ ...form, label: event.target.value })}
+            />
+          )}
+        </Field>
         {form.role === 'partner' && (
           <fieldset
             className="field mdes"
