@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '../event-store/event-store.port.js';
 import type { Projection } from '../projections/projection.js';
+import { RowsInsert } from '../projections/rows-insert.js';
 import { GENESIS, nextLink } from './ledger-chain.js';
 
 export interface LedgerHead {
@@ -36,12 +37,14 @@ export class AuditLedgerProjection implements Projection {
 
   apply(events: readonly StoredEvent[]): void {
     let previous = this.head?.hash ?? GENESIS;
+    const links: unknown[] = [];
     for (const event of events) {
-      const hash = nextLink(previous, event);
-      this.statements!.insert.run(event.position, hash);
-      this.head = { position: event.position, hash };
-      previous = hash;
+      previous = nextLink(previous, event);
+      links.push(event.position, previous);
     }
+    this.statements!.insert.run(links);
+    const last = events[events.length - 1];
+    if (last) this.head = { position: last.position, hash: previous };
   }
 
   current(): LedgerHead {
@@ -53,7 +56,7 @@ export class AuditLedgerProjection implements Projection {
 
 function prepare(db: Database.Database) {
   return {
-    insert: db.prepare('INSERT OR REPLACE INTO ledger (position, hash) VALUES (?, ?)'),
+    insert: new RowsInsert(db, 2, (values) => `INSERT OR REPLACE INTO ledger (position, hash) VALUES ${values}`),
     last: db.prepare('SELECT position, hash FROM ledger ORDER BY position DESC LIMIT 1').safeIntegers(true),
   };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { dataJson, type StoredEvent } from '../event-store/event-store.port.js';
 import type { Projection } from '../projections/projection.js';
+import { RowsInsert } from '../projections/rows-insert.js';
 import { FiguresChanges } from './figures-changes.js';
 import { restoreYear, snapshotOfYear, type YearSnapshot } from './figures-snapshot.js';
 import { FiguresState } from './figures-state.js';
@@ -133,6 +134,7 @@ export class YearlyFiguresProjection implements Projection {
   apply(events: readonly StoredEvent[]): void {
     const statements = this.statements;
     if (!statements) throw new Error('The yearly figures projection is not set up');
+    const journal: unknown[] = [];
     for (const event of events) {
       if (this.applied !== null && event.position <= this.applied) continue;
       this.applied = event.position;
@@ -140,21 +142,14 @@ export class YearlyFiguresProjection implements Projection {
       const place = this.model.apply(event);
       if (!place) continue;
       const { recordedAt, actor } = event.metadata;
-      statements.journal.run(
-        place.year,
-        event.position,
-        place.projectId,
-        recordedAt,
-        actor,
-        event.type,
-        dataJson(event),
-      );
+      journal.push(place.year, event.position, place.projectId, recordedAt, actor, event.type, dataJson(event));
       const progress = this.progress(place.year, recordedAt);
       if (progress.rows % this.snapshotEvery === 0) {
         const snapshot = JSON.stringify(snapshotOfYear(this.model.state, place.year));
         statements.snapshot.run(place.year, event.position, progress.recordedUntil, progress.rows, snapshot);
       }
     }
+    statements.journal.run(journal);
     this.write();
   }
 
@@ -224,8 +219,12 @@ function prepare(db: Database.Database) {
     ),
     upsertFigure: db.prepare('INSERT OR REPLACE INTO figures (scope, year, key, value) VALUES (?, ?, ?, ?)'),
     deleteFigure: db.prepare('DELETE FROM figures WHERE scope = ? AND year = ? AND key = ?'),
-    journal: db.prepare(`INSERT OR IGNORE INTO figures_journal
-      (year, position, project_id, recorded_at, actor, type, data) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    journal: new RowsInsert(
+      db,
+      7,
+      (values) => `INSERT OR IGNORE INTO figures_journal
+        (year, position, project_id, recorded_at, actor, type, data) VALUES ${values}`,
+    ),
     snapshot: db.prepare(`INSERT OR REPLACE INTO figures_snapshots
       (year, position, recorded_until, journal_rows, state) VALUES (?, ?, ?, ?, ?)`),
   };

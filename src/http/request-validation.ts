@@ -1,6 +1,7 @@
 import { Injectable, ValidationPipe, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import { ID_PATTERN, MDE_PATTERN } from '../shared/domain/ids.js';
+import { CompiledRules } from './compiled-rules.js';
 import { personalDataIn, personalDataMessage } from './personal-data.js';
 import { InvalidRequestError, type FieldError } from '../shared/errors.js';
 
@@ -33,6 +34,8 @@ export class RequestValidationPipe extends ValidationPipe {
       }
       const refused = structuralError(value);
       if (refused) throw new InvalidRequestError([refused]);
+      const accepted = CompiledRules.of(metadata.metatype)?.instanceOf(value as Record<string, unknown>);
+      if (accepted) return accepted;
     }
     if (metadata.type === 'query' && value !== null && typeof value === 'object') {
       for (const [name, given] of Object.entries(value)) {

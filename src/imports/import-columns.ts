@@ -61,6 +61,18 @@ export function importRows(kind: ImportKindDefinition): RowReader<ImportRow> {
   };
 }
 
+/**
+ * The header's columns checked as `importRows` checks them, each row let go as
+ * soon as it is read: the first reading of a file, which refuses it (columns,
+ * cells, rows) before anything is written and keeps nothing.
+ */
+export function rowsChecked(kind: ImportKindDefinition): RowReader<null> {
+  return (header) => {
+    columnsOf({ header }, kind);
+    return () => null;
+  };
+}
+
 const TRUE = new Set(['true', 'oui', 'ja', '1', 'vrai', 'waar', 'yes']);
 const FALSE = new Set(['false', 'non', 'nee', '0', 'faux', 'onwaar', 'no']);
 

@@ -13,18 +13,20 @@ import { projectStream, sessionStream } from '../shared/domain/ids.js';
 import { canonicalJson } from '../shared/domain/same-content.js';
 import { DryRunEventStore } from './dry-run-event-store.js';
 import { importCommandPath, type CommandPath } from './import-command-path.js';
-import { importRows, type ImportRow } from './import-columns.js';
+import { importRows, rowsChecked, type ImportRow } from './import-columns.js';
 import { IMPORT_KIND_DEFINITIONS, type RowValues, type SenderFor } from './import-kinds.js';
 import { importDecider } from './import.decider.js';
 import { importStream, type ImportCounts, type ImportKind } from './import.events.js';
 import { ROW_VALIDATION, type RowValidation } from './row-validation.js';
-import { readCsv } from './spreadsheets/csv-sheet.js';
-import type { RowReader } from './spreadsheets/sheet.js';
+import { csvSheet } from './spreadsheets/csv-sheet.js';
+import type { Sheet } from './spreadsheets/sheet.js';
 import { StreamOrder } from './stream-order.js';
 import { rowGroups } from './row-groups.js';
 import { RowProgress, type RowResult } from './row-progress.js';
+import { RowResults } from './row-results.js';
 
 export type { RowResult } from './row-progress.js';
+export type { RowResults } from './row-results.js';
 
 export type SpreadsheetFormat = 'csv' | 'xlsx';
 
@@ -43,7 +45,7 @@ export interface ImportResult {
   readonly kind: ImportKind;
   readonly rows: number;
   readonly summary: Omit<ImportCounts, 'rows'>;
-  readonly results: readonly RowResult[];
+  readonly results: RowResults;
   /** Position of the ImportRecorded event, when the import wrote rows. */
   readonly position?: bigint;
 }
@@ -59,11 +61,11 @@ export type ImportProgress = (done: number, total: number) => void;
 const ROWS_IN_FLIGHT = 1024;
 
 /**
- * An import: the file read and checked whole first (format, columns, size),
- * then each row sent through the one-by-one API's command path with an
- * Idempotency-Key derived from its content, in file order where rows share a
- * stream. A dry run does the same against a store that keeps its writes in
- * memory.
+ * An import: the file read and checked whole first (format, columns, cells,
+ * rows) keeping nothing, then read again, each row sent as it is parsed through
+ * the one-by-one API's command path with an Idempotency-Key derived from its
+ * content, in file order where rows share a stream. A dry run does the same
+ * against a store that keeps its writes in memory.
  */
 @Injectable()
 export class Importer {
@@ -76,38 +78,48 @@ export class Importer {
   ) {}
 
   async run(request: ImportRequest, progress?: ImportProgress): Promise<ImportResult> {
-    // Each row is made into its values as it is read: the sheet's cells are never all held.
-    const rows = await readSheet(request.format, request.bytes, importRows(IMPORT_KIND_DEFINITIONS[request.kind]));
+    const definition = IMPORT_KIND_DEFINITIONS[request.kind];
+    const sheet = await openSheet(request.format, request.bytes);
+    // Refused files are refused here, before any write; no row is kept.
+    let rows = 0;
+    for await (const _row of sheet.rows(rowsChecked(definition))) rows += 1;
     const importId = timeOrderedUuid();
     const headAtStart = (await this.store.headPosition()) ?? 0n;
     const executor = request.dryRun
       ? new CommandExecutor(new DryRunEventStore(this.store), this.clock, this.schemas)
       : this.executor;
-    const path = importCommandPath(executor, this.clock);
-    const results = await this.applyAll(rows, request, importId, path, progress);
+    const results = new RowResults(rows);
+    // What a dry run would write has no position yet.
     const shown = request.dryRun
-      ? results.map((result) =>
-          result.position !== undefined && result.position > headAtStart ? omitPosition(result) : result,
-        )
-      : results;
-    const summary = { new: 0, repeat: 0, refused: 0 };
-    for (const result of shown) summary[result.outcome] += 1;
-    const answer = { importId, dryRun: request.dryRun, kind: request.kind, rows: rows.length, summary, results: shown };
+      ? (result: RowResult) =>
+          result.position !== undefined && result.position > headAtStart ? omitPosition(result) : result
+      : (result: RowResult) => result;
+    const owners = await this.applyAll(sheet, request, importId, importCommandPath(executor, this.clock), {
+      written: (index, result) => results.set(index, shown(result)),
+      progress: (done) => progress?.(done, rows),
+    });
+    const { summary } = results;
+    const answer = { importId, dryRun: request.dryRun, kind: request.kind, rows, summary, results };
     if (request.dryRun || summary.new === 0) return answer;
-    const position = await this.record(request, answer, rows);
+    const position = await this.record(request, answer, owners);
     return { ...answer, position };
   }
 
+  /**
+   * Applies the sheet's rows as they are read, a bounded number in flight, and
+   * tells each row's result; answers the owners of what the rows wrote (an
+   * attendance's session, an activity's project), for the import's MDEs.
+   */
   private async applyAll(
-    rows: readonly ImportRow[],
+    sheet: Sheet,
     request: ImportRequest,
     importId: string,
     path: CommandPath,
-    progress: ImportProgress | undefined,
-  ): Promise<RowResult[]> {
+    told: { written(index: number, result: RowResult): void; progress(done: number): void },
+  ): Promise<Set<string>> {
     const definition = IMPORT_KIND_DEFINITIONS[request.kind];
     const order = new StreamOrder();
-    const results: RowResult[] = new Array<RowResult>(rows.length);
+    const owners = new Set<string>();
     // A slot is freed as each group finishes: one waiter, not a race over every group in flight.
     let inFlight = 0;
     let freed: (() => void) | undefined;
@@ -117,7 +129,7 @@ export class Importer {
       inFlight -= size;
       freed?.();
     };
-    for (const group of rowGroups(rows, definition)) {
+    for await (const group of rowGroups(sheet.rows(importRows(definition)), definition)) {
       if (failure) break;
       inFlight += group.rows.length;
       const senders = group.rows.map((row) => rowSender(request, importId, row.line));
@@ -125,8 +137,11 @@ export class Importer {
         .run(group.streams, () => this.applyGroup(group.rows, request.kind, senders, path))
         .then(
           (groupResults) => {
-            for (const [index, result] of groupResults.entries()) results[group.start + index] = result;
-            progress?.((done += groupResults.length), rows.length);
+            for (const [index, result] of groupResults.entries()) {
+              told.written(group.start + index, result);
+              if (result.outcome === 'new') ownerOf(request.kind, group.rows[index]!.values, owners);
+            }
+            told.progress((done += groupResults.length));
           },
           (error: unknown) => {
             failure ??= { error };
@@ -137,7 +152,7 @@ export class Importer {
     }
     while (inFlight > 0) await new Promise<void>((resolve) => (freed = resolve));
     if (failure) throw failure.error;
-    return results;
+    return owners;
   }
 
   /**
@@ -178,15 +193,14 @@ export class Importer {
     return applied.map((row) => row.result());
   }
 
-  private async record(request: ImportRequest, answer: Omit<ImportResult, 'position'>, rows: readonly ImportRow[]) {
-    const written = rows.filter((_, index) => answer.results[index]!.outcome === 'new').map((row) => row.values);
+  private async record(request: ImportRequest, answer: Omit<ImportResult, 'position'>, owners: ReadonlySet<string>) {
     const data = {
       importId: answer.importId,
       kind: request.kind,
       fileName: request.fileName ?? null,
       sha256: createHash('sha256').update(request.bytes).digest('hex'),
       counts: { rows: answer.rows, ...answer.summary },
-      mdes: await this.mdesOf(request.kind, written),
+      mdes: await this.mdesOf(request.kind, owners),
     };
     const sender = { actor: request.sender.actor, access: FULL_ACCESS, correlationId: answer.importId };
     const outcome = await this.executor.execute(
@@ -199,15 +213,15 @@ export class Importer {
   }
 
   /** The MDEs of the projects the written rows belong to: a partner of one of them sees the import listed. */
-  private async mdesOf(kind: ImportKind, written: readonly RowValues[]): Promise<string[]> {
+  private async mdesOf(kind: ImportKind, owners: ReadonlySet<string>): Promise<string[]> {
     const projects = new Set<string>();
     if (kind === 'attendances') {
-      for (const sessionId of new Set(written.map((row) => String(row.sessionId)))) {
+      for (const sessionId of owners) {
         const session = await this.executor.state(sessionStream(sessionId), sessionDecider);
         if (session.status !== 'absent') projects.add(session.held.data.projectId);
       }
-    } else if (kind !== 'participants') {
-      for (const row of written) projects.add(String(row.projectId));
+    } else {
+      for (const projectId of owners) projects.add(projectId);
     }
     const mdes = new Set<string>();
     for (const projectId of projects) {
@@ -218,13 +232,18 @@ export class Importer {
   }
 }
 
-/** The XLSX reader (exceljs, some 30 MB once loaded) is loaded by the first XLSX import, not by every process. */
-async function readSheet(format: SpreadsheetFormat, bytes: Buffer, reader: RowReader<ImportRow>): Promise<ImportRow[]> {
-  if (format === 'csv') return readCsv(bytes, reader);
-  const { readXlsx } = await import('./spreadsheets/xlsx-sheet.js');
-  return readXlsx(bytes, reader);
+/** What a written row belongs to, for the import's MDEs: an attendance's session, a participant nothing, else a project. */
+function ownerOf(kind: ImportKind, values: RowValues, owners: Set<string>): void {
+  if (kind === 'attendances') owners.add(String(values.sessionId));
+  else if (kind !== 'participants') owners.add(String(values.projectId));
 }
 
+/** The XLSX reader (exceljs, some 30 MB once loaded) is loaded by the first XLSX import, not by every process. */
+async function openSheet(format: SpreadsheetFormat, bytes: Buffer): Promise<Sheet> {
+  if (format === 'csv') return csvSheet(bytes);
+  const { xlsxSheet } = await import('./spreadsheets/xlsx-sheet.js');
+  return xlsxSheet(bytes);
+}
 /**
  * Each command of a row is sent with an Idempotency-Key derived from its type
  * and content (scoped to the sender, as every key): the same file twice writes

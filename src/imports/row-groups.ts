@@ -6,7 +6,7 @@ const MAX_GROUP_ROWS = 1000;
 
 /** Consecutive rows of a sheet applied together. */
 export interface RowGroup {
-  /** Index of the group's first row in the sheet's rows. */
+  /** Index of the group's first row among the sheet's data rows. */
   readonly start: number;
   readonly rows: readonly ImportRow[];
   /** Every stream the group's rows read or write: groups sharing one run in file order. */
@@ -14,30 +14,37 @@ export interface RowGroup {
 }
 
 /**
- * The sheet's rows in groups: consecutive rows on the same first stream (an
- * attendance's session) that share no other stream (a participant named twice
- * starts a new group). Decided together, the rows of a group see what they
- * would see one by one, in file order, and their last steps go in one append.
+ * The sheet's rows in groups, as they are read: consecutive rows on the same
+ * first stream (an attendance's session) that share no other stream (a
+ * participant named twice starts a new group). Decided together, the rows of a
+ * group see what they would see one by one, in file order, and their last
+ * steps go in one append.
  */
-export function* rowGroups(rows: readonly ImportRow[], definition: ImportKindDefinition): Generator<RowGroup> {
+export async function* rowGroups(
+  rows: AsyncIterable<ImportRow>,
+  definition: ImportKindDefinition,
+): AsyncGenerator<RowGroup> {
   let start = 0;
+  let group: ImportRow[] = [];
   let first: string | undefined;
   let streams = new Set<string>();
-  for (const [index, row] of rows.entries()) {
+  for await (const row of rows) {
     const [head = '', ...others] = definition.streams(row.values);
     const joins =
-      index > start &&
+      group.length > 0 &&
       head === first &&
-      index - start < MAX_GROUP_ROWS &&
+      group.length < MAX_GROUP_ROWS &&
       others.every((stream) => !streams.has(stream));
-    if (!joins && index > start) {
-      yield { start, rows: rows.slice(start, index), streams: [...streams] };
-      start = index;
+    if (!joins && group.length > 0) {
+      yield { start, rows: group, streams: [...streams] };
+      start += group.length;
+      group = [];
       streams = new Set();
     }
+    group.push(row);
     first = head;
     streams.add(head);
     for (const stream of others) streams.add(stream);
   }
-  if (rows.length > start) yield { start, rows: rows.slice(start), streams: [...streams] };
+  if (group.length > 0) yield { start, rows: group, streams: [...streams] };
 }

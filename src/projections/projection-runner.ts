@@ -179,12 +179,15 @@ export class ProjectionRunner {
   deliver(batch: readonly StoredEvent[]): void {
     if (batch.length === 0) return;
     const events = batch.map((event) => this.schemas.upcast(event));
+    const first = batch[0]!.position;
     const last = batch[batch.length - 1]!.position;
     this.readStore.db.transaction(() => {
       for (const projection of this.projections) {
         const checkpoint = this.checkpoints.get(projection.name) ?? null;
         const seen = projection.readsStoredEvents ? batch : events;
-        const fresh = checkpoint === null ? seen : seen.filter((event) => event.position > checkpoint);
+        // Filtered only when the batch overlaps what the projection holds: a catch-up's batches never do.
+        const fresh =
+          checkpoint === null || checkpoint < first ? seen : seen.filter((event) => event.position > checkpoint);
         if (fresh.length === 0) continue;
         projection.apply(fresh, this.readStore.db);
         this.readStore.saveCheckpoint(projection.name, { version: projection.version, position: last });

@@ -66,6 +66,7 @@ describe('the web app served at /', () => {
     expect((await app.get('/api/projects/nothing')).status).toBe(404);
     const docs = await app.get('/api/docs', { authorization: '' });
     expect(docs.status).toBe(200);
-    expect(docs.headers['content-security-policy']).toContain("'unsafe-inline'");
+    expect(docs.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+    expect(docs.headers['content-security-policy']).toContain("script-src 'self';");
   });
 });

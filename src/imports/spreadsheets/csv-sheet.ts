@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { InvalidRequestError } from '../../shared/errors.js';
-import { IMPORT_LIMITS, isBlank, SheetRows, type RowReader } from './sheet.js';
+import { IMPORT_LIMITS, isBlank, sheetRows, type Sheet, type SheetRow } from './sheet.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
@@ -18,7 +18,7 @@ const WINDOWS_1252_HIGH =
  * `;` or `,` as delimiter, whichever the header line uses. Bytes that are no
  * text (NUL, other control characters) are refused before anything is parsed.
  */
-export async function readCsv<R>(bytes: Buffer, rowReader: RowReader<R>): Promise<R[]> {
+export function csvSheet(bytes: Buffer): Sheet {
   const text = decode(bytes);
   const control = firstControl(text);
   if (control !== undefined) {
@@ -27,16 +27,21 @@ export async function readCsv<R>(bytes: Buffer, rowReader: RowReader<R>): Promis
       { field: 'file', message: `is not a text file (it holds the control character U+${code})` },
     ]);
   }
+  const delimiter = delimiterOf(text);
+  return { rows: (reader) => sheetRows(csvLines(text, delimiter), reader) };
+}
+
+/** The file's records as csv-parse reads them, one at a time: the stream is read no faster than they are taken. */
+async function* csvLines(text: string, delimiter: string): AsyncGenerator<SheetRow> {
   const parser = Readable.from([text]).pipe(
     parse({
-      delimiter: delimiterOf(text),
+      delimiter,
       bom: true,
       relax_column_count: true,
       // A field past 1 MiB is no spreadsheet cell: stop there rather than hold it.
       max_record_size: 1024 * 1024,
     }),
   );
-  const rows = new SheetRows(rowReader);
   let line = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -49,8 +54,7 @@ export async function readCsv<R>(bytes: Buffer, rowReader: RowReader<R>): Promis
           },
         ]);
       }
-      if (rows.headerRead) rows.row(line, record);
-      else rows.header(record);
+      yield { line, cells: record };
     }
   } catch (error) {
     parser.destroy();
@@ -59,7 +63,6 @@ export async function readCsv<R>(bytes: Buffer, rowReader: RowReader<R>): Promis
     }
     throw error;
   }
-  return rows.done();
 }
 
 /** The first control character but tab, line feed and carriage return: no text holds one (a NUL says binary). */

@@ -23,38 +23,40 @@ export const isBlank = (cell: Cell | undefined): boolean =>
   cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
 
 /**
- * Makes a sheet's data rows into what the import keeps, once told the header
+ * Makes a sheet's data rows into what the import takes, once told the header
  * (where it refuses unknown or missing columns): each row is made as it is
  * read, so a sheet's cells are never all held at once.
  */
 export type RowReader<R> = (header: readonly string[]) => (row: SheetRow) => R;
 
-/** A sheet's rows as a reader reads them, line after line: the header, then data rows, blank ones left out. */
-export class SheetRows<R> {
-  private readonly rows: R[] = [];
-  private toRow: ((row: SheetRow) => R) | undefined;
+/**
+ * A spreadsheet checked as a whole when opened (its bytes decoded as text, or
+ * its zip's expansion bounded), whose rows can then be read as often as needed,
+ * each time as they are parsed.
+ */
+export interface Sheet {
+  rows<R>(reader: RowReader<R>): AsyncGenerator<R>;
+}
 
-  constructor(private readonly reader: RowReader<R>) {}
-
-  get headerRead(): boolean {
-    return this.toRow !== undefined;
-  }
-
-  header(header: readonly string[]): void {
-    this.toRow = this.reader(header);
-  }
-
-  row(line: number, cells: readonly Cell[]): void {
-    if (cells.every((cell) => isBlank(cell))) return;
-    if (this.rows.length === IMPORT_LIMITS.rows) {
+/**
+ * A sheet's rows as a reader makes them, line after line: the first line is the
+ * header (as text), the data rows follow, blank ones left out; a sheet without
+ * a header row is told to the reader as an empty header.
+ */
+export async function* sheetRows<R>(lines: AsyncIterable<SheetRow>, reader: RowReader<R>): AsyncGenerator<R> {
+  let toRow: ((row: SheetRow) => R) | undefined;
+  let rows = 0;
+  for await (const row of lines) {
+    if (toRow === undefined) {
+      toRow = reader(row.cells.map((cell) => (isBlank(cell) ? '' : String(cell))));
+      continue;
+    }
+    if (row.cells.every((cell) => isBlank(cell))) continue;
+    if (rows === IMPORT_LIMITS.rows) {
       throw new ImportTooLargeError(`An import takes at most ${IMPORT_LIMITS.rows.toLocaleString('en')} rows`);
     }
-    this.rows.push(this.toRow!({ line, cells }));
+    rows += 1;
+    yield toRow(row);
   }
-
-  /** The rows made; a sheet without a header row is told to the reader as an empty header. */
-  done(): R[] {
-    this.toRow ??= this.reader([]);
-    return this.rows;
-  }
+  if (toRow === undefined) reader([]);
 }

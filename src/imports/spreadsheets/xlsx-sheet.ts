@@ -3,20 +3,24 @@ import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { InvalidRequestError } from '../../shared/errors.js';
 import { ImportTooLargeError } from '../import-errors.js';
-import { IMPORT_LIMITS, isBlank, SheetRows, type Cell, type RowReader } from './sheet.js';
+import { IMPORT_LIMITS, isBlank, sheetRows, type Cell, type Sheet, type SheetRow } from './sheet.js';
 
 const notXlsx = (why: string) =>
   new InvalidRequestError([{ field: 'file', message: `is not a readable XLSX file (${why})` }]);
 
 /**
  * The first sheet of an XLSX file, read as a stream (exceljs). A zip bomb
- * (small compressed, huge expanded) is refused before: every entry is inflated
- * once, counted, and checked against the size its directory declares (yauzl),
- * so nothing that follows can expand the file beyond a known bound.
+ * (small compressed, huge expanded) is refused when the file is opened: every
+ * entry is inflated once, counted, and checked against the size its directory
+ * declares (yauzl), so no later read can expand the file beyond a known bound.
  * Formulas are kept as their text, never evaluated.
  */
-export async function readXlsx<R>(bytes: Buffer, rowReader: RowReader<R>): Promise<R[]> {
+export async function xlsxSheet(bytes: Buffer): Promise<Sheet> {
   await checkExpansion(bytes);
+  return { rows: (reader) => sheetRows(xlsxLines(bytes), reader) };
+}
+
+async function* xlsxLines(bytes: Buffer): AsyncGenerator<SheetRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -24,13 +28,13 @@ export async function readXlsx<R>(bytes: Buffer, rowReader: RowReader<R>): Promi
     worksheets: 'emit',
     entries: 'ignore',
   });
-  const rows = new SheetRows(rowReader);
   try {
     for await (const worksheet of reader) {
+      let header = true;
       for await (const row of worksheet) {
-        const values = (row.values as unknown[]).slice(1).map(cellOf);
-        if (rows.headerRead) rows.row(row.number, values);
-        else rows.header(values.map((cell) => (isBlank(cell) ? '' : textOf(cell))));
+        const cells = (row.values as unknown[]).slice(1).map(cellOf);
+        yield { line: row.number, cells: header ? cells.map((cell) => (isBlank(cell) ? '' : textOf(cell))) : cells };
+        header = false;
       }
       // The first sheet only (docs/api.md).
       break;
@@ -39,7 +43,6 @@ export async function readXlsx<R>(bytes: Buffer, rowReader: RowReader<R>): Promi
     if (error instanceof InvalidRequestError || error instanceof ImportTooLargeError) throw error;
     throw notXlsx(error instanceof Error ? error.message : String(error));
   }
-  return rows.done();
 }
 
 /** A cell's value as exceljs reads it: formulas, rich text and hyperlinks become their text. */

@@ -104,6 +104,8 @@ export class SessionRegisterProjection implements Projection {
 
   apply(events: readonly StoredEvent[]): void {
     const write = this.writes!;
+    // A session's count moves by many attendances a batch: summed here, written once at the end.
+    const sessionCounts = new Map<string, number>();
     for (const stored of events) {
       if (!SESSION_EVENTS.has(stored.type)) continue;
       const event = stored as unknown as SessionEvent;
@@ -131,38 +133,40 @@ export class SessionRegisterProjection implements Projection {
           this.held.set(sessionId, { ...session, cancelled: true });
           write.cancel.run(reason, stored.metadata.recordedAt, sessionId);
           for (const { participant_id } of write.counted.all(sessionId) as Array<{ participant_id: string }>) {
-            write.uncount.run(session.projectId, participant_id, session.year);
-            write.dropEmpty.run(session.projectId, participant_id, session.year);
+            this.uncount(session, participant_id);
           }
           break;
         }
         case 'ParticipantAttended': {
           const { sessionId, participantId } = event.data;
           const session = this.held.get(sessionId);
-          const attendance = write.attendance.get(sessionId, participantId) as { retracted: number } | undefined;
-          if (!session || (attendance && !attendance.retracted)) break;
-          write.attend.run(sessionId, participantId, sortable(stored.position));
-          write.countInSession.run(1, sessionId);
+          if (!session) break;
+          // Written only when new or retracted before: `changes` says whether it counts.
+          if (write.attend.run(sessionId, participantId, sortable(stored.position)).changes === 0) break;
+          addTo(sessionCounts, sessionId, 1);
           if (!session.cancelled) write.count.run(session.projectId, participantId, session.year);
           break;
         }
         case 'AttendanceRetracted': {
           const { sessionId, participantId, reason } = event.data;
           const session = this.held.get(sessionId);
-          const attendance = write.attendance.get(sessionId, participantId) as { retracted: number } | undefined;
-          if (!session || !attendance || attendance.retracted) break;
-          write.retract.run(reason, sessionId, participantId);
-          write.countInSession.run(-1, sessionId);
-          if (!session.cancelled) {
-            write.uncount.run(session.projectId, participantId, session.year);
-            write.dropEmpty.run(session.projectId, participantId, session.year);
-          }
+          // Written only when counted: `changes` says whether it was.
+          if (!session || write.retract.run(reason, sessionId, participantId).changes === 0) break;
+          addTo(sessionCounts, sessionId, -1);
+          if (!session.cancelled) this.uncount(session, participantId);
           break;
         }
         default:
           assertNever(event);
       }
     }
+    for (const [sessionId, delta] of sessionCounts) if (delta !== 0) write.countInSession.run(delta, sessionId);
+  }
+
+  /** One attendance fewer of a participant at a project that year; the row goes with the last. */
+  private uncount(session: HeldSession, participantId: string): void {
+    this.writes!.uncount.run(session.projectId, participantId, session.year);
+    this.writes!.dropEmpty.run(session.projectId, participantId, session.year);
   }
 
   /** A page of a project's sessions, by date then id. */
@@ -241,13 +245,11 @@ function prepareWrites(db: Database.Database) {
       'UPDATE register_sessions SET cancelled = 1, cancel_reason = ?, cancelled_at = ? WHERE session_id = ?',
     ),
     counted: db.prepare('SELECT participant_id FROM register_attendances WHERE session_id = ? AND retracted = 0'),
-    attendance: db.prepare('SELECT retracted FROM register_attendances WHERE session_id = ? AND participant_id = ?'),
     attend:
       db.prepare(`INSERT INTO register_attendances (session_id, participant_id, recorded_position) VALUES (?, ?, ?)
-      ON CONFLICT (session_id, participant_id) DO UPDATE SET retracted = 0, retraction_reason = NULL`),
-    retract: db.prepare(
-      'UPDATE register_attendances SET retracted = 1, retraction_reason = ? WHERE session_id = ? AND participant_id = ?',
-    ),
+      ON CONFLICT (session_id, participant_id) DO UPDATE SET retracted = 0, retraction_reason = NULL WHERE retracted = 1`),
+    retract: db.prepare(`UPDATE register_attendances SET retracted = 1, retraction_reason = ?
+      WHERE session_id = ? AND participant_id = ? AND retracted = 0`),
     countInSession: db.prepare('UPDATE register_sessions SET attendances = attendances + ? WHERE session_id = ?'),
     count: db.prepare(`INSERT INTO register_project_attendees (project_id, participant_id, year, attendances)
       VALUES (?, ?, ?, 1) ON CONFLICT (project_id, participant_id, year) DO UPDATE SET attendances = attendances + 1`),
@@ -257,6 +259,10 @@ function prepareWrites(db: Database.Database) {
       WHERE project_id = ? AND participant_id = ? AND year = ? AND attendances <= 0`),
   };
 }
+
+const addTo = (counts: Map<string, number>, key: string, delta: number): void => {
+  counts.set(key, (counts.get(key) ?? 0) + delta);
+};
 
 const listingOf = (row: SessionRow): SessionListing => ({
   id: row.session_id,

@@ -1,5 +1,6 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useT } from '../i18n/locale';
+import { Field } from './Field';
 
 interface Props {
   /** The button that opens the confirmation, e.g. "Cancel the session". */
@@ -20,8 +21,6 @@ export function ConfirmWithReason({ action, actionName, question, confirm, onCon
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const reasonId = useId();
-  const errorId = useId();
   const opener = useRef<HTMLButtonElement>(null);
   const field = useRef<HTMLInputElement>(null);
 
@@ -62,24 +61,18 @@ export function ConfirmWithReason({ action, actionName, question, confirm, onCon
       <p>
         <strong>{question}</strong>
       </p>
-      <div className="field">
-        <label htmlFor={reasonId}>{t('confirm.reason')}</label>
-        <input
-          ref={field}
-          id={reasonId}
-          autoFocus
-          maxLength={1000}
-          value={reason}
-          aria-invalid={error !== undefined}
-          aria-describedby={error ? errorId : undefined}
-          onChange={(event) => setReason(event.target.value)}
-        />
-        {error && (
-          <p id={errorId} role="alert" className="error">
-            {error}
-          </p>
+      <Field label={t('confirm.reason')} error={error}>
+        {(control) => (
+          <input
+            {...control}
+            ref={field}
+            autoFocus
+            maxLength={1000}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
         )}
-      </div>
+      </Field>
       <div className="actions">
         <button type="submit" className="danger" disabled={busy}>
           {confirm}

@@ -1,4 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { DataTable } from '../../../components/DataTable';
+import { Field } from '../../../components/Field';
 import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'react-router';
@@ -14,7 +16,6 @@ export function CorrectionsScreen() {
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year') ?? new Date().getFullYear());
   const [typed, setTyped] = useState(String(year));
-  const yearId = useId();
   const corrections = useCorrections(year);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -24,73 +25,65 @@ export function CorrectionsScreen() {
     <section aria-labelledby="corrections-title">
       <h1 id="corrections-title">{t('audit.corrections.title', { year })}</h1>
       <form className="actions filters" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={yearId}>{t('figures.year')}</label>
-          <input
-            id={yearId}
-            type="number"
-            inputMode="numeric"
-            value={typed}
-            onChange={(event) => setTyped(event.target.value)}
-          />
-        </div>
+        <Field label={t('figures.year')}>
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+            />
+          )}
+        </Field>
         <button type="submit">{t('figures.show')}</button>
       </form>
       <QueryState error={corrections.error} isPending={corrections.isPending} />
       {corrections.data && corrections.data.corrections.length === 0 && <p>{t('audit.corrections.none')}</p>}
       {corrections.data && corrections.data.corrections.length > 0 && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption>{t('audit.corrections.caption', { count: corrections.data.corrections.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('figures.provenance.recordedAt')}</th>
-                <th scope="col">{t('audit.corrections.what')}</th>
-                <th scope="col">{t('audit.corrections.reason')}</th>
-                <th scope="col">{t('figures.provenance.actor')}</th>
-                <th scope="col">{t('audit.corrections.changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {corrections.data.corrections.map((correction) => (
-                <tr key={correction.position}>
-                  <td>
-                    <time dateTime={correction.recordedAt}>
-                      {intl.formatDate(correction.recordedAt, { dateStyle: 'medium', timeStyle: 'short' })}
-                    </time>
-                  </td>
-                  <td>
-                    {t('audit.corrections.type', {
-                      type: correction.type,
-                      session: correction.sessionId,
-                      participant: correction.participantId ?? '',
-                    })}{' '}
-                    (
-                    <Link to={`/audit/events?stream=${encodeURIComponent(correction.stream)}`}>
-                      {correction.stream}
-                    </Link>
-                    )
-                  </td>
-                  <td>{correction.reason}</td>
-                  <td>{correction.actor}</td>
-                  <td>
-                    <ul className="plain">
-                      {correction.changes.map((change) => (
-                        <li key={`${change.scope}:${change.figure}`}>
-                          {t('audit.corrections.change', {
-                            scope: change.scope,
-                            figure: label(change.figure),
-                            delta: change.delta,
-                          })}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('audit.corrections.caption', { count: corrections.data.corrections.length })}
+          columns={[
+            { label: t('figures.provenance.recordedAt') },
+            { label: t('audit.corrections.what') },
+            { label: t('audit.corrections.reason') },
+            { label: t('figures.provenance.actor') },
+            { label: t('audit.corrections.changes') },
+          ]}
+        >
+          {corrections.data.corrections.map((correction) => (
+            <tr key={correction.position}>
+              <td>
+                <time dateTime={correction.recordedAt}>
+                  {intl.formatDate(correction.recordedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                </time>
+              </td>
+              <td>
+                {t('audit.corrections.type', {
+                  type: correction.type,
+                  session: correction.sessionId,
+                  participant: correction.participantId ?? '',
+                })}{' '}
+                (<Link to={`/audit/events?stream=${encodeURIComponent(correction.stream)}`}>{correction.stream}</Link>)
+              </td>
+              <td>{correction.reason}</td>
+              <td>{correction.actor}</td>
+              <td>
+                <ul className="plain">
+                  {correction.changes.map((change) => (
+                    <li key={`${change.scope}:${change.figure}`}>
+                      {t('audit.corrections.change', {
+                        scope: change.scope,
+                        figure: label(change.figure),
+                        delta: change.delta,
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

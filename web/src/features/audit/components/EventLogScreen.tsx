@@ -1,4 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { DataTable } from '../../../components/DataTable';
+import { Field } from '../../../components/Field';
 import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'react-router';
@@ -44,7 +46,6 @@ export function EventLogScreen() {
     from: request.from ?? '',
     to: request.to ?? '',
   });
-  const ids = { stream: useId(), type: useId(), from: useId(), to: useId() };
   const page = useEventLog(request);
   const events =
     request.stream === undefined
@@ -66,51 +67,57 @@ export function EventLogScreen() {
       </h1>
       <form onSubmit={submit} noValidate>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={ids.stream}>{t('audit.events.stream')}</label>
-            <input
-              id={ids.stream}
-              value={form.stream}
-              placeholder="session-dm-01"
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(event) => setForm({ ...form, stream: event.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.type}>{t('audit.events.type')}</label>
-            <input
-              id={ids.type}
-              value={form.type}
-              list={`${ids.type}-types`}
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(event) => setForm({ ...form, type: event.target.value })}
-            />
-            <datalist id={`${ids.type}-types`}>
-              {types.map((one) => (
-                <option key={one} value={one} />
-              ))}
-            </datalist>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.from}>{t('audit.events.from')}</label>
-            <input
-              id={ids.from}
-              type="date"
-              value={form.from}
-              onChange={(event) => setForm({ ...form, from: event.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.to}>{t('audit.events.to')}</label>
-            <input
-              id={ids.to}
-              type="date"
-              value={form.to}
-              onChange={(event) => setForm({ ...form, to: event.target.value })}
-            />
-          </div>
+          <Field label={t('audit.events.stream')}>
+            {(control) => (
+              <input
+                {...control}
+                value={form.stream}
+                placeholder="session-dm-01"
+                spellCheck={false}
+                autoComplete="off"
+                onChange={(event) => setForm({ ...form, stream: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={t('audit.events.type')}>
+            {(control) => (
+              <>
+                <input
+                  {...control}
+                  value={form.type}
+                  list={`${control.id}-types`}
+                  spellCheck={false}
+                  autoComplete="off"
+                  onChange={(event) => setForm({ ...form, type: event.target.value })}
+                />
+                <datalist id={`${control.id}-types`}>
+                  {types.map((one) => (
+                    <option key={one} value={one} />
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
+          <Field label={t('audit.events.from')}>
+            {(control) => (
+              <input
+                {...control}
+                type="date"
+                value={form.from}
+                onChange={(event) => setForm({ ...form, from: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={t('audit.events.to')}>
+            {(control) => (
+              <input
+                {...control}
+                type="date"
+                value={form.to}
+                onChange={(event) => setForm({ ...form, to: event.target.value })}
+              />
+            )}
+          </Field>
         </div>
         <button type="submit">{t('audit.events.filter')}</button>
       </form>
@@ -118,50 +125,41 @@ export function EventLogScreen() {
       <QueryState error={page.error} isPending={page.isPending} />
       {page.data && (
         <>
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <caption>{t('audit.events.caption', { shown: events.length, read: page.data.events.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="number">
-                    {t('figures.provenance.position')}
-                  </th>
-                  <th scope="col">{t('figures.provenance.stream')}</th>
-                  <th scope="col" className="number">
-                    {t('audit.events.revision')}
-                  </th>
-                  <th scope="col">{t('figures.provenance.type')}</th>
-                  <th scope="col">{t('figures.provenance.recordedAt')}</th>
-                  <th scope="col">{t('figures.provenance.actor')}</th>
-                  <th scope="col">{t('audit.events.data')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((event) => (
-                  <tr key={event.position}>
-                    <td className="number">{event.position}</td>
-                    <td>
-                      <Link to={pathOf({ stream: event.stream })}>{event.stream}</Link>
-                    </td>
-                    <td className="number">{event.revision}</td>
-                    <td>{event.type}</td>
-                    <td>
-                      <time dateTime={event.metadata.recordedAt}>
-                        {intl.formatDate(event.metadata.recordedAt, { dateStyle: 'medium', timeStyle: 'medium' })}
-                      </time>
-                    </td>
-                    <td>{event.metadata.actor}</td>
-                    <td>
-                      <details>
-                        <summary>{t('audit.events.show')}</summary>
-                        <pre>{JSON.stringify({ data: event.data, metadata: event.metadata }, null, 2)}</pre>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('audit.events.caption', { shown: events.length, read: page.data.events.length })}
+            columns={[
+              { label: t('figures.provenance.position'), numeric: true },
+              { label: t('figures.provenance.stream') },
+              { label: t('audit.events.revision'), numeric: true },
+              { label: t('figures.provenance.type') },
+              { label: t('figures.provenance.recordedAt') },
+              { label: t('figures.provenance.actor') },
+              { label: t('audit.events.data') },
+            ]}
+          >
+            {events.map((event) => (
+              <tr key={event.position}>
+                <td className="number">{event.position}</td>
+                <td>
+                  <Link to={pathOf({ stream: event.stream })}>{event.stream}</Link>
+                </td>
+                <td className="number">{event.revision}</td>
+                <td>{event.type}</td>
+                <td>
+                  <time dateTime={event.metadata.recordedAt}>
+                    {intl.formatDate(event.metadata.recordedAt, { dateStyle: 'medium', timeStyle: 'medium' })}
+                  </time>
+                </td>
+                <td>{event.metadata.actor}</td>
+                <td>
+                  <details>
+                    <summary>{t('audit.events.show')}</summary>
+                    <pre>{JSON.stringify({ data: event.data, metadata: event.metadata }, null, 2)}</pre>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <p className="actions">
             {request.after !== undefined && <Link to={pathOf(first)}>{t('audit.events.first')}</Link>}
             {page.data.next && <Link to={pathOf({ ...request, ...page.data.next })}>{t('audit.events.next')}</Link>}

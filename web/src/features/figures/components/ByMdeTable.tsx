@@ -1,5 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { ApiProblem } from '../../../api/problem';
+import { DataTable } from '../../../components/DataTable';
 import { useT } from '../../../i18n/locale';
 import { useMdeName } from '../../mdes/api/get-mdes';
 import { programmeFiguresQuery } from '../api/get-figures';
@@ -18,53 +19,42 @@ export function ByMdeTable({ year, mdes }: { year: number; mdes: readonly string
   return (
     <>
       <h2>{t('figures.byMde')}</h2>
-      <div className="table-wrap" tabIndex={0}>
-        <table>
-          <caption className="visually-hidden">{t('figures.byMde')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('figures.byMde.mde')}</th>
+      <DataTable
+        caption={t('figures.byMde')}
+        captionStyle="hidden"
+        columns={[{ label: t('figures.byMde.mde') }, ...COLUMNS.map((key) => ({ label: label(key), numeric: true }))]}
+      >
+        {mdes.map((mde, index) => {
+          const answer = answers[index]?.data;
+          // An MDE that no project names yet has no figures to trace: the service answers 404.
+          const error = answers[index]?.error;
+          const noProject = error instanceof ApiProblem && error.status === 404;
+          const values = answer ? figureValues(answer) : undefined;
+          const name = mdeName(mde);
+          return (
+            <tr key={mde}>
+              <th scope="row">{name}</th>
               {COLUMNS.map((key) => (
-                <th key={key} scope="col" className="number">
-                  {label(key)}
-                </th>
+                <td key={key} className="number">
+                  {values ? (
+                    <FigureLink
+                      year={year}
+                      scope={{ kind: 'mde', mde }}
+                      figure={key}
+                      value={values.get(key) ?? 0}
+                      label={`${name}, ${label(key)}`}
+                    />
+                  ) : noProject ? (
+                    '0'
+                  ) : (
+                    t('figures.noData')
+                  )}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {mdes.map((mde, index) => {
-              const answer = answers[index]?.data;
-              // An MDE that no project names yet has no figures to trace: the service answers 404.
-              const error = answers[index]?.error;
-              const noProject = error instanceof ApiProblem && error.status === 404;
-              const values = answer ? figureValues(answer) : undefined;
-              const name = mdeName(mde);
-              return (
-                <tr key={mde}>
-                  <th scope="row">{name}</th>
-                  {COLUMNS.map((key) => (
-                    <td key={key} className="number">
-                      {values ? (
-                        <FigureLink
-                          year={year}
-                          scope={{ kind: 'mde', mde }}
-                          figure={key}
-                          value={values.get(key) ?? 0}
-                          label={`${name}, ${label(key)}`}
-                        />
-                      ) : noProject ? (
-                        '0'
-                      ) : (
-                        t('figures.noData')
-                      )}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </>
   );
 }

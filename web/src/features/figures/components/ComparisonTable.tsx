@@ -1,3 +1,4 @@
+import { DataTable } from '../../../components/DataTable';
 import { useT } from '../../../i18n/locale';
 import type { FiguresScope } from '../api/get-figures';
 import type { FigureValues } from '../figure-keys';
@@ -29,47 +30,39 @@ export function ComparisonTable(props: {
     );
   };
   return (
-    <div className="table-wrap" tabIndex={0}>
-      <table>
-        <caption className="visually-hidden">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('figures.column.figure')}</th>
-            <th scope="col" className="number">
-              {props.left.heading}
-            </th>
-            <th scope="col" className="number">
-              {props.right.heading}
-            </th>
-            <th scope="col" className="number">
-              {t('figures.column.difference')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.keys.map((key) => {
-            const name = label(key);
-            const left = props.left.values?.get(key) ?? 0;
-            const right = props.right.values?.get(key) ?? 0;
-            const known = props.left.values !== undefined && props.right.values !== undefined;
-            return (
-              <tr key={key}>
-                <th scope="row">{name}</th>
-                <td className="number">{cell(props.left, key, name)}</td>
-                <td className="number">{cell(props.right, key, name)}</td>
-                <td className={`number${known && left !== right ? ' changed' : ''}`}>
-                  {known
-                    ? left === right
-                      ? '0'
-                      : t('figures.difference', { delta: left - right })
-                    : t('figures.noData')}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <>
+      <DataTable
+        caption={props.caption}
+        captionStyle="hidden"
+        columns={[
+          { label: t('figures.column.figure') },
+          { label: props.left.heading, numeric: true },
+          { label: props.right.heading, numeric: true },
+          { label: t('figures.column.difference'), numeric: true },
+        ]}
+      >
+        {props.keys.map((key) => {
+          const name = label(key);
+          const left = props.left.values?.get(key) ?? 0;
+          const right = props.right.values?.get(key) ?? 0;
+          const known = props.left.values !== undefined && props.right.values !== undefined;
+          return (
+            <tr key={key}>
+              <th scope="row">{name}</th>
+              <td className="number">{cell(props.left, key, name)}</td>
+              <td className="number">{cell(props.right, key, name)}</td>
+              <td className={`number${known && left !== right ? ' changed' : ''}`}>
+                {known
+                  ? left === right
+                    ? '0'
+                    : t('figures.difference', { delta: left - right })
+                  : t('figures.noData')}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
       {props.keys.length === 0 && <p className="muted">{t('figures.empty')}</p>}
-    </div>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { Link, useParams, useSearchParams } from 'react-router';
+import { DataTable } from '../../../components/DataTable';
 import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
 import { useT } from '../../../i18n/locale';
@@ -52,45 +53,36 @@ export function FigureProvenanceScreen() {
           <p className="lead">
             {t('figures.provenance.value', { value: first.value, total: first.total, position: first.position })}
           </p>
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <caption>{t('figures.provenance.shown', { shown: events.length, total: first.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="number">
-                    {t('figures.provenance.position')}
-                  </th>
-                  <th scope="col">{t('figures.provenance.type')}</th>
-                  <th scope="col">{t('figures.provenance.stream')}</th>
-                  <th scope="col">{t('figures.provenance.item')}</th>
-                  <th scope="col" className="number">
-                    {t('figures.provenance.counts')}
-                  </th>
-                  <th scope="col">{t('figures.provenance.recordedAt')}</th>
-                  <th scope="col">{t('figures.provenance.actor')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((event) => (
-                  <tr key={`${event.position}:${event.item ?? ''}`}>
-                    <td className="number">{event.position}</td>
-                    <td>{event.type}</td>
-                    <td>
-                      <Link to={streamPath(event.stream)}>{event.stream}</Link>
-                    </td>
-                    <td>{event.item ?? ''}</td>
-                    <td className="number">{intl.formatNumber(event.counts)}</td>
-                    <td>
-                      <time dateTime={event.recordedAt}>
-                        {intl.formatDate(event.recordedAt, { dateStyle: 'medium', timeStyle: 'short' })}
-                      </time>
-                    </td>
-                    <td>{event.actor}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('figures.provenance.shown', { shown: events.length, total: first.total })}
+            columns={[
+              { label: t('figures.provenance.position'), numeric: true },
+              { label: t('figures.provenance.type') },
+              { label: t('figures.provenance.stream') },
+              { label: t('figures.provenance.item') },
+              { label: t('figures.provenance.counts'), numeric: true },
+              { label: t('figures.provenance.recordedAt') },
+              { label: t('figures.provenance.actor') },
+            ]}
+          >
+            {events.map((event) => (
+              <tr key={`${event.position}:${event.item ?? ''}`}>
+                <td className="number">{event.position}</td>
+                <td>{event.type}</td>
+                <td>
+                  <Link to={streamPath(event.stream)}>{event.stream}</Link>
+                </td>
+                <td>{event.item ?? ''}</td>
+                <td className="number">{intl.formatNumber(event.counts)}</td>
+                <td>
+                  <time dateTime={event.recordedAt}>
+                    {intl.formatDate(event.recordedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                  </time>
+                </td>
+                <td>{event.actor}</td>
+              </tr>
+            ))}
+          </DataTable>
           {provenance.hasNextPage && (
             <button
               type="button"

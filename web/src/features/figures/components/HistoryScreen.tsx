@@ -2,6 +2,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiProblem } from '../../../api/problem';
+import { Field } from '../../../components/Field';
 import { YearField } from '../../../components/YearField';
 import { useT } from '../../../i18n/locale';
 import { useMdeName, useMdes } from '../../mdes/api/get-mdes';
@@ -39,7 +40,7 @@ export function HistoryScreen() {
   const [form, setForm] = useState({ year: String(year), mde: mde ?? '', project: project ?? '', at: localOf(asOf) });
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [missingDate, setMissingDate] = useState(false);
-  const ids = { mde: useId(), project: useId(), at: useId(), atError: useId(), only: useId() };
+  const onlyChangedId = useId();
 
   const scope: FiguresScope =
     project !== undefined
@@ -85,44 +86,40 @@ export function HistoryScreen() {
       <form onSubmit={submit} noValidate>
         <div className="field-row">
           <YearField label={t('figures.year')} value={form.year} onChange={(year) => setForm({ ...form, year })} />
-          <div className="field">
-            <label htmlFor={ids.mde}>{t('figures.scope')}</label>
-            <select id={ids.mde} value={form.mde} onChange={(event) => setForm({ ...form, mde: event.target.value })}>
-              {session?.role !== 'partner' && <option value="">{t('figures.scope.programme')}</option>}
-              {mdeChoices.map((id) => (
-                <option key={id} value={id}>
-                  {t('figures.scope.mde', { name: mdeName(id) })}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.project}>{t('figures.history.project')}</label>
-            <input
-              id={ids.project}
-              value={form.project}
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(event) => setForm({ ...form, project: event.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.at}>{t('figures.history.asOf')}</label>
-            <input
-              id={ids.at}
-              type="datetime-local"
-              step={1}
-              value={form.at}
-              aria-invalid={missingDate}
-              aria-describedby={missingDate ? ids.atError : undefined}
-              onChange={(event) => setForm({ ...form, at: event.target.value })}
-            />
-            {missingDate && (
-              <p id={ids.atError} className="error" role="alert">
-                {t('figures.history.pick')}
-              </p>
+          <Field label={t('figures.scope')}>
+            {(control) => (
+              <select {...control} value={form.mde} onChange={(event) => setForm({ ...form, mde: event.target.value })}>
+                {session?.role !== 'partner' && <option value="">{t('figures.scope.programme')}</option>}
+                {mdeChoices.map((id) => (
+                  <option key={id} value={id}>
+                    {t('figures.scope.mde', { name: mdeName(id) })}
+                  </option>
+                ))}
+              </select>
             )}
-          </div>
+          </Field>
+          <Field label={t('figures.history.project')}>
+            {(control) => (
+              <input
+                {...control}
+                value={form.project}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(event) => setForm({ ...form, project: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={t('figures.history.asOf')} error={missingDate ? t('figures.history.pick') : undefined}>
+            {(control) => (
+              <input
+                {...control}
+                type="datetime-local"
+                step={1}
+                value={form.at}
+                onChange={(event) => setForm({ ...form, at: event.target.value })}
+              />
+            )}
+          </Field>
         </div>
         <button type="submit">{t('figures.show')}</button>
       </form>
@@ -133,12 +130,12 @@ export function HistoryScreen() {
           <p role="status">{t('figures.history.changed', { count: changed })}</p>
           <div className="checkbox">
             <input
-              id={ids.only}
+              id={onlyChangedId}
               type="checkbox"
               checked={onlyChanged}
               onChange={(event) => setOnlyChanged(event.target.checked)}
             />
-            <label htmlFor={ids.only}>{t('figures.history.onlyChanged')}</label>
+            <label htmlFor={onlyChangedId}>{t('figures.history.onlyChanged')}</label>
           </div>
           <ComparisonTable
             caption={t('figures.history.title')}

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { DataTable } from '../../../components/DataTable';
 import { QueryState } from '../../../components/QueryState';
 import { useT } from '../../../i18n/locale';
 import { useProjectFigures } from '../api/get-project-figures';
@@ -30,50 +31,44 @@ export function ProjectFiguresTable({
       <h2 id="project-figures">{t('project.figures', { year })}</h2>
       <QueryState error={figures.error} isPending={figures.isPending} />
       {figures.data && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="muted">{t('project.figures.caption', { year })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('project.figure')}</th>
-                <th scope="col" className="number">
-                  {t('project.value')}
-                </th>
-                <th scope="col">{t('project.progress')}</th>
+        <DataTable
+          caption={t('project.figures.caption', { year })}
+          captionStyle="muted"
+          columns={[
+            { label: t('project.figure') },
+            { label: t('project.value'), numeric: true },
+            { label: t('project.progress') },
+          ]}
+        >
+          {FIGURES.map((figure) => {
+            const value = figures.data[figure];
+            const target = targets[figure];
+            const name = t('project.figureName', { figure });
+            return (
+              <tr key={figure}>
+                <th scope="row">{name}</th>
+                <td className="number">
+                  <Link
+                    to={`/projects/${encodeURIComponent(projectId)}/figures/${year}/${figure}`}
+                    aria-label={t('project.provenanceOf', { value, figure: name })}
+                  >
+                    {value}
+                  </Link>
+                </td>
+                <td>
+                  {target ? (
+                    <>
+                      <progress max={target} value={Math.min(value, target)} aria-label={name} />{' '}
+                      <span>{t('project.progress.value', { percent: value / target, target })}</span>
+                    </>
+                  ) : (
+                    <span className="muted">{t('project.noTarget')}</span>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {FIGURES.map((figure) => {
-                const value = figures.data[figure];
-                const target = targets[figure];
-                const name = t('project.figureName', { figure });
-                return (
-                  <tr key={figure}>
-                    <th scope="row">{name}</th>
-                    <td className="number">
-                      <Link
-                        to={`/projects/${encodeURIComponent(projectId)}/figures/${year}/${figure}`}
-                        aria-label={t('project.provenanceOf', { value, figure: name })}
-                      >
-                        {value}
-                      </Link>
-                    </td>
-                    <td>
-                      {target ? (
-                        <>
-                          <progress max={target} value={Math.min(value, target)} aria-label={name} />{' '}
-                          <span>{t('project.progress.value', { percent: value / target, target })}</span>
-                        </>
-                      ) : (
-                        <span className="muted">{t('project.noTarget')}</span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
     </section>
   );

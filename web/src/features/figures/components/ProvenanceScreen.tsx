@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { DataTable } from '../../../components/DataTable';
 import { QueryState } from '../../../components/QueryState';
 import { useT } from '../../../i18n/locale';
 import { useProjectProvenance } from '../api/get-project-provenance';
@@ -25,39 +26,33 @@ export function ProvenanceScreen() {
               position: provenance.data.position,
             })}
           </p>
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <caption className="muted">{t('provenance.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('provenance.position')}</th>
-                  <th scope="col">{t('provenance.event')}</th>
-                  <th scope="col">{t('provenance.item')}</th>
-                  <th scope="col">{t('provenance.recorded')}</th>
-                  <th scope="col">{t('provenance.actor')}</th>
-                  <th scope="col" className="number">
-                    {t('provenance.counts')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {provenance.data.events.map((event) => (
-                  <tr key={`${event.position}-${event.item ?? ''}`}>
-                    <td>{event.position}</td>
-                    <td>
-                      {event.type}
-                      <br />
-                      <span className="muted">{event.stream}</span>
-                    </td>
-                    <td>{event.item ?? '—'}</td>
-                    <td>{t('provenance.at', { at: new Date(event.recordedAt) })}</td>
-                    <td>{event.actor}</td>
-                    <td className="number">{event.counts}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('provenance.caption')}
+            captionStyle="muted"
+            columns={[
+              { label: t('provenance.position') },
+              { label: t('provenance.event') },
+              { label: t('provenance.item') },
+              { label: t('provenance.recorded') },
+              { label: t('provenance.actor') },
+              { label: t('provenance.counts'), numeric: true },
+            ]}
+          >
+            {provenance.data.events.map((event) => (
+              <tr key={`${event.position}-${event.item ?? ''}`}>
+                <td>{event.position}</td>
+                <td>
+                  {event.type}
+                  <br />
+                  <span className="muted">{event.stream}</span>
+                </td>
+                <td>{event.item ?? '—'}</td>
+                <td>{t('provenance.at', { at: new Date(event.recordedAt) })}</td>
+                <td>{event.actor}</td>
+                <td className="number">{event.counts}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
+import { DataTable } from '../../../components/DataTable';
 import { useT } from '../../../i18n/locale';
 import type { FiguresScope, ProgrammeFigures } from '../api/get-figures';
 import { share } from '../figure-keys';
@@ -65,26 +66,17 @@ export function SharesTables(props: {
     });
 
   const table = (caption: string, body: ReactNode) => (
-    <div className="table-wrap" tabIndex={0}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('figures.column.figure')}</th>
-            <th scope="col" className="number">
-              {props.year}
-            </th>
-            <th scope="col" className="number">
-              {t('figures.column.share', { year: String(props.year) })}
-            </th>
-            <th scope="col" className="number">
-              {t('figures.column.share', { year: String(props.previous) })}
-            </th>
-          </tr>
-        </thead>
-        <tbody>{body}</tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={[
+        { label: t('figures.column.figure') },
+        { label: props.year, numeric: true },
+        { label: t('figures.column.share', { year: String(props.year) }), numeric: true },
+        { label: t('figures.column.share', { year: String(props.previous) }), numeric: true },
+      ]}
+    >
+      {body}
+    </DataTable>
   );
 
   const audiences = [...new Set(['all-job-seekers', 'specific', ...Object.keys(approved.byAudience)])];

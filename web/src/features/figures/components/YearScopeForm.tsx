@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { Field } from '../../../components/Field';
 import { YearField } from '../../../components/YearField';
 import { useT } from '../../../i18n/locale';
 import { useMdeName, useMdes } from '../../mdes/api/get-mdes';
@@ -15,7 +16,6 @@ export function YearScopeForm(props: {
   const registry = useMdes().data;
   const [year, setYear] = useState(String(props.year));
   const [mde, setMde] = useState(props.mde ?? '');
-  const scopeId = useId();
   const choices = props.mdeChoices === 'all' ? (registry?.mdes.map((one) => one.id) ?? []) : props.mdeChoices;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -25,17 +25,18 @@ export function YearScopeForm(props: {
   return (
     <form className="actions filters" onSubmit={submit}>
       <YearField label={t('figures.year')} value={year} onChange={setYear} />
-      <div className="field">
-        <label htmlFor={scopeId}>{t('figures.scope')}</label>
-        <select id={scopeId} value={mde} onChange={(event) => setMde(event.target.value)}>
-          {props.mdeChoices === 'all' && <option value="">{t('figures.scope.programme')}</option>}
-          {choices.map((id) => (
-            <option key={id} value={id}>
-              {t('figures.scope.mde', { name: mdeName(id) })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field label={t('figures.scope')}>
+        {(control) => (
+          <select {...control} value={mde} onChange={(event) => setMde(event.target.value)}>
+            {props.mdeChoices === 'all' && <option value="">{t('figures.scope.programme')}</option>}
+            {choices.map((id) => (
+              <option key={id} value={id}>
+                {t('figures.scope.mde', { name: mdeName(id) })}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <button type="submit">{t('figures.show')}</button>
     </form>
   );

@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { ApiProblem } from '../../../api/problem';
-import { ErrorText } from '../../../components/ErrorText';
+import { DataTable } from '../../../components/DataTable';
+import { Field } from '../../../components/Field';
 import { useLocale, useT } from '../../../i18n/locale';
 import { useSession } from '../../session/api/session';
 import {
@@ -93,7 +94,6 @@ export function ImportScreen() {
   const dryRun = useSendImport();
   const written = useSendImport();
   const imports = useImports();
-  const ids = { kind: useId(), file: useId(), fileError: useId() };
 
   const check = (event: FormEvent) => {
     event.preventDefault();
@@ -117,24 +117,25 @@ export function ImportScreen() {
       <h1 id="imports-title">{t('imports.title')}</h1>
       <p>{t('imports.intro')}</p>
       <form onSubmit={check} noValidate className="narrow">
-        <div className="field">
-          <label htmlFor={ids.kind}>{t('imports.kind')}</label>
-          <select
-            id={ids.kind}
-            value={kind}
-            onChange={(event) => {
-              setKind(event.target.value as ImportKind);
-              dryRun.reset();
-              written.reset();
-            }}
-          >
-            {IMPORT_KINDS.map((one) => (
-              <option key={one} value={one}>
-                {t('imports.kind.value', { kind: one })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field label={t('imports.kind')}>
+          {(control) => (
+            <select
+              {...control}
+              value={kind}
+              onChange={(event) => {
+                setKind(event.target.value as ImportKind);
+                dryRun.reset();
+                written.reset();
+              }}
+            >
+              {IMPORT_KINDS.map((one) => (
+                <option key={one} value={one}>
+                  {t('imports.kind.value', { kind: one })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <p>
           {t('imports.templates')}{' '}
           <a href={templatePath(kind, 'xlsx', locale)} download>
@@ -145,22 +146,20 @@ export function ImportScreen() {
             {t('imports.template', { format: 'CSV' })}
           </a>
         </p>
-        <div className="field">
-          <label htmlFor={ids.file}>{t('imports.file')}</label>
-          <input
-            id={ids.file}
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-invalid={fileError !== undefined}
-            aria-describedby={fileError === undefined ? undefined : ids.fileError}
-            onChange={(event) => {
-              setFile(event.target.files?.[0]);
-              dryRun.reset();
-              written.reset();
-            }}
-          />
-          <ErrorText id={ids.fileError} message={fileError} />
-        </div>
+        <Field label={t('imports.file')} error={fileError}>
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(event) => {
+                setFile(event.target.files?.[0]);
+                dryRun.reset();
+                written.reset();
+              }}
+            />
+          )}
+        </Field>
         <button type="submit" disabled={dryRun.isPending}>
           {dryRun.isPending ? t('imports.checking') : t('imports.check')}
         </button>
@@ -203,46 +202,41 @@ export function ImportScreen() {
       {imports.isPending && <p role="status">{t('app.loading')}</p>}
       {imports.data && imports.data.items.length === 0 && <p>{t('imports.recent.none')}</p>}
       {imports.data && imports.data.items.length > 0 && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption>{t('imports.recent')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('imports.recordedAt')}</th>
-                <th scope="col">{t('imports.file')}</th>
-                <th scope="col">{t('imports.kind')}</th>
-                <th scope="col">{t('imports.counts')}</th>
-                <th scope="col">{t('figures.provenance.actor')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imports.data.items.map((item) => (
-                <tr key={item.importId}>
-                  <td>{intl.formatDate(item.recordedAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                  <td>
-                    {canReadLog ? (
-                      <Link to={`/audit/events?stream=${encodeURIComponent(`import-${item.importId}`)}`}>
-                        {item.fileName ?? item.importId}
-                      </Link>
-                    ) : (
-                      (item.fileName ?? item.importId)
-                    )}
-                  </td>
-                  <td>{t('imports.kind.value', { kind: item.kind })}</td>
-                  <td>
-                    {t('imports.summary', {
-                      rows: item.counts.rows,
-                      new: item.counts.new,
-                      repeat: item.counts.repeat,
-                      refused: item.counts.refused,
-                    })}
-                  </td>
-                  <td>{item.actor}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('imports.recent')}
+          columns={[
+            { label: t('imports.recordedAt') },
+            { label: t('imports.file') },
+            { label: t('imports.kind') },
+            { label: t('imports.counts') },
+            { label: t('figures.provenance.actor') },
+          ]}
+        >
+          {imports.data.items.map((item) => (
+            <tr key={item.importId}>
+              <td>{intl.formatDate(item.recordedAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+              <td>
+                {canReadLog ? (
+                  <Link to={`/audit/events?stream=${encodeURIComponent(`import-${item.importId}`)}`}>
+                    {item.fileName ?? item.importId}
+                  </Link>
+                ) : (
+                  (item.fileName ?? item.importId)
+                )}
+              </td>
+              <td>{t('imports.kind.value', { kind: item.kind })}</td>
+              <td>
+                {t('imports.summary', {
+                  rows: item.counts.rows,
+                  new: item.counts.new,
+                  repeat: item.counts.repeat,
+                  refused: item.counts.refused,
+                })}
+              </td>
+              <td>{item.actor}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

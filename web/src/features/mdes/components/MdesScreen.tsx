@@ -1,8 +1,9 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
 import { ApiProblem } from '../../../api/problem';
-import { ErrorText } from '../../../components/ErrorText';
+import { DataTable } from '../../../components/DataTable';
+import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n/locale';
 import { useSession } from '../../session/api/session';
 import { useMdes } from '../api/get-mdes';
@@ -20,7 +21,6 @@ export function MdesScreen() {
   const [form, setForm] = useState(EMPTY);
   const [missing, setMissing] = useState<Partial<Record<keyof typeof EMPTY, boolean>>>({});
   const slugField = useRef<HTMLInputElement>(null);
-  const ids = { id: useId(), fr: useId(), nl: useId() };
   const refused = register.error instanceof ApiProblem ? register.error : undefined;
   const errorOf = (field: keyof typeof EMPTY, apiField: string) =>
     missing[field] ? t('mdes.missing') : refused?.fieldError(apiField);
@@ -39,20 +39,18 @@ export function MdesScreen() {
   };
 
   const field = (name: keyof typeof EMPTY, label: string) => (
-    <div className="field">
-      <label htmlFor={ids[name]}>{label}</label>
-      <input
-        id={ids[name]}
-        ref={name === 'id' ? slugField : undefined}
-        value={form[name]}
-        autoComplete="off"
-        spellCheck={name !== 'id'}
-        aria-invalid={errors[name] !== undefined}
-        aria-describedby={errors[name] === undefined ? undefined : `${ids[name]}-error`}
-        onChange={(event) => setForm({ ...form, [name]: event.target.value })}
-      />
-      <ErrorText id={`${ids[name]}-error`} message={errors[name]} />
-    </div>
+    <Field label={label} error={errors[name]}>
+      {(control) => (
+        <input
+          {...control}
+          ref={name === 'id' ? slugField : undefined}
+          value={form[name]}
+          autoComplete="off"
+          spellCheck={name !== 'id'}
+          onChange={(event) => setForm({ ...form, [name]: event.target.value })}
+        />
+      )}
+    </Field>
   );
 
   return (
@@ -83,49 +81,44 @@ export function MdesScreen() {
       <h2>{t('mdes.list')}</h2>
       <QueryState error={mdes.error} isPending={mdes.isPending} />
       {mdes.data && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption>{t('mdes.caption', { count: mdes.data.mdes.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('mdes.id')}</th>
-                <th scope="col">{t('mdes.fr')}</th>
-                <th scope="col">{t('mdes.nl')}</th>
-                <th scope="col">{t('mdes.registered')}</th>
-                {session?.role === 'coordinator' && <th scope="col">{t('mdes.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {mdes.data.mdes.map((mde) => (
-                <tr key={mde.id}>
-                  <th scope="row">{mde.id}</th>
-                  <td lang="fr">{mde.name.fr}</td>
-                  <td lang="nl">{mde.name.nl}</td>
-                  <td>
-                    {t('tokens.createdBy', {
-                      at: intl.formatDate(mde.registeredAt, { dateStyle: 'medium', timeStyle: 'short' }),
-                      by: mde.registeredBy,
-                    })}
-                  </td>
-                  {session?.role === 'coordinator' && (
-                    <td>
-                      <button
-                        type="button"
-                        className="secondary"
-                        onClick={() => {
-                          setForm({ id: mde.id, fr: mde.name.fr, nl: mde.name.nl });
-                          slugField.current?.focus();
-                        }}
-                      >
-                        {t('mdes.rename', { id: mde.id })}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('mdes.caption', { count: mdes.data.mdes.length })}
+          columns={[
+            { label: t('mdes.id') },
+            { label: t('mdes.fr') },
+            { label: t('mdes.nl') },
+            { label: t('mdes.registered') },
+            ...(session?.role === 'coordinator' ? [{ label: t('mdes.actions') }] : []),
+          ]}
+        >
+          {mdes.data.mdes.map((mde) => (
+            <tr key={mde.id}>
+              <th scope="row">{mde.id}</th>
+              <td lang="fr">{mde.name.fr}</td>
+              <td lang="nl">{mde.name.nl}</td>
+              <td>
+                {t('tokens.createdBy', {
+                  at: intl.formatDate(mde.registeredAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                  by: mde.registeredBy,
+                })}
+              </td>
+              {session?.role === 'coordinator' && (
+                <td>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => {
+                      setForm({ id: mde.id, fr: mde.name.fr, nl: mde.name.nl });
+                      slugField.current?.focus();
+                    }}
+                  >
+                    {t('mdes.rename', { id: mde.id })}
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { DataTable } from '../../../components/DataTable';
 import { useT } from '../../../i18n/locale';
 import { forget } from '../api/outbox';
 import { outboxQuery, useOutbox } from '../api/submit';
@@ -19,43 +20,35 @@ export function OutboxScreen() {
       {data.length === 0 ? (
         <p>{t('offline.empty')}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="muted">{t('offline.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('offline.what')}</th>
-                <th scope="col">{t('offline.when')}</th>
-                <th scope="col">{t('offline.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((write) => (
-                <tr key={write.key}>
-                  <td>
-                    {t('offline.command', { kind: write.kind })} <strong>{write.subject}</strong>
-                    {write.within && <> · {write.within}</>}
-                  </td>
-                  <td>{t('offline.queuedAt', { at: new Date(write.queuedAt) })}</td>
-                  <td>
-                    {write.state === 'pending' ? (
-                      <span className="outcome-pending">{t('offline.pending')}</span>
-                    ) : (
-                      <div className="actions">
-                        <span className="outcome-refused">
-                          {t('offline.refused', { reason: write.problem?.detail ?? write.problem?.title ?? '' })}
-                        </span>
-                        <button type="button" className="secondary" onClick={() => void dismiss(write.key)}>
-                          {t('offline.dismiss')}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('offline.caption')}
+          captionStyle="muted"
+          columns={[{ label: t('offline.what') }, { label: t('offline.when') }, { label: t('offline.state') }]}
+        >
+          {data.map((write) => (
+            <tr key={write.key}>
+              <td>
+                {t('offline.command', { kind: write.kind })} <strong>{write.subject}</strong>
+                {write.within && <> · {write.within}</>}
+              </td>
+              <td>{t('offline.queuedAt', { at: new Date(write.queuedAt) })}</td>
+              <td>
+                {write.state === 'pending' ? (
+                  <span className="outcome-pending">{t('offline.pending')}</span>
+                ) : (
+                  <div className="actions">
+                    <span className="outcome-refused">
+                      {t('offline.refused', { reason: write.problem?.detail ?? write.problem?.title ?? '' })}
+                    </span>
+                    <button type="button" className="secondary" onClick={() => void dismiss(write.key)}>
+                      {t('offline.dismiss')}
+                    </button>
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

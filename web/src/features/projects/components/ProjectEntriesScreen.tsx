@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { DataTable } from '../../../components/DataTable';
 import { QueryState } from '../../../components/QueryState';
 import { choice, useT } from '../../../i18n/locale';
 import { OutcomeForm, OutreachForm, StageForm } from '../../participants/components/EntryForms';
@@ -33,28 +34,23 @@ function Stages({ projectId, year }: { projectId: string; year: number }) {
       <h2 id="stages">{t('entries.stages', { count: stages.data?.items.length ?? 0 })}</h2>
       <QueryState error={stages.error} isPending={stages.isPending} />
       {stages.data && stages.data.items.length > 0 && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('entries.participantId')}</th>
-                <th scope="col">{t('entries.startDate')}</th>
-                <th scope="col">{t('entries.sector')}</th>
-                <th scope="col">{t('entries.companyId')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stages.data.items.map((stage) => (
-                <tr key={`${stage.participantId}/${stage.id}`}>
-                  <td>{stage.participantId}</td>
-                  <td>{stage.startDate}</td>
-                  <td>{stage.sector}</td>
-                  <td>{stage.companyId}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { label: t('entries.participantId') },
+            { label: t('entries.startDate') },
+            { label: t('entries.sector') },
+            { label: t('entries.companyId') },
+          ]}
+        >
+          {stages.data.items.map((stage) => (
+            <tr key={`${stage.participantId}/${stage.id}`}>
+              <td>{stage.participantId}</td>
+              <td>{stage.startDate}</td>
+              <td>{stage.sector}</td>
+              <td>{stage.companyId}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <StageForm projectId={projectId} />
     </section>
@@ -69,28 +65,21 @@ function Outreach({ projectId, year }: { projectId: string; year: number }) {
       <h2 id="outreach">{t('entries.outreach', { count: outreach.data?.items.length ?? 0 })}</h2>
       <QueryState error={outreach.error} isPending={outreach.isPending} />
       {outreach.data && outreach.data.items.length > 0 && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('entries.date')}</th>
-                <th scope="col">{t('entries.audience')}</th>
-                <th scope="col" className="number">
-                  {t('entries.count')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {outreach.data.items.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{entry.date}</td>
-                  <td>{t('entries.audience.value', { audience: choice(entry.audience) })}</td>
-                  <td className="number">{entry.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { label: t('entries.date') },
+            { label: t('entries.audience') },
+            { label: t('entries.count'), numeric: true },
+          ]}
+        >
+          {outreach.data.items.map((entry) => (
+            <tr key={entry.id}>
+              <td>{entry.date}</td>
+              <td>{t('entries.audience.value', { audience: choice(entry.audience) })}</td>
+              <td className="number">{entry.count}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <OutreachForm projectId={projectId} />
     </section>
@@ -105,26 +94,21 @@ function Outcomes({ projectId, year }: { projectId: string; year: number }) {
       <h2 id="outcomes">{t('entries.outcomes', { count: outcomes.data?.items.length ?? 0 })}</h2>
       <QueryState error={outcomes.error} isPending={outcomes.isPending} />
       {outcomes.data && outcomes.data.items.length > 0 && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('entries.participantId')}</th>
-                <th scope="col">{t('entries.outcomeType')}</th>
-                <th scope="col">{t('entries.date')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {outcomes.data.items.map((entry) => (
-                <tr key={`${entry.participantId}/${entry.id}`}>
-                  <td>{entry.participantId}</td>
-                  <td>{t('entries.outcomeType.value', { type: choice(entry.type) })}</td>
-                  <td>{entry.date}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { label: t('entries.participantId') },
+            { label: t('entries.outcomeType') },
+            { label: t('entries.date') },
+          ]}
+        >
+          {outcomes.data.items.map((entry) => (
+            <tr key={`${entry.participantId}/${entry.id}`}>
+              <td>{entry.participantId}</td>
+              <td>{t('entries.outcomeType.value', { type: choice(entry.type) })}</td>
+              <td>{entry.date}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <OutcomeForm projectId={projectId} />
     </section>

@@ -1,5 +1,6 @@
-import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { DataTable } from '../../../components/DataTable';
+import { Field } from '../../../components/Field';
 import { QueryState } from '../../../components/QueryState';
 import { YearField } from '../../../components/YearField';
 import { useT } from '../../../i18n/locale';
@@ -12,7 +13,6 @@ const STATUSES = ['submitted', 'approved', 'rejected'] as const;
 export function ProjectsScreen() {
   const t = useT();
   const [search, setSearch] = useSearchParams();
-  const statusId = useId();
   const status = STATUSES.find((value) => value === search.get('status'));
   const filter: ProjectFilter = {
     ...(search.get('year') ? { year: search.get('year')! } : {}),
@@ -37,51 +37,47 @@ export function ProjectsScreen() {
           value={search.get('year') ?? ''}
           onChange={(year) => setFilter('year', year)}
         />
-        <div className="field">
-          <label htmlFor={statusId}>{t('projects.status')}</label>
-          <select id={statusId} value={status ?? ''} onChange={(event) => setFilter('status', event.target.value)}>
-            <option value="">{t('projects.anyStatus')}</option>
-            {STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t('projects.status.value', { status: value })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field label={t('projects.status')}>
+          {(control) => (
+            <select {...control} value={status ?? ''} onChange={(event) => setFilter('status', event.target.value)}>
+              <option value="">{t('projects.anyStatus')}</option>
+              {STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {t('projects.status.value', { status: value })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </form>
       <QueryState error={projects.error} isPending={projects.isPending} />
       {projects.data && (
         <>
           <p role="status">{t('projects.intro', { count: items.length })}</p>
           {items.length > 0 && (
-            <div className="table-wrap" tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('projects.col.title')}</th>
-                    <th scope="col">{t('projects.col.year')}</th>
-                    <th scope="col">{t('projects.col.mdes')}</th>
-                    <th scope="col">{t('projects.col.status')}</th>
-                    <th scope="col">{t('projects.col.carrier')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((project) => (
-                    <tr key={project.id}>
-                      <td>
-                        <Link to={`/projects/${encodeURIComponent(project.id)}`}>{project.title}</Link>
-                        <br />
-                        <span className="muted">{project.id}</span>
-                      </td>
-                      <td>{project.year}</td>
-                      <td>{project.mdes.map(mdeName).join(', ')}</td>
-                      <td>{t('projects.status.value', { status: project.status })}</td>
-                      <td>{project.carrier.name}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={[
+                { label: t('projects.col.title') },
+                { label: t('projects.col.year') },
+                { label: t('projects.col.mdes') },
+                { label: t('projects.col.status') },
+                { label: t('projects.col.carrier') },
+              ]}
+            >
+              {items.map((project) => (
+                <tr key={project.id}>
+                  <td>
+                    <Link to={`/projects/${encodeURIComponent(project.id)}`}>{project.title}</Link>
+                    <br />
+                    <span className="muted">{project.id}</span>
+                  </td>
+                  <td>{project.year}</td>
+                  <td>{project.mdes.map(mdeName).join(', ')}</td>
+                  <td>{t('projects.status.value', { status: project.status })}</td>
+                  <td>{project.carrier.name}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {projects.hasNextPage && (
             <button type="button" className="secondary" onClick={() => void projects.fetchNextPage()}>

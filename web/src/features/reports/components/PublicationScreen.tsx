@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { ApiProblem } from '../../../api/problem';
+import { DataTable } from '../../../components/DataTable';
 import { useT } from '../../../i18n/locale';
 import { VerifyAnchorButton } from '../../audit/components/AnchorVerification';
 import { groupedHash } from '../../audit/components/grouped-hash';
@@ -95,46 +96,38 @@ export function PublicationScreen() {
         <p>{t('reports.changes.none', { position: changes.data.position })}</p>
       )}
       {changes.data && changes.data.changes.length > 0 && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption>
-              {t('reports.changes.caption', { count: changes.data.changes.length, position: changes.data.position })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.changes.scope')}</th>
-                <th scope="col">{t('figures.column.figure')}</th>
-                <th scope="col" className="number">
-                  {t('reports.changes.published')}
-                </th>
-                <th scope="col" className="number">
-                  {t('reports.changes.now')}
-                </th>
-                <th scope="col">{t('reports.changes.events')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.data.changes.map((change) => (
-                <tr key={`${change.scope}:${change.figure}`}>
-                  <td>{change.scope}</td>
-                  <td>{label(change.figure)}</td>
-                  <td className="number">{change.published}</td>
-                  <td className="number">{change.now}</td>
-                  <td>
-                    <ul className="plain">
-                      {change.events.map((event) => (
-                        <li key={event.position}>
-                          <Link to={`/audit/events?stream=${encodeURIComponent(event.stream)}`}>{event.stream}</Link>{' '}
-                          {t('reports.changes.event', { type: event.type, delta: event.delta, actor: event.actor })}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('reports.changes.caption', {
+            count: changes.data.changes.length,
+            position: changes.data.position,
+          })}
+          columns={[
+            { label: t('reports.changes.scope') },
+            { label: t('figures.column.figure') },
+            { label: t('reports.changes.published'), numeric: true },
+            { label: t('reports.changes.now'), numeric: true },
+            { label: t('reports.changes.events') },
+          ]}
+        >
+          {changes.data.changes.map((change) => (
+            <tr key={`${change.scope}:${change.figure}`}>
+              <td>{change.scope}</td>
+              <td>{label(change.figure)}</td>
+              <td className="number">{change.published}</td>
+              <td className="number">{change.now}</td>
+              <td>
+                <ul className="plain">
+                  {change.events.map((event) => (
+                    <li key={event.position}>
+                      <Link to={`/audit/events?stream=${encodeURIComponent(event.stream)}`}>{event.stream}</Link>{' '}
+                      {t('reports.changes.event', { type: event.type, delta: event.delta, actor: event.actor })}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

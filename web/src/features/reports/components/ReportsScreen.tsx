@@ -1,6 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiProblem } from '../../../api/problem';
+import { DataTable } from '../../../components/DataTable';
+import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n/locale';
 import { useLocale } from '../../../i18n/locale';
 import { groupedHash } from '../../audit/components/grouped-hash';
@@ -19,7 +21,6 @@ export function ReportsScreen() {
   const language: ReportLanguage = params.get('lang') === 'nl' ? 'nl' : params.get('lang') === 'fr' ? 'fr' : locale;
   const [form, setForm] = useState({ year: String(year), language });
   const [confirming, setConfirming] = useState(false);
-  const ids = { year: useId(), language: useId() };
   const download = useDownloadReport();
   const publications = usePublications(year);
   const publish = usePublish(year);
@@ -33,31 +34,33 @@ export function ReportsScreen() {
     <section aria-labelledby="reports-title">
       <h1 id="reports-title">{t('reports.title', { year })}</h1>
       <form className="actions filters" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={ids.year}>{t('figures.year')}</label>
-          <input
-            id={ids.year}
-            type="number"
-            inputMode="numeric"
-            value={form.year}
-            onChange={(event) => setForm({ ...form, year: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.language}>{t('reports.language')}</label>
-          <select
-            id={ids.language}
-            value={form.language}
-            onChange={(event) => setForm({ ...form, language: event.target.value === 'nl' ? 'nl' : 'fr' })}
-          >
-            <option value="fr" lang="fr">
-              Français
-            </option>
-            <option value="nl" lang="nl">
-              Nederlands
-            </option>
-          </select>
-        </div>
+        <Field label={t('figures.year')}>
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              value={form.year}
+              onChange={(event) => setForm({ ...form, year: event.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('reports.language')}>
+          {(control) => (
+            <select
+              {...control}
+              value={form.language}
+              onChange={(event) => setForm({ ...form, language: event.target.value === 'nl' ? 'nl' : 'fr' })}
+            >
+              <option value="fr" lang="fr">
+                Français
+              </option>
+              <option value="nl" lang="nl">
+                Nederlands
+              </option>
+            </select>
+          )}
+        </Field>
         <button type="submit">{t('figures.show')}</button>
       </form>
 
@@ -121,43 +124,36 @@ export function ReportsScreen() {
       {publications.isPending && <p role="status">{t('app.loading')}</p>}
       {publications.data && publications.data.publications.length === 0 && <p>{t('reports.publications.none')}</p>}
       {publications.data && publications.data.publications.length > 0 && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption>{t('reports.publications')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.publication.number')}</th>
-                <th scope="col">{t('reports.language')}</th>
-                <th scope="col" className="number">
-                  {t('audit.ledger.position')}
-                </th>
-                <th scope="col">{t('reports.publication.anchor')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {publications.data.publications.map((publication) => (
-                <tr key={publication.number}>
-                  <td>
-                    <Link to={`/reports/${year}/publications/${publication.number}`}>
-                      {t('reports.publication.open', { n: publication.number })}
-                    </Link>
-                  </td>
-                  <td>{publication.language === 'nl' ? 'Nederlands' : 'Français'}</td>
-                  <td className="number">{publication.reportPosition}</td>
-                  <td>
-                    <code className="hash">
-                      {publication.anchor
-                        ? publication.anchor.typed
-                        : publication.ledgerHash
-                          ? groupedHash(publication.ledgerHash)
-                          : '—'}
-                    </code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('reports.publications')}
+          columns={[
+            { label: t('reports.publication.number') },
+            { label: t('reports.language') },
+            { label: t('audit.ledger.position'), numeric: true },
+            { label: t('reports.publication.anchor') },
+          ]}
+        >
+          {publications.data.publications.map((publication) => (
+            <tr key={publication.number}>
+              <td>
+                <Link to={`/reports/${year}/publications/${publication.number}`}>
+                  {t('reports.publication.open', { n: publication.number })}
+                </Link>
+              </td>
+              <td>{publication.language === 'nl' ? 'Nederlands' : 'Français'}</td>
+              <td className="number">{publication.reportPosition}</td>
+              <td>
+                <code className="hash">
+                  {publication.anchor
+                    ? publication.anchor.typed
+                    : publication.ledgerHash
+                      ? groupedHash(publication.ledgerHash)
+                      : '—'}
+                </code>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       <h2>{t('reports.preview')}</h2>

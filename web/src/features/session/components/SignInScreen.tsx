@@ -1,6 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiProblem } from '../../../api/problem';
-import { ErrorText } from '../../../components/ErrorText';
+import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n/locale';
 import { useSignIn } from '../api/session';
 
@@ -10,7 +10,6 @@ export function SignInScreen() {
   const signIn = useSignIn();
   const [token, setToken] = useState('');
   const [empty, setEmpty] = useState(false);
-  const errorId = useId();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -33,21 +32,19 @@ export function SignInScreen() {
       <h1 id="sign-in-title">{t('session.signIn.title')}</h1>
       <p>{t('session.signIn.intro')}</p>
       <form onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="token">{t('session.signIn.token')}</label>
-          <input
-            id="token"
-            name="token"
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            value={token}
-            aria-invalid={error !== undefined}
-            aria-describedby={error === undefined ? undefined : errorId}
-            onChange={(event) => setToken(event.target.value)}
-          />
-          <ErrorText id={errorId} message={error} />
-        </div>
+        <Field label={t('session.signIn.token')} error={error}>
+          {(control) => (
+            <input
+              {...control}
+              name="token"
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              value={token}
+              onChange={(event) => setToken(event.target.value)}
+            />
+          )}
+        </Field>
         <button type="submit" disabled={signIn.isPending}>
           {signIn.isPending ? t('session.signIn.pending') : t('session.signIn.submit')}
         </button>

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiProblem } from '../../../api/problem';
 import { ConfirmWithReason } from '../../../components/ConfirmWithReason';
+import { DataTable } from '../../../components/DataTable';
 import { QueryState } from '../../../components/QueryState';
 import { choice, useT } from '../../../i18n/locale';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
@@ -96,49 +97,44 @@ export function SessionScreen() {
         <h2 id="attendees">
           {t('sessions.attendees', { count: s.attendees.length, pending: pendingAttendances.length })}
         </h2>
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('sessions.participant')}</th>
-                <th scope="col">{t('sessions.attendanceState')}</th>
-                <th scope="col">{t('sessions.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pendingAttendances.map((write) => (
-                <tr key={write.key}>
-                  <td>{write.subject}</td>
-                  <td className="outcome-pending">{t('offline.pending')}</td>
-                  <td />
-                </tr>
-              ))}
-              {s.attendees.map((attendee) => (
-                <tr key={attendee.participantId}>
-                  <td>{attendee.participantId}</td>
-                  <td>
-                    {attendee.retracted
-                      ? t('sessions.retracted', { reason: attendee.retractionReason ?? '' })
-                      : t('sessions.counted')}
-                  </td>
-                  <td>
-                    {!attendee.retracted && !s.cancellation && (
-                      <ConfirmWithReason
-                        action={t('sessions.retract.short')}
-                        actionName={t('sessions.retract', { id: attendee.participantId })}
-                        question={t('sessions.retract.question', { id: attendee.participantId })}
-                        confirm={t('sessions.retract.confirm')}
-                        onConfirm={(reason) =>
-                          act((key) => retractAttendance(s.id, attendee.participantId, reason, { key, owner }))
-                        }
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { label: t('sessions.participant') },
+            { label: t('sessions.attendanceState') },
+            { label: t('sessions.actions') },
+          ]}
+        >
+          {pendingAttendances.map((write) => (
+            <tr key={write.key}>
+              <td>{write.subject}</td>
+              <td className="outcome-pending">{t('offline.pending')}</td>
+              <td />
+            </tr>
+          ))}
+          {s.attendees.map((attendee) => (
+            <tr key={attendee.participantId}>
+              <td>{attendee.participantId}</td>
+              <td>
+                {attendee.retracted
+                  ? t('sessions.retracted', { reason: attendee.retractionReason ?? '' })
+                  : t('sessions.counted')}
+              </td>
+              <td>
+                {!attendee.retracted && !s.cancellation && (
+                  <ConfirmWithReason
+                    action={t('sessions.retract.short')}
+                    actionName={t('sessions.retract', { id: attendee.participantId })}
+                    question={t('sessions.retract.question', { id: attendee.participantId })}
+                    confirm={t('sessions.retract.confirm')}
+                    onConfirm={(reason) =>
+                      act((key) => retractAttendance(s.id, attendee.participantId, reason, { key, owner }))
+                    }
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </article>
   );

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { DataTable } from '../../../components/DataTable';
 import { QueryState } from '../../../components/QueryState';
 import { choice, useT } from '../../../i18n/locale';
 import { useProjectSessions } from '../api/get-project-sessions';
@@ -13,34 +14,28 @@ export function SessionsTable({ projectId, year }: { projectId: string; year: nu
       <h2 id="project-sessions">{t('project.sessions', { year })}</h2>
       <QueryState error={sessions.error} isPending={sessions.isPending} />
       {sessions.data && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="muted">{t('project.sessions.caption', { count: items.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sessions.date')}</th>
-                <th scope="col">{t('sessions.session')}</th>
-                <th scope="col">{t('sessions.kind')}</th>
-                <th scope="col" className="number">
-                  {t('sessions.attendances')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((session) => (
-                <tr key={session.id}>
-                  <td>{t('sessions.day', { date: new Date(`${session.date}T12:00:00`) })}</td>
-                  <td>
-                    <Link to={`/sessions/${encodeURIComponent(session.id)}`}>{session.title ?? session.id}</Link>
-                    {session.cancelled && <span className="outcome-refused"> · {t('sessions.cancelled')}</span>}
-                  </td>
-                  <td>{t('sessions.kind.value', { kind: choice(session.kind) })}</td>
-                  <td className="number">{session.attendances}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('project.sessions.caption', { count: items.length })}
+          captionStyle="muted"
+          columns={[
+            { label: t('sessions.date') },
+            { label: t('sessions.session') },
+            { label: t('sessions.kind') },
+            { label: t('sessions.attendances'), numeric: true },
+          ]}
+        >
+          {items.map((session) => (
+            <tr key={session.id}>
+              <td>{t('sessions.day', { date: new Date(`${session.date}T12:00:00`) })}</td>
+              <td>
+                <Link to={`/sessions/${encodeURIComponent(session.id)}`}>{session.title ?? session.id}</Link>
+                {session.cancelled && <span className="outcome-refused"> · {t('sessions.cancelled')}</span>}
+              </td>
+              <td>{t('sessions.kind.value', { kind: choice(session.kind) })}</td>
+              <td className="number">{session.attendances}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

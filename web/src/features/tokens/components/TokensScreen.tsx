@@ -1,8 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
+import { DataTable } from '../../../components/DataTable';
 import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
 import { ApiProblem } from '../../../api/problem';
 import { ErrorText } from '../../../components/ErrorText';
+import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n/locale';
 import { useMdeName, useMdes } from '../../mdes/api/get-mdes';
 import { useIssueToken, useRevokeToken, useTokens, type IssuedToken, type TokenRequest } from '../api/tokens';
@@ -48,7 +50,7 @@ export function TokensScreen() {
     mdes: [],
   });
   const [confirmRevoke, setConfirmRevoke] = useState<string | undefined>(undefined);
-  const ids = { role: useId(), label: useId(), labelError: useId(), mdes: useId(), mdesError: useId() };
+  const ids = { mdes: useId(), mdesError: useId() };
   const [missing, setMissing] = useState<{ label?: boolean; mdes?: boolean }>({});
 
   const submit = (event: FormEvent) => {
@@ -73,33 +75,32 @@ export function TokensScreen() {
       <h1 id="tokens-title">{t('tokens.title')}</h1>
       <h2>{t('tokens.create')}</h2>
       <form onSubmit={submit} noValidate className="narrow">
-        <div className="field">
-          <label htmlFor={ids.role}>{t('tokens.role')}</label>
-          <select
-            id={ids.role}
-            value={form.role}
-            onChange={(event) => setForm({ ...form, role: event.target.value as TokenRequest['role'] })}
-          >
-            {(['partner', 'auditor', 'coordinator'] as const).map((role) => (
-              <option key={role} value={role}>
-                {t('session.role', { role })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.label}>{t('tokens.label')}</label>
-          <input
-            id={ids.label}
-            value={form.label}
-            maxLength={200}
-            autoComplete="off"
-            aria-invalid={labelError !== undefined}
-            aria-describedby={labelError === undefined ? undefined : ids.labelError}
-            onChange={(event) => setForm({ ...form, label: event.target.value })}
-          />
-          <ErrorText id={ids.labelError} message={labelError} />
-        </div>
+        <Field label={t('tokens.role')}>
+          {(control) => (
+            <select
+              {...control}
+              value={form.role}
+              onChange={(event) => setForm({ ...form, role: event.target.value as TokenRequest['role'] })}
+            >
+              {(['partner', 'auditor', 'coordinator'] as const).map((role) => (
+                <option key={role} value={role}>
+                  {t('session.role', { role })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('tokens.label')} error={labelError}>
+          {(control) => (
+            <input
+              {...control}
+              value={form.label}
+              maxLength={200}
+              autoComplete="off"
+              onChange={(event) => setForm({ ...form, label: event.target.value })}
+            />
+          )}
+        </Field>
         {form.role === 'partner' && (
           <fieldset
             className="field mdes"
@@ -137,60 +138,55 @@ export function TokensScreen() {
       <QueryState error={tokens.error} isPending={tokens.isPending} />
       {revoke.error && <p role="alert">{revoke.error.message}</p>}
       {tokens.data && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption>{t('tokens.caption', { count: tokens.data.tokens.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('tokens.label')}</th>
-                <th scope="col">{t('tokens.role')}</th>
-                <th scope="col">{t('tokens.mdes')}</th>
-                <th scope="col">{t('tokens.created')}</th>
-                <th scope="col">{t('tokens.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.tokens.map((token) => (
-                <tr key={token.id}>
-                  <th scope="row">{token.label}</th>
-                  <td>{t('session.role', { role: token.role })}</td>
-                  <td>{token.role === 'partner' ? token.mdes.map(mdeName).join(', ') : t('session.allMdes')}</td>
-                  <td>
-                    {t('tokens.createdBy', {
-                      at: intl.formatDate(token.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
-                      by: token.createdBy,
-                    })}
-                  </td>
-                  <td>
-                    {token.revokedAt !== null ? (
-                      t('tokens.revokedAt', {
-                        at: intl.formatDate(token.revokedAt, { dateStyle: 'medium', timeStyle: 'short' }),
-                      })
-                    ) : confirmRevoke === token.id ? (
-                      <span className="actions">
-                        <button
-                          type="button"
-                          className="danger"
-                          disabled={revoke.isPending}
-                          onClick={() => revoke.mutate(token.id, { onSuccess: () => setConfirmRevoke(undefined) })}
-                        >
-                          {t('tokens.revoke.confirm', { label: token.label })}
-                        </button>
-                        <button type="button" className="secondary" onClick={() => setConfirmRevoke(undefined)}>
-                          {t('reports.cancel')}
-                        </button>
-                      </span>
-                    ) : (
-                      <button type="button" className="secondary" onClick={() => setConfirmRevoke(token.id)}>
-                        {t('tokens.revoke', { label: token.label })}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('tokens.caption', { count: tokens.data.tokens.length })}
+          columns={[
+            { label: t('tokens.label') },
+            { label: t('tokens.role') },
+            { label: t('tokens.mdes') },
+            { label: t('tokens.created') },
+            { label: t('tokens.state') },
+          ]}
+        >
+          {tokens.data.tokens.map((token) => (
+            <tr key={token.id}>
+              <th scope="row">{token.label}</th>
+              <td>{t('session.role', { role: token.role })}</td>
+              <td>{token.role === 'partner' ? token.mdes.map(mdeName).join(', ') : t('session.allMdes')}</td>
+              <td>
+                {t('tokens.createdBy', {
+                  at: intl.formatDate(token.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                  by: token.createdBy,
+                })}
+              </td>
+              <td>
+                {token.revokedAt !== null ? (
+                  t('tokens.revokedAt', {
+                    at: intl.formatDate(token.revokedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                  })
+                ) : confirmRevoke === token.id ? (
+                  <span className="actions">
+                    <button
+                      type="button"
+                      className="danger"
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate(token.id, { onSuccess: () => setConfirmRevoke(undefined) })}
+                    >
+                      {t('tokens.revoke.confirm', { label: token.label })}
+                    </button>
+                    <button type="button" className="secondary" onClick={() => setConfirmRevoke(undefined)}>
+                      {t('reports.cancel')}
+                    </button>
+                  </span>
+                ) : (
+                  <button type="button" className="secondary" onClick={() => setConfirmRevoke(token.id)}>
+                    {t('tokens.revoke', { label: token.label })}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );
