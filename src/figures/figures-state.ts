@@ -163,14 +163,30 @@ export class FiguresState {
     this.sessions.set(session.sessionId, { ...session, attendees: new Set(attendees) });
   }
 
-  /** Rebuilds the distinct-participant reference counts from the restored attendances. */
+  /**
+   * Rebuilds the distinct-participant reference counts from the restored
+   * attendances: each project's and year's first, then added into each scope
+   * of the project. A participant attends many sessions of a project (ten on
+   * the bench's log), so each scope takes one addition a participant, not one
+   * an attendance.
+   */
   recountDistinctParticipants(): void {
     for (const figures of this.scopeYears.values()) figures.participantRefs.clear();
+    const byProject = new Map<string, Map<number, Map<string, number>>>();
     for (const session of this.sessions.values()) {
       if (session.cancelled) continue;
+      const byYear = entry(byProject, session.projectId, () => new Map<number, Map<string, number>>());
+      const attendances = entry(byYear, session.year, () => new Map<string, number>());
       for (const participantId of session.attendees) {
-        for (const { participantRefs } of this.activityFigures(session.projectId, session.year)) {
-          participantRefs.set(participantId, (participantRefs.get(participantId) ?? 0) + 1);
+        attendances.set(participantId, (attendances.get(participantId) ?? 0) + 1);
+      }
+    }
+    for (const [projectId, byYear] of byProject) {
+      for (const [year, attendances] of byYear) {
+        for (const { participantRefs } of this.activityFigures(projectId, year)) {
+          for (const [participantId, count] of attendances) {
+            participantRefs.set(participantId, (participantRefs.get(participantId) ?? 0) + count);
+          }
         }
       }
     }

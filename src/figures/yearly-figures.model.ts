@@ -254,8 +254,8 @@ export class YearlyFiguresModel {
    * any of their attendances there counts.
    */
   private countAttendance(session: SessionInfo, participantId: string, delta: 1 | -1): void {
-    const participant = this.state.participant(participantId);
-    const byRole = participant && activityKey('participantsByRole', participant.role);
+    // Looked up once the participant enters or leaves a distinct set: most attendances are not their first.
+    let known: { readonly participant: ParticipantInfo | undefined } | undefined;
     const contribution = this.observer && {
       id: `attendance|${session.sessionId}|${participantId}`,
       participant: participantId,
@@ -272,8 +272,10 @@ export class YearlyFiguresModel {
       // Only when the participant enters or leaves this scope's distinct set.
       if (before !== 0 && after !== 0) continue;
       this.bump(figures, activityKey('participants'), delta);
-      if (!participant || !byRole) continue;
-      this.bump(figures, byRole, delta);
+      known ??= { participant: this.state.participant(participantId) };
+      const { participant } = known;
+      if (!participant) continue;
+      this.bump(figures, activityKey('participantsByRole', participant.role), delta);
       if (!participant.registered) this.bump(figures, activityKey('notRegisteredJobSeekers'), delta);
     }
   }

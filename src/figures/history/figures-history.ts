@@ -63,6 +63,13 @@ interface JournalRow {
   data: string;
 }
 
+/** Journal rows after one position, up to another, recorded up to a time (ISO 8601 UTC). */
+interface JournalRange {
+  readonly after: bigint;
+  readonly until: bigint;
+  readonly recordedUntil: string;
+}
+
 interface SnapshotRow {
   position: bigint;
   state: string;
@@ -104,10 +111,10 @@ export class FiguresHistory {
     }
     const model = new YearlyFiguresModel(state);
     const until = point.atPosition ?? NO_LIMIT;
+    const recordedUntil = point.asOf ?? LATEST;
     // The snapshot was taken when its position's event was journalled: the last one replayed so far.
     let lastPosition: bigint | null = snapshot?.position ?? null;
-    for (const row of this.rows(scope, year, snapshot?.position ?? -1n, until)) {
-      if (point.asOf !== undefined && row.recorded_at > point.asOf) continue;
+    for (const row of this.rows(scope, year, { after: snapshot?.position ?? -1n, until, recordedUntil })) {
       const entry: JournalEvent = {
         position: row.position,
         projectId: row.project_id,
@@ -145,26 +152,37 @@ export class FiguresHistory {
   }
 
   /**
-   * The journal of a scope and year after a position, in log order (its key).
-   * A project's or an MDE's rows are read among the year's.
+   * The journal of a scope and year in log order (its key): the rows after a
+   * position, up to another, recorded up to a time. A project's or an MDE's
+   * rows are read among the year's.
+   *
+   * The recording time is compared by SQLite: an `asOf` in a year under way
+   * passes over the rows recorded after it without making them into objects.
    */
-  private rows(scope: FiguresScope, year: number, after: bigint, until: bigint): Iterable<JournalRow> {
+  private rows(scope: FiguresScope, year: number, range: JournalRange): Iterable<JournalRow> {
     const journal = (where: string) =>
       this.readStore.statement(
         `SELECT position, project_id, recorded_at, actor, type, data FROM figures_journal
-         WHERE year = ? AND position > ? AND position <= ?${where} ORDER BY position`,
+         WHERE year = ? AND position > ? AND position <= ? AND recorded_at <= ?${where} ORDER BY position`,
         { safeIntegers: true },
       );
+    const { after, until, recordedUntil } = range;
     switch (scope.kind) {
       case 'programme':
-        return journal('').iterate(year, after, until) as Iterable<JournalRow>;
+        return journal('').iterate(year, after, until, recordedUntil) as Iterable<JournalRow>;
       case 'project':
-        return journal(' AND project_id = ?').iterate(year, after, until, scope.projectId) as Iterable<JournalRow>;
+        return journal(' AND project_id = ?').iterate(
+          year,
+          after,
+          until,
+          recordedUntil,
+          scope.projectId,
+        ) as Iterable<JournalRow>;
       case 'mde':
         return journal(
           ` AND project_id IN (SELECT project_id FROM figures_projects, json_each(figures_projects.mdes)
             WHERE json_each.value = ?)`,
-        ).iterate(year, after, until, scope.mde) as Iterable<JournalRow>;
+        ).iterate(year, after, until, recordedUntil, scope.mde) as Iterable<JournalRow>;
     }
   }
 
