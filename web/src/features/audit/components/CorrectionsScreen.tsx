@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { DataTable } from '../../../components/DataTable';
-import { Field } from '../../../components/Field';
+import { YearField } from '../../../components/YearField';
 import { QueryState } from '../../../components/QueryState';
 import { useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'react-router';
@@ -25,17 +25,7 @@ export function CorrectionsScreen() {
     <section aria-labelledby="corrections-title">
       <h1 id="corrections-title">{t('audit.corrections.title', { year })}</h1>
       <form className="actions filters" onSubmit={submit}>
-        <Field label={t('figures.year')}>
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              inputMode="numeric"
-              value={typed}
-              onChange={(event) => setTyped(event.target.value)}
-            />
-          )}
-        </Field>
+        <YearField label={t('figures.year')} value={typed} onChange={setTyped} />
         <button type="submit">{t('figures.show')}</button>
       </form>
       <QueryState error={corrections.error} isPending={corrections.isPending} />

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ApiProblem } from '../../../api/problem';
 import { DataTable } from '../../../components/DataTable';
 import { Field } from '../../../components/Field';
+import { YearField } from '../../../components/YearField';
 import { useT } from '../../../i18n/locale';
 import { useLocale } from '../../../i18n/locale';
 import { groupedHash } from '../../audit/components/grouped-hash';
@@ -34,17 +35,7 @@ export function ReportsScreen() {
     <section aria-labelledby="reports-title">
       <h1 id="reports-title">{t('reports.title', { year })}</h1>
       <form className="actions filters" onSubmit={submit}>
-        <Field label={t('figures.year')}>
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              inputMode="numeric"
-              value={form.year}
-              onChange={(event) => setForm({ ...form, year: event.target.value })}
-            />
-          )}
-        </Field>
+        <YearField label={t('figures.year')} value={form.year} onChange={(year) => setForm({ ...form, year })} />
         <Field label={t('reports.language')}>
           {(control) => (
             <select
