@@ -22,62 +22,53 @@ const eventAt = (position: string): string => `/audit/events?after=${(BigInt(pos
 function ImportRows({ answer, canReadLog }: { answer: ImportAnswer; canReadLog: boolean }) {
   const t = useT();
   return (
-    <div className="table-wrap" tabIndex={0}>
-      <table>
-        <caption>
-          {t('imports.summary', {
-            rows: answer.rows,
-            new: answer.summary.new,
-            repeat: answer.summary.repeat,
-            refused: answer.summary.refused,
-          })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="number">
-              {t('imports.line')}
-            </th>
-            <th scope="col">{t('imports.id')}</th>
-            <th scope="col">{t('imports.outcome')}</th>
-            <th scope="col">{t('imports.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {answer.results.map((row) => (
-            <tr key={row.line}>
-              <td className="number">{row.line}</td>
-              <td>{row.id}</td>
-              <td className={`outcome-${row.outcome}`}>
-                {t('imports.outcome.value', { outcome: row.outcome, dryRun: String(answer.dryRun) })}
-                {canReadLog && row.position !== undefined && !answer.dryRun && row.outcome === 'new' && (
-                  <>
-                    {' '}
-                    <Link to={eventAt(row.position)}>{t('imports.event', { position: row.position })}</Link>
-                  </>
+    <DataTable
+      caption={t('imports.summary', {
+        rows: answer.rows,
+        new: answer.summary.new,
+        repeat: answer.summary.repeat,
+        refused: answer.summary.refused,
+      })}
+      columns={[
+        { label: t('imports.line'), numeric: true },
+        { label: t('imports.id') },
+        { label: t('imports.outcome') },
+        { label: t('imports.reason') },
+      ]}
+    >
+      {answer.results.map((row) => (
+        <tr key={row.line}>
+          <td className="number">{row.line}</td>
+          <td>{row.id}</td>
+          <td className={`outcome-${row.outcome}`}>
+            {t('imports.outcome.value', { outcome: row.outcome, dryRun: String(answer.dryRun) })}
+            {canReadLog && row.position !== undefined && !answer.dryRun && row.outcome === 'new' && (
+              <>
+                {' '}
+                <Link to={eventAt(row.position)}>{t('imports.event', { position: row.position })}</Link>
+              </>
+            )}
+          </td>
+          <td>
+            {row.problem && (
+              <>
+                {row.problem.errors && row.problem.errors.length > 0 ? (
+                  <ul className="plain">
+                    {row.problem.errors.map((error) => (
+                      <li key={error.field}>
+                        <strong>{error.field}</strong> : {error.message}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  row.problem.detail
                 )}
-              </td>
-              <td>
-                {row.problem && (
-                  <>
-                    {row.problem.errors && row.problem.errors.length > 0 ? (
-                      <ul className="plain">
-                        {row.problem.errors.map((error) => (
-                          <li key={error.field}>
-                            <strong>{error.field}</strong> : {error.message}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      row.problem.detail
-                    )}
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              </>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
