@@ -1,4 +1,5 @@
 import { PROGRAMME, mdeScope, projectScope, type FigureValues } from './figure-keys.js';
+import { addTo } from '../shared/counts.js';
 
 export interface ProjectInfo {
   readonly projectId: string;
@@ -178,14 +179,14 @@ export class FiguresState {
       const byYear = entry(byProject, session.projectId, () => new Map<number, Map<string, number>>());
       const attendances = entry(byYear, session.year, () => new Map<string, number>());
       for (const participantId of session.attendees) {
-        attendances.set(participantId, (attendances.get(participantId) ?? 0) + 1);
+        addTo(attendances, participantId, 1);
       }
     }
     for (const [projectId, byYear] of byProject) {
       for (const [year, attendances] of byYear) {
         for (const { participantRefs } of this.activityFigures(projectId, year)) {
           for (const [participantId, count] of attendances) {
-            participantRefs.set(participantId, (participantRefs.get(participantId) ?? 0) + count);
+            addTo(participantRefs, participantId, count);
           }
         }
       }

@@ -11,6 +11,7 @@ import {
   type SessionInfo,
 } from './figures-state.js';
 import type { ProgrammeEvent } from './programme-event.js';
+import { addTo } from '../shared/counts.js';
 
 /**
  * What a counted event brings to a figure: `id` names it (`attendance|s-1|p-7`,
@@ -281,7 +282,7 @@ export class YearlyFiguresModel {
   }
 
   private bump(figures: ScopeYearFigures, key: string, delta: number, contribution?: Contribution): void {
-    figures.values.set(key, (figures.values.get(key) ?? 0) + delta);
+    addTo(figures.values, key, delta);
     this.changes?.counter(figures, key);
     if (this.observer) {
       const { scope, year } = figures;

@@ -5,6 +5,7 @@ import { keyAfter, pageOf, type Page, type PageRequest } from '../../projections
 import type { Projection } from '../../projections/projection.js';
 import { assertNever } from '../../shared/domain/decider.js';
 import { SESSION_EVENT_TYPES, type SessionEvent, type SessionKind } from '../session.events.js';
+import { addTo } from '../../shared/counts.js';
 
 /** One line of a project's sessions (GET /api/projects/{id}/sessions). */
 export interface SessionListing {
@@ -259,10 +260,6 @@ function prepareWrites(db: Database.Database) {
       WHERE project_id = ? AND participant_id = ? AND year = ? AND attendances <= 0`),
   };
 }
-
-const addTo = (counts: Map<string, number>, key: string, delta: number): void => {
-  counts.set(key, (counts.get(key) ?? 0) + delta);
-};
 
 const listingOf = (row: SessionRow): SessionListing => ({
   id: row.session_id,
