@@ -42,6 +42,12 @@ export class RequestValidationPipe extends ValidationPipe {
         if (isPrototypeMember(name)) throw new InvalidRequestError([{ field: name, message: 'unknown field' }]);
         if (Array.isArray(given)) throw new InvalidRequestError([{ field: name, message: 'must be given once' }]);
       }
+      // The whole query string as a DTO (not one named parameter): checked as a body is, without class-validator's walk.
+      const accepted =
+        metadata.data === undefined
+          ? CompiledRules.of(metadata.metatype)?.instanceOf(value as Record<string, unknown>)
+          : undefined;
+      if (accepted) return accepted;
     }
     return super.transform(value, metadata);
   }
