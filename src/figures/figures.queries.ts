@@ -16,7 +16,7 @@ import {
 } from './figures.messages.js';
 import { FiguresHistory, type FiguresScope, type HistoryPoint } from './history/figures-history.js';
 import { ReadWorkers, type ReadJob } from '../projections/read-workers.js';
-import { CurrentAnswers } from './current-answers.js';
+import { PositionCache } from './position-cache.js';
 
 /** The counters of a scope and year at a point in the past, replayed from the journal. */
 export const figuresAtPoint: ReadJob<
@@ -39,7 +39,7 @@ export const figuresAtPoint: ReadJob<
  */
 @Injectable()
 export class FiguresAtPoint {
-  private readonly current = new CurrentAnswers<object>();
+  private readonly current = new PositionCache<object>();
 
   constructor(
     private readonly gate: FiguresGate,
@@ -59,7 +59,7 @@ export class FiguresAtPoint {
       const key = this.history.scopeKey(scope);
       const build = (): Answered & Shaped => ({ year, position, ...shape(this.reader.figures(key, year)) });
       // One key names one scope, hence one shape: the answer kept under it is the one `build` makes.
-      return this.current.answer(`${key} ${year}`, position, build) as Answered & Shaped;
+      return this.current.get(`${key} ${year}`, position, build) as Answered & Shaped;
     }
     const replay = await this.gate.replay(request, () =>
       this.workers.run(figuresAtPoint, { scope, year, point }, { history: this.history }),
