@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AccessDeniedError, requireAccess, requireFound } from '../auth/access-denied.error.js';
 import { reaches, type AccessScope } from '../shared/access-scope.js';
-import { ProjectDetailsProjection } from '../projects/read-model/project-details.projection.js';
+import { ProjectDetailsProjection, type ProjectDetails } from '../projects/read-model/project-details.projection.js';
 import { ReadConsistency } from '../projections/consistency.js';
 import { ReadCapacity } from '../projections/read-capacity.js';
 import { NotFoundError } from '../shared/domain/errors.js';
 import { mdeScope } from './figure-keys.js';
 import { FiguresReader } from './figures.reader.js';
+import { PositionCache } from './position-cache.js';
 import type { FiguresScope, HistoryPoint } from './history/figures-history.js';
 
 /** What every read of figures asks: a scope and year, read-your-writes, a point in the past, and who asks. */
@@ -27,6 +28,9 @@ export interface FiguresRequest {
  */
 @Injectable()
 export class FiguresGate {
+  /** The projects asked for, as the read models stand: each request still checks its token against them. */
+  private readonly projectsAtPosition = new PositionCache<ProjectDetails | null>();
+
   constructor(
     private readonly consistency: ReadConsistency,
     private readonly projects: ProjectDetailsProjection,
@@ -71,8 +75,10 @@ export class FiguresGate {
           throw new NotFoundError(`No project names the MDE ${scope.mde}`);
         return;
       case 'project': {
-        const project = requireFound(this.projects.find(scope.projectId), access, `Project ${scope.projectId}`);
-        requireAccess(access, project.mdes, `Project ${scope.projectId}`);
+        const { projectId } = scope;
+        const found = this.projectsAtPosition.get(projectId, this.position(), () => this.projects.find(projectId));
+        const project = requireFound(found, access, `Project ${projectId}`);
+        requireAccess(access, project.mdes, `Project ${projectId}`);
         return;
       }
     }

@@ -16,6 +16,7 @@ import {
 } from './figures.messages.js';
 import { FiguresHistory, type FiguresScope, type HistoryPoint } from './history/figures-history.js';
 import { ReadWorkers, type ReadJob } from '../projections/read-workers.js';
+import { PositionCache } from './position-cache.js';
 
 /** The counters of a scope and year at a point in the past, replayed from the journal. */
 export const figuresAtPoint: ReadJob<
@@ -31,12 +32,15 @@ export const figuresAtPoint: ReadJob<
 };
 
 /**
- * The counters of a scope and year, once the gate let the request in: from the
- * read model, or, for a point in the past, from a replay of that year's journal
- * up to the point.
+ * A figures answer of a scope and year, once the gate let the request in: the
+ * counters shaped by `shape`, from the read model, or, for a point in the past,
+ * from a replay of that year's journal up to the point. The current answers
+ * are kept until the read models move: the gate still runs on every request.
  */
 @Injectable()
 export class FiguresAtPoint {
+  private readonly current = new PositionCache<object>();
+
   constructor(
     private readonly gate: FiguresGate,
     private readonly reader: FiguresReader,
@@ -44,21 +48,25 @@ export class FiguresAtPoint {
     private readonly workers: ReadWorkers,
   ) {}
 
-  async read(request: FiguresRequest): Promise<{ values: FigureValues; answered: Answered }> {
+  async read<Shaped extends object>(
+    request: FiguresRequest,
+    shape: (values: FigureValues) => Shaped,
+  ): Promise<Answered & Shaped> {
     const { scope, year, point } = request;
     if (point === undefined) {
       await this.gate.admit(request);
-      const values = this.reader.figures(this.history.scopeKey(scope), year);
-      return { values, answered: { year, position: this.gate.position() } };
+      const position = this.gate.position();
+      const key = this.history.scopeKey(scope);
+      const build = (): Answered & Shaped => ({ year, position, ...shape(this.reader.figures(key, year)) });
+      // One key names one scope, hence one shape: the answer kept under it is the one `build` makes.
+      return this.current.get(`${key} ${year}`, position, build) as Answered & Shaped;
     }
     const replay = await this.gate.replay(request, () =>
       this.workers.run(figuresAtPoint, { scope, year, point }, { history: this.history }),
     );
     const position = point.atPosition ?? replay.lastPosition ?? 0n;
-    return {
-      values: replay.values,
-      answered: { year, position: position.toString(), ...(point.asOf === undefined ? {} : { asOf: point.asOf }) },
-    };
+    const answered = { year, position: position.toString(), ...(point.asOf === undefined ? {} : { asOf: point.asOf }) };
+    return { ...answered, ...shape(replay.values) };
   }
 }
 
@@ -66,9 +74,8 @@ export class FiguresAtPoint {
 export class GetProgrammeFiguresHandler implements IQueryHandler<GetProgrammeFigures> {
   constructor(private readonly figures: FiguresAtPoint) {}
 
-  async execute({ request }: GetProgrammeFigures): Promise<ProgrammeFiguresAnswer> {
-    const { values, answered } = await this.figures.read(request);
-    return { ...answered, ...programmeFigures(values) };
+  execute({ request }: GetProgrammeFigures): Promise<ProgrammeFiguresAnswer> {
+    return this.figures.read(request, programmeFigures);
   }
 }
 
@@ -76,9 +83,8 @@ export class GetProgrammeFiguresHandler implements IQueryHandler<GetProgrammeFig
 export class GetMdeFiguresHandler implements IQueryHandler<GetMdeFigures> {
   constructor(private readonly figures: FiguresAtPoint) {}
 
-  async execute({ request }: GetMdeFigures): Promise<MdeFiguresAnswer> {
-    const { values, answered } = await this.figures.read(request);
-    return { ...answered, mde: request.scope.mde, ...programmeFigures(values) };
+  execute({ request }: GetMdeFigures): Promise<MdeFiguresAnswer> {
+    return this.figures.read(request, (values) => ({ mde: request.scope.mde, ...programmeFigures(values) }));
   }
 }
 
@@ -89,10 +95,12 @@ export class GetProjectFiguresHandler implements IQueryHandler<GetProjectFigures
     private readonly projects: ProjectDetailsProjection,
   ) {}
 
-  async execute({ request }: GetProjectFigures): Promise<ProjectFiguresAnswer> {
-    const { values, answered } = await this.figures.read(request);
+  execute({ request }: GetProjectFigures): Promise<ProjectFiguresAnswer> {
     const { projectId } = request.scope;
-    const targets = this.projects.find(projectId)?.targets ?? {};
-    return { ...answered, projectId, ...activityFigures(values), targets: { ...targets } };
+    return this.figures.read(request, (values) => ({
+      projectId,
+      ...activityFigures(values),
+      targets: { ...(this.projects.find(projectId)?.targets ?? {}) },
+    }));
   }
 }

@@ -42,6 +42,12 @@ export class RequestValidationPipe extends ValidationPipe {
         if (isPrototypeMember(name)) throw new InvalidRequestError([{ field: name, message: 'unknown field' }]);
         if (Array.isArray(given)) throw new InvalidRequestError([{ field: name, message: 'must be given once' }]);
       }
+      // The whole query string as a DTO (not one named parameter): checked as a body is, without class-validator's walk.
+      const accepted =
+        metadata.data === undefined
+          ? CompiledRules.of(metadata.metatype)?.instanceOf(value as Record<string, unknown>)
+          : undefined;
+      if (accepted) return accepted;
     }
     return super.transform(value, metadata);
   }
@@ -90,14 +96,27 @@ function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] 
   });
 }
 
+/**
+ * Path ids already searched and found free of personal data, at most this
+ * many (then forgotten at once): a client reading the same project again is
+ * not searched again, when the search (libphonenumber, for an id with six
+ * digits such as `projet-2019-01`) was a tenth of a project figures GET.
+ */
+const CLEAN_IDS_KEPT = 10_000;
+
 /** A client-chosen id in the path, as docs/domain.md allows them. */
 @Injectable()
 export class IdParamPipe implements PipeTransform<string, string> {
+  private readonly cleanIds = new Set<string>();
+
   transform(value: string, metadata: ArgumentMetadata): string {
     const field = metadata.data ?? 'id';
     if (!ID_PATTERN.test(value)) throw new InvalidRequestError([{ field, message: `must match ${ID_PATTERN.source}` }]);
+    if (this.cleanIds.has(value)) return value;
     const personal = personalDataIn(value);
     if (personal) throw new InvalidRequestError([{ field, message: personalDataMessage(field, personal) }]);
+    if (this.cleanIds.size >= CLEAN_IDS_KEPT) this.cleanIds.clear();
+    this.cleanIds.add(value);
     return value;
   }
 }

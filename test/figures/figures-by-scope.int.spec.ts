@@ -81,6 +81,28 @@ describe('figures by scope and year', () => {
     });
   });
 
+  it('answers a repeated read as the first, and the next write at once', async () => {
+    await recordAll(app.post, [
+      ['/api/projects', projectBody('duo-2022', { mdes: ['forest'], kind: 'local', theme: undefined })],
+      ['/api/projects/duo-2022/decision', { decision: 'approved' }],
+      ['/api/sessions', sessionBody('s-1', { projectId: 'duo-2022', date: '2022-05-02' })],
+    ]);
+    const sessions = async (path: string) => {
+      const body = (await read(path)) as { position: string; sessions?: number; activity?: { sessions: number } };
+      return { position: body.position, sessions: body.activity?.sessions ?? body.sessions };
+    };
+    const paths = ['/api/figures/2022', '/api/figures/2022/mdes/forest', '/api/figures/2022/projects/duo-2022'];
+    const before = await Promise.all(paths.map(sessions));
+    expect(before.map((answer) => answer.sessions)).toEqual([1, 1, 1]);
+    expect(await Promise.all(paths.map(sessions))).toEqual(before);
+
+    await recordAll(app.post, [['/api/sessions', sessionBody('s-2', { projectId: 'duo-2022', date: '2022-05-09' })]]);
+
+    const after = await Promise.all(paths.map(sessions));
+    expect(after.map((answer) => answer.sessions)).toEqual([2, 2, 2]);
+    expect(after.every((answer, i) => BigInt(answer.position) > BigInt(before[i]!.position))).toBe(true);
+  });
+
   describe("an MDE's provenance", () => {
     beforeEach(async () => {
       await recordAll(app.post, [

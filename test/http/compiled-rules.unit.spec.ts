@@ -2,6 +2,8 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import fc from 'fast-check';
 import { CompiledRules } from '../../src/http/compiled-rules.js';
+import { FiguresQueryDto, ProvenanceQueryDto } from '../../src/figures/history/history-query.dto.js';
+import { ReadQueryDto } from '../../src/projections/consistency.js';
 import { RegisterMdeDto } from '../../src/mdes/dto/register-mde.dto.js';
 import { RegisterParticipantDto } from '../../src/participants/dto/register-participant.dto.js';
 import { ReasonDto } from '../../src/sessions/dto/reason.dto.js';
@@ -45,6 +47,46 @@ describe('a DTO’s rules compiled once', () => {
       );
     },
   );
+
+  /** A query string's parameters: strings only, as Fastify parses them (repeated ones are refused before). */
+  const queryValue = fc.oneof(
+    fc.constantFrom(
+      '0',
+      '12',
+      '-1',
+      '1e3',
+      '0x10',
+      '99999999999999999999',
+      '2023-01-31T23:59:59Z',
+      '2023-02-30T10:00:00Z',
+    ),
+    fc.constantFrom('participants', 'outreach.people', '', '1000', '1001', 'p-7f3a', '2023-01-31'),
+    fc.string({ maxLength: 12 }),
+  );
+  const queryFields = ['minPosition', 'asOf', 'atPosition', 'figure', 'limit', 'after', 'other'];
+  const query = fc.dictionary(fc.constantFrom(...queryFields), queryValue, { maxKeys: 4 });
+
+  it.each([ReadQueryDto, FiguresQueryDto, ProvenanceQueryDto] as Dto[])(
+    'accepts a %p query only when the ValidationPipe would, as the same instance',
+    (dto) => {
+      const rules = CompiledRules.of(dto)!;
+      expect(rules).toBeDefined();
+      expect(rules.instanceOf({})).toEqual(pipeAccepts(dto, {}));
+      fc.assert(
+        fc.property(query, (given) => {
+          const accepted = rules.instanceOf(given);
+          if (accepted !== undefined) expect(accepted).toEqual(pipeAccepts(dto, given));
+        }),
+        { numRuns: 2000 },
+      );
+    },
+  );
+
+  it('leaves a query asking for two points in the past to the pipe', () => {
+    expect(CompiledRules.of(FiguresQueryDto)!.instanceOf({ asOf: '2023-01-31T23:59:59Z', atPosition: '12' })).toBe(
+      undefined,
+    );
+  });
 
   it.each([
     [RecordAttendanceDto, { participantId: 'p-7f3a' }],
