@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=32
+#!/usr/bin/env -S node --max-semi-space-size=32 --heap-growing-percent=100
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { CommandFactory, CommandRunnerService } from 'nest-commander';

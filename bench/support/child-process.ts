@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
  * the Docker image): every measured process gets them, ours and the baselines
  * alike, so that a ratio compares code, not runtime settings.
  */
-export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32'];
+export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32', '--heap-growing-percent=100'];
 
 type Message<T> = { readonly result: T } | { readonly error: string };
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { CommandExecutor } from '../command-handling/command-executor.js';
 import type { CommandSender } from '../command-handling/command-context.js';
 import { timeOrderedUuid } from '../command-handling/time-ordered-uuid.js';
@@ -253,9 +253,7 @@ function rowSender(request: ImportRequest, importId: string, line: number): Send
   return (type, data) => ({
     actor: request.sender.actor,
     access: request.sender.access,
-    idempotencyKey: `import-${createHash('sha256')
-      .update(`${type}\u0000${canonicalJson(data)}`)
-      .digest('base64url')}`,
+    idempotencyKey: `import-${hash('sha256', `${type}\u0000${canonicalJson(data)}`, 'base64url')}`,
     correlationId: importId,
     origin: { importId, line },
   });
