@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AccessScope } from '../shared/access-scope.js';
 import { canonicalJson } from '../shared/domain/same-content.js';
 import { timeOrderedUuid } from './time-ordered-uuid.js';
@@ -51,9 +51,7 @@ export function commandContext(
   return {
     commandId,
     ...(sender.idempotencyKey === undefined ? {} : { idempotencyKey: sender.idempotencyKey }),
-    requestHash: createHash('sha256')
-      .update(canonicalJson({ type: command.type, data: command.data }))
-      .digest('base64url'),
+    requestHash: hash('sha256', canonicalJson({ type: command.type, data: command.data }), 'base64url'),
     actor: sender.actor,
     correlationId: sender.correlationId ?? commandId,
     causationId: commandId,
@@ -76,7 +74,7 @@ export const senderScopedKey = (actor: string, key: string): string => `${actor}
  */
 export function eventIdFor(context: CommandContext, index: number): string {
   if (context.idempotencyKey === undefined) return timeOrderedUuid();
-  const bytes = createHash('sha256').update(`${context.commandId}\u0000${index}`).digest().subarray(0, 16);
+  const bytes = hash('sha256', `${context.commandId}\u0000${index}`, 'buffer').subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
