@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * A token reads `<id>.<secret>`: the id names it (and is the actor recorded in
@@ -16,7 +16,7 @@ export function newTokenSecret(tokenId = `tok_${randomBytes(9).toString('base64u
 }
 
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return hash('sha256', secret);
 }
 
 /** Splits a presented token into its id and secret; null when it has not that shape. */

@@ -13,6 +13,7 @@ export interface LogSource {
  */
 export class AppendWaiters {
   private readonly waiters = new Set<() => void>();
+  private wakeCount = 0;
 
   constructor(private readonly pollIntervalMs: number) {}
 
@@ -31,7 +32,13 @@ export class AppendWaiters {
     });
   }
 
+  /** Goes up at every wake-up (an append in this process, a close): compared before and after, it says whether one came. */
+  get wakes(): number {
+    return this.wakeCount;
+  }
+
   wakeAll(): void {
+    this.wakeCount++;
     for (const wake of [...this.waiters]) wake();
   }
 }
@@ -50,6 +57,7 @@ export class SqliteLogSubscription implements LogSubscription {
   async *[Symbol.asyncIterator](): AsyncIterator<readonly StoredEvent[]> {
     while (!this.closed && !this.store.isClosed) {
       let batch: StoredEvent[];
+      const wakesBefore = this.appends.wakes;
       try {
         batch = this.store.readAllNow(this.after, this.maxBatchSize);
       } catch (error) {
@@ -58,9 +66,11 @@ export class SqliteLogSubscription implements LogSubscription {
       if (batch.length > 0) {
         this.after = batch[batch.length - 1]!.position;
         yield batch;
-      } else {
-        await this.appends.waitForAppend();
+        // A short batch was the log up to its head: read again only if more may have come since
+        // (the projection runner applies a batch without giving the event loop a turn: it never does).
+        if (batch.length === this.maxBatchSize || this.appends.wakes !== wakesBefore) continue;
       }
+      await this.appends.waitForAppend();
     }
   }
 
