@@ -262,6 +262,25 @@ describe('POST /api/imports', () => {
     expect(refusedFile.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
+  it('answers other requests while a dry run goes through a large file (its store answers at once)', async () => {
+    const file = [
+      'id;role;registeredJobSeeker',
+      ...Array.from({ length: 10_000 }, (_, i) => `p-wait-${i};citizen;non`),
+    ].join('\n');
+    let dryRunDone = false;
+    const dryRun = upload('participants', file, '&dryRun=true').then((answer) => {
+      dryRunDone = true;
+      return answer;
+    });
+
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const health = await app.get('/health');
+
+    expect(health.status).toBe(200);
+    expect(dryRunDone).toBe(false);
+    expect((await dryRun).body.summary).toEqual({ new: 10_000, repeat: 0, refused: 0 });
+  });
+
   it('serves the empty templates in French and Dutch, CSV and XLSX', async () => {
     const csv = await app.get('/api/imports/templates/attendances.csv?lang=fr');
     expect(csv.status).toBe(200);
