@@ -13,7 +13,7 @@ import { correlationIdOf, echoCorrelationId } from '../http/correlation-id.js';
 import { acceptJsonBodiesOnly } from '../http/json-bodies.js';
 import { acceptSpreadsheetBodies } from '../http/spreadsheet-bodies.js';
 import { openApiDocument } from '../http/openapi-document.js';
-import { ProblemDetailsFilter, sendProblem } from '../http/problem-details.filter.js';
+import { ProblemDetailsFilter, sendProblem, toProblem } from '../http/problem-details.filter.js';
 import { RequestValidationPipe } from '../http/request-validation.js';
 import { stopGracefully } from '../http/stopping.js';
 import { serveWebApp } from '../http/web-app.js';
@@ -36,7 +36,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   const logger = options.logger ?? createLogger(options.config.logLevel);
   const problems = new ProblemDetailsFilter();
   const answerUnroutable = (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-    const { problem, headers } = problems.toProblem(error);
+    const { problem, headers } = toProblem(error);
     sendProblem(reply, problem, headers);
   };
   const adapter = new FastifyAdapter({

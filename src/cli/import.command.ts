@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { Presets, SingleBar } from 'cli-progress';
 import { ModuleRef } from '@nestjs/core';
 import { FULL_ACCESS } from '../shared/access-scope.js';
 import { IMPORT_KINDS, type ImportKind } from '../imports/import.events.js';
-import { Importer, type ImportResult, type SpreadsheetFormat } from '../imports/importer.js';
+import { Importer, type ImportProgress, type ImportResult, type SpreadsheetFormat } from '../imports/importer.js';
+import { NDJSON_MEDIA_TYPE } from '../imports/import-progress-lines.js';
 
 interface ImportOptions {
   kind: ImportKind;
@@ -67,7 +70,7 @@ export class ImportCommand extends CommandRunner {
     options: ImportOptions,
   ): Promise<PrintedAnswer> {
     const importer = this.modules.get(Importer, { strict: false });
-    const bar = progressBar();
+    const bar = new RowsBar();
     try {
       const result = await importer.run(
         {
@@ -78,11 +81,11 @@ export class ImportCommand extends CommandRunner {
           fileName,
           sender: { actor: `cli:${userInfo().username}`, access: FULL_ACCESS },
         },
-        bar && ((done, total) => (done === 1 ? bar.start(total, 1) : bar.update(done))),
+        bar.tell,
       );
       return printable(result);
     } finally {
-      bar?.stop();
+      bar.stop();
     }
   }
 
@@ -111,9 +114,30 @@ export class ImportCommand extends CommandRunner {
   }
 }
 
-/** A bar on a terminal only: rows, rows/s and time left. Piped output gets the summary alone. */
-function progressBar(): SingleBar | undefined {
-  if (!process.stderr.isTTY) return undefined;
+/**
+ * A bar on a terminal only: rows, rows/s and time left, from the first row
+ * done. Piped output gets the summary alone.
+ */
+class RowsBar {
+  private readonly bar = process.stderr.isTTY ? progressBar() : undefined;
+  private started = false;
+
+  readonly tell: ImportProgress = (done, total) => {
+    if (!this.bar) return;
+    if (this.started) {
+      this.bar.update(done);
+    } else {
+      this.started = true;
+      this.bar.start(total, done, { speed: 0 });
+    }
+  };
+
+  stop(): void {
+    if (this.started) this.bar?.stop();
+  }
+}
+
+function progressBar(): SingleBar {
   return new SingleBar(
     {
       format: '{bar} {value}/{total} rows | {speed} rows/s | {eta_formatted} left',
@@ -131,6 +155,10 @@ function progressBar(): SingleBar | undefined {
   });
 }
 
+/**
+ * The import sent to a running service, which answers in progress lines
+ * (NDJSON): the bar follows them; until the first, the bytes sent and the wait.
+ */
 async function remote(
   bytes: Buffer,
   format: SpreadsheetFormat,
@@ -142,29 +170,60 @@ async function remote(
   if (token === undefined) throw new Error('--url needs --token (or INDICATORS_TOKEN)');
   const query = new URLSearchParams({ kind: options.kind, dryRun: String(options.dryRun === true), fileName });
   const started = Date.now();
-  const waiting = process.stderr.isTTY
+  const bar = new RowsBar();
+  let waiting = process.stderr.isTTY
     ? setInterval(
         () =>
           process.stderr.write(`\rsent ${bytes.length} bytes, waiting ${Math.round((Date.now() - started) / 1000)} s`),
         500,
       )
     : undefined;
+  const stopWaiting = (): void => {
+    if (waiting === undefined) return;
+    clearInterval(waiting);
+    waiting = undefined;
+    process.stderr.write('\n');
+  };
   try {
     const response = await fetch(`${url}/api/imports?${query.toString()}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': format === 'xlsx' ? XLSX_MEDIA_TYPE : 'text/csv' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: `${NDJSON_MEDIA_TYPE}, application/json;q=0.5`,
+        'content-type': format === 'xlsx' ? XLSX_MEDIA_TYPE : 'text/csv',
+      },
       body: bytes,
     });
-    const body = (await response.json()) as Record<string, unknown>;
-    if (response.status !== 200) throw new Error(`The service answered ${response.status}: ${String(body.detail)}`);
-    return fromJson(body);
-  } finally {
-    if (waiting) {
-      clearInterval(waiting);
-      process.stderr.write('\n');
+    if (!response.headers.get('content-type')?.startsWith(NDJSON_MEDIA_TYPE) || response.body === null) {
+      const body = (await response.json()) as Record<string, unknown>;
+      if (response.status !== 200) throw new Error(`The service answered ${response.status}: ${String(body.detail)}`);
+      return fromJson(body);
     }
+    const lines = createInterface({ input: Readable.fromWeb(response.body), crlfDelay: Infinity });
+    for await (const line of lines) {
+      const message = JSON.parse(line) as ProgressLine;
+      if ('progress' in message) {
+        stopWaiting();
+        bar.tell(message.progress.done, message.progress.total);
+      } else if ('answer' in message) {
+        return fromJson(message.answer);
+      } else {
+        throw new Error(`The service answered ${message.problem.status}: ${message.problem.detail}`);
+      }
+    }
+    throw new Error(
+      'The service ended its answer before the import was done: list the imports to see whether it was recorded',
+    );
+  } finally {
+    stopWaiting();
+    bar.stop();
   }
 }
+
+type ProgressLine =
+  | { readonly progress: { readonly done: number; readonly total: number } }
+  | { readonly answer: Record<string, unknown> }
+  | { readonly problem: { readonly status: number; readonly detail: string } };
 
 function printable(result: ImportResult): PrintedAnswer {
   return {

@@ -16,33 +16,34 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const { problem, headers } = this.toProblem(error);
+    const { problem, headers } = toProblem(error);
     // A foreseen 503 (read models behind, store unreachable) is a warning; its stack says nothing more.
     if (error instanceof KindedError && problem.status >= 500) this.logger.warn({ kind: error.kind }, problem.detail);
     else if (problem.status >= 500) this.logger.error({ err: error }, problem.detail);
     sendProblem(reply, problem, headers);
   }
+}
 
-  toProblem(error: unknown): { problem: ProblemDetails; headers?: Record<string, string> } {
-    if (error instanceof KindedError) return problemOf(error);
-    if (error instanceof HttpException) {
-      // Fastify's own refusals reach us as HttpExceptions: a 400 there is a body that is not JSON.
-      if (error.getStatus() === 400 && /JSON/i.test(error.message)) return { problem: malformedBody(error.message) };
-      return { problem: httpProblem(error.getStatus(), error.message) };
-    }
-    const fastifyStatus = (error as { statusCode?: unknown } | null)?.statusCode;
-    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      return { problem: fastifyProblem(fastifyStatus, error as Error & { code?: string }) };
-    }
-    return {
-      problem: {
-        type: problemType('internal'),
-        title: 'Internal error',
-        status: 500,
-        detail: 'The server failed to answer; the failure is logged',
-      },
-    };
+/** The problem details an error is answered with, and the headers that go with them. */
+export function toProblem(error: unknown): { problem: ProblemDetails; headers?: Record<string, string> } {
+  if (error instanceof KindedError) return problemOf(error);
+  if (error instanceof HttpException) {
+    // Fastify's own refusals reach us as HttpExceptions: a 400 there is a body that is not JSON.
+    if (error.getStatus() === 400 && /JSON/i.test(error.message)) return { problem: malformedBody(error.message) };
+    return { problem: httpProblem(error.getStatus(), error.message) };
   }
+  const fastifyStatus = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+    return { problem: fastifyProblem(fastifyStatus, error as Error & { code?: string }) };
+  }
+  return {
+    problem: {
+      type: problemType('internal'),
+      title: 'Internal error',
+      status: 500,
+      detail: 'The server failed to answer; the failure is logged',
+    },
+  };
 }
 
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails, headers: Record<string, string> = {}): void {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, hash } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { CommandExecutor } from '../command-handling/command-executor.js';
 import type { CommandSender } from '../command-handling/command-context.js';
 import { timeOrderedUuid } from '../command-handling/time-ordered-uuid.js';
@@ -82,7 +83,9 @@ export class Importer {
     const sheet = await openSheet(request.format, request.bytes);
     // Refused files are refused here, before any write; no row is kept.
     let rows = 0;
-    for await (const _row of sheet.rows(rowsChecked(definition))) rows += 1;
+    for await (const _row of sheet.rows(rowsChecked(definition))) {
+      if (++rows % ROWS_IN_FLIGHT === 0) await setImmediate();
+    }
     const importId = timeOrderedUuid();
     const headAtStart = (await this.store.headPosition()) ?? 0n;
     const executor = request.dryRun
@@ -124,6 +127,7 @@ export class Importer {
     let inFlight = 0;
     let freed: (() => void) | undefined;
     let done = 0;
+    let sinceTurn = 0;
     let failure: { error: unknown } | undefined;
     const finished = (size: number): void => {
       inFlight -= size;
@@ -149,6 +153,13 @@ export class Importer {
         )
         .finally(() => finished(group.rows.length));
       while (inFlight >= ROWS_IN_FLIGHT) await new Promise<void>((resolve) => (freed = resolve));
+      // A dry run's store answers at once: without a turn now and then, the event loop would
+      // serve nothing else (nor send the progress lines) until the whole file is done.
+      sinceTurn += group.rows.length;
+      if (sinceTurn >= ROWS_IN_FLIGHT) {
+        sinceTurn = 0;
+        await setImmediate();
+      }
     }
     while (inFlight > 0) await new Promise<void>((resolve) => (freed = resolve));
     if (failure) throw failure.error;

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, Actor, Allow, Sender } from '../auth/auth.decorators.js';
 import type { CommandSender } from '../command-handling/command-context.js';
@@ -15,7 +16,8 @@ import { ImportQueryDto, ImportListQueryDto, TemplateQueryDto } from './import-q
 import { csvTemplate, xlsxTemplate } from './import-templates.js';
 import { IMPORT_KINDS, type ImportKind } from './import.events.js';
 import { UnsupportedFileTypeError } from './import-errors.js';
-import { Importer, type ImportResult, type SpreadsheetFormat } from './importer.js';
+import { Importer, type ImportProgress, type ImportResult, type SpreadsheetFormat } from './importer.js';
+import { NDJSON_MEDIA_TYPE, progressLines, wantsProgressLines } from './import-progress-lines.js';
 import { ImportsListReader, type ImportPage } from './imports-list.reader.js';
 
 /** An import's answer as JSON: positions as decimal strings, refusals as the problem details of the one-by-one API. */
@@ -52,7 +54,10 @@ export class ImportsController {
   @ApiOperation({
     summary:
       'Import a spreadsheet (CSV or XLSX, first sheet): each row is the command of the same name, ' +
-      'with an Idempotency-Key derived from its content; dryRun=true writes nothing (ImportRecorded)',
+      'with an Idempotency-Key derived from its content; dryRun=true writes nothing (ImportRecorded). ' +
+      'With `Accept: application/x-ndjson`, once the file is checked the answer is NDJSON lines: ' +
+      '`{"progress":{"done","total"}}` while the rows are applied, then `{"answer":…}` (this body), ' +
+      'or `{"problem":…}` if the import failed after the first line',
   })
   @ApiConsumes(CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE)
   @ApiBody({ description: 'The file, up to 20 MiB and 100,000 rows', schema: { type: 'string', format: 'binary' } })
@@ -63,22 +68,30 @@ export class ImportsController {
   async import(
     @Query() query: ImportQueryDto,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @Sender() sender: CommandSender,
-  ): Promise<ImportAnswerBody> {
+  ): Promise<ImportAnswerBody | Readable> {
     const format = formatOf(request.headers['content-type']);
     const bytes = request.body;
     if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
       throw new InvalidRequestError([{ field: 'body', message: 'must be the file (an empty body holds no rows)' }]);
     }
-    const result = await this.importer.run({
-      kind: query.kind,
-      dryRun: query.dryRun === 'true',
-      format,
-      bytes,
-      ...(query.fileName === undefined ? {} : { fileName: query.fileName }),
-      sender,
-    });
-    return answerBody(result);
+    const run = (progress?: ImportProgress): Promise<ImportResult> =>
+      this.importer.run(
+        {
+          kind: query.kind,
+          dryRun: query.dryRun === 'true',
+          format,
+          bytes,
+          ...(query.fileName === undefined ? {} : { fileName: query.fileName }),
+          sender,
+        },
+        progress,
+      );
+    if (!wantsProgressLines(request.headers.accept)) return answerBody(await run());
+    const lines = await progressLines(run, answerBody);
+    void reply.header('content-type', `${NDJSON_MEDIA_TYPE}; charset=utf-8`).header('cache-control', 'no-store');
+    return lines;
   }
 
   @Get()

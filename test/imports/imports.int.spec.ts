@@ -223,6 +223,64 @@ describe('POST /api/imports', () => {
     ]);
   });
 
+  it('answers with progress lines on Accept: application/x-ndjson, ending with the answer the JSON would give', async () => {
+    const rows = 1500;
+    const file = [
+      'id;role;registeredJobSeeker',
+      ...Array.from({ length: rows }, (_, i) => `p-line-${i};citizen;non`),
+      'p-bad;astronaut;non',
+    ].join('\n');
+    const ndjson = { accept: 'application/x-ndjson' };
+    const linesOf = (answer: TestResponse) =>
+      String(answer.body.text)
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, { done?: number; total?: number } & Record<string, unknown>>);
+
+    const asJson = await upload('participants', file, '&dryRun=true');
+    const streamed = await upload('participants', file, '&dryRun=true', ndjson);
+
+    expect(streamed.status).toBe(200);
+    expect(streamed.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+    const lines = linesOf(streamed);
+    const progress = lines.slice(0, -1).map((line) => line.progress!);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every(({ total }) => total === rows + 1)).toBe(true);
+    expect(progress.map(({ done }) => done)).toEqual([...progress.map(({ done }) => done!)].sort((a, b) => a - b));
+    expect(progress.at(-1)!.done).toBe(rows + 1);
+    const { importId: _streamedId, ...answer } = lines.at(-1)!.answer!;
+    const { importId: _jsonId, ...json } = asJson.body;
+    expect(answer).toEqual(json);
+    expect(answer).toMatchObject({ summary: { new: rows, repeat: 0, refused: 1 } });
+
+    const imported = linesOf(await upload('participants', file, '', ndjson)).at(-1)!.answer!;
+    expect(imported).toMatchObject({ dryRun: false, summary: { new: rows, refused: 1 }, position: expect.any(String) });
+    expect((await app.get('/api/streams/participant-p-line-0')).body.events).toHaveLength(1);
+
+    const refusedFile = await upload('participants', 'Couleur;role\nrouge;citizen\n', '', ndjson);
+    expect(refusedFile.status).toBe(400);
+    expect(refusedFile.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('answers other requests while a dry run goes through a large file (its store answers at once)', async () => {
+    const file = [
+      'id;role;registeredJobSeeker',
+      ...Array.from({ length: 10_000 }, (_, i) => `p-wait-${i};citizen;non`),
+    ].join('\n');
+    let dryRunDone = false;
+    const dryRun = upload('participants', file, '&dryRun=true').then((answer) => {
+      dryRunDone = true;
+      return answer;
+    });
+
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const health = await app.get('/health');
+
+    expect(health.status).toBe(200);
+    expect(dryRunDone).toBe(false);
+    expect((await dryRun).body.summary).toEqual({ new: 10_000, repeat: 0, refused: 0 });
+  });
+
   it('serves the empty templates in French and Dutch, CSV and XLSX', async () => {
     const csv = await app.get('/api/imports/templates/attendances.csv?lang=fr');
     expect(csv.status).toBe(200);

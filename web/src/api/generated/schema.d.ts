@@ -714,7 +714,7 @@ export type paths = {
         /** The imports recorded, newest first, a page at a time (a partner: those of its MDEs) */
         get: operations["ImportsController_imports"];
         put?: never;
-        /** Import a spreadsheet (CSV or XLSX, first sheet): each row is the command of the same name, with an Idempotency-Key derived from its content; dryRun=true writes nothing (ImportRecorded) */
+        /** Import a spreadsheet (CSV or XLSX, first sheet): each row is the command of the same name, with an Idempotency-Key derived from its content; dryRun=true writes nothing (ImportRecorded). With `Accept: application/x-ndjson`, once the file is checked the answer is NDJSON lines: `{"progress":{"done","total"}}` while the rows are applied, then `{"answer":…}` (this body), or `{"problem":…}` if the import failed after the first line */
         post: operations["ImportsController_import"];
         delete?: never;
         options?: never;

@@ -15,6 +15,7 @@ export const importsMessages = catalogue(
     'imports.file.missing': 'Choisissez un fichier.',
     'imports.check': 'Vérifier sans écrire',
     'imports.checking': 'Vérification…',
+    'imports.progress': '{done, number} lignes sur {total, number}',
     'imports.dryRun': 'Ce que l’import ferait',
     'imports.summary':
       '{rows, plural, one {# ligne} other {# lignes}} : {new, plural, one {# nouvelle} other {# nouvelles}}, {repeat, plural, one {# déjà enregistrée} other {# déjà enregistrées}}, {refused, plural, one {# refusée} other {# refusées}}',
@@ -50,6 +51,7 @@ export const importsMessages = catalogue(
     'imports.file.missing': 'Kies een bestand.',
     'imports.check': 'Controleren zonder te schrijven',
     'imports.checking': 'Bezig met controleren…',
+    'imports.progress': '{done, number} van {total, number} rijen',
     'imports.dryRun': 'Wat de import zou doen',
     'imports.summary':
       '{rows, plural, one {# regel} other {# regels}}: {new, plural, one {# nieuw} other {# nieuw}}, {repeat, plural, one {# al geregistreerd} other {# al geregistreerd}}, {refused, plural, one {# geweigerd} other {# geweigerd}}',

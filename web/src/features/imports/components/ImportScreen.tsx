@@ -13,6 +13,7 @@ import {
   useSendImport,
   type ImportAnswer,
   type ImportKind,
+  type RowsDone,
 } from '../api/imports';
 
 /** The event log's page that starts at a position. */
@@ -69,6 +70,18 @@ function ImportRows({ answer, canReadLog }: { answer: ImportAnswer; canReadLog: 
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+/** How far the service is with the rows of the file, while it checks or imports them. */
+function RowsProgress({ rows }: { rows: RowsDone | undefined }) {
+  const t = useT();
+  if (!rows) return null;
+  const label = t('imports.progress', { done: rows.done, total: rows.total });
+  return (
+    <p role="status" className="import-progress">
+      <progress value={rows.done} max={rows.total} aria-label={label} /> {label}
+    </p>
   );
 }
 
@@ -154,6 +167,7 @@ export function ImportScreen() {
         <button type="submit" disabled={dryRun.isPending}>
           {dryRun.isPending ? t('imports.checking') : t('imports.check')}
         </button>
+        {dryRun.isPending && <RowsProgress rows={dryRun.progress} />}
         {dryRun.error && !refused && <p role="alert">{t('app.unreachable')}</p>}
       </form>
 
@@ -170,6 +184,7 @@ export function ImportScreen() {
           ) : (
             <p>{t('imports.nothingToWrite')}</p>
           )}
+          {written.isPending && <RowsProgress rows={written.progress} />}
           {written.error && <p role="alert">{written.error.message}</p>}
         </>
       )}
