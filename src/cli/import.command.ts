@@ -9,7 +9,6 @@ import { ModuleRef } from '@nestjs/core';
 import { FULL_ACCESS } from '../shared/access-scope.js';
 import { IMPORT_KINDS, type ImportKind } from '../imports/import.events.js';
 import { Importer, type ImportProgress, type ImportResult, type SpreadsheetFormat } from '../imports/importer.js';
-import { NDJSON_MEDIA_TYPE } from '../imports/import-progress-lines.js';
 
 interface ImportOptions {
   kind: ImportKind;
@@ -35,6 +34,8 @@ interface PrintedAnswer {
 }
 
 const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The answer as progress lines, then the answer (docs/api.md, "Imports"). */
+const NDJSON_MEDIA_TYPE = 'application/x-ndjson';
 
 /**
  * `indicators import <file> --kind <kind> [--dry-run]`: in-process on DATA_DIR,

@@ -7,6 +7,7 @@ import type { CommandSender } from '../command-handling/command-context.js';
 import { QueryResponses, problem } from '../http/api-responses.js';
 import type { ProblemDetails } from '../http/problem-details.js';
 import { problemOf } from '../http/problem-kinds.js';
+import { NDJSON_MEDIA_TYPE, progressLines, wantsProgressLines } from '../http/progress-lines.js';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../http/spreadsheet-bodies.js';
 import { ReadConsistency } from '../projections/consistency.js';
 import type { AccessScope } from '../shared/access-scope.js';
@@ -17,7 +18,6 @@ import { csvTemplate, xlsxTemplate } from './import-templates.js';
 import { IMPORT_KINDS, type ImportKind } from './import.events.js';
 import { UnsupportedFileTypeError } from './import-errors.js';
 import { Importer, type ImportProgress, type ImportResult, type SpreadsheetFormat } from './importer.js';
-import { NDJSON_MEDIA_TYPE, progressLines, wantsProgressLines } from './import-progress-lines.js';
 import { ImportsListReader, type ImportPage } from './imports-list.reader.js';
 
 /** An import's answer as JSON: positions as decimal strings, refusals as the problem details of the one-by-one API. */
