@@ -12,16 +12,21 @@ import { problemOf } from './problem-kinds.js';
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('http');
-
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { problem, headers } = toProblem(error);
-    // A foreseen 503 (read models behind, store unreachable) is a warning; its stack says nothing more.
-    if (error instanceof KindedError && problem.status >= 500) this.logger.warn({ kind: error.kind }, problem.detail);
-    else if (problem.status >= 500) this.logger.error({ err: error }, problem.detail);
+    logFailure(error, problem);
     sendProblem(reply, problem, headers);
   }
+}
+
+const logger = new Logger('http');
+
+/** A 5xx is logged: a foreseen one (read models behind, store unreachable) as a warning, its stack saying nothing more. */
+export function logFailure(error: unknown, problem: ProblemDetails): void {
+  if (problem.status < 500) return;
+  if (error instanceof KindedError) logger.warn({ kind: error.kind }, problem.detail);
+  else logger.error({ err: error }, problem.detail);
 }
 
 /** The problem details an error is answered with, and the headers that go with them. */

@@ -1,13 +1,10 @@
 import { PassThrough, type Readable } from 'node:stream';
-import { Logger } from '@nestjs/common';
-import { toProblem } from './problem-details.filter.js';
+import { logFailure, toProblem } from './problem-details.filter.js';
 
 export const NDJSON_MEDIA_TYPE = 'application/x-ndjson';
 
 /** A progress line at most this often, besides the first and the last. */
 const PROGRESS_INTERVAL_MS = 250;
-
-const logger = new Logger('http');
 
 /** Whether the client asked for the answer as progress lines (`Accept: application/x-ndjson`). */
 export function wantsProgressLines(accept: string | undefined): boolean {
@@ -53,7 +50,7 @@ export async function progressLines<T>(
     (result) => write({ answer: answer(result) }, true),
     (error: unknown) => {
       const { problem } = toProblem(error);
-      if (problem.status >= 500) logger.error({ err: error }, problem.detail);
+      logFailure(error, problem);
       write({ problem }, true);
     },
   );

@@ -83,8 +83,10 @@ export class Importer {
     const sheet = await openSheet(request.format, request.bytes);
     // Refused files are refused here, before any write; no row is kept.
     let rows = 0;
+    const checkingTurnDue = turnDue();
     for await (const _row of sheet.rows(rowsChecked(definition))) {
-      if (++rows % ROWS_IN_FLIGHT === 0) await setImmediate();
+      rows += 1;
+      if (checkingTurnDue(1)) await setImmediate();
     }
     const importId = timeOrderedUuid();
     const headAtStart = (await this.store.headPosition()) ?? 0n;
@@ -127,7 +129,7 @@ export class Importer {
     let inFlight = 0;
     let freed: (() => void) | undefined;
     let done = 0;
-    let sinceTurn = 0;
+    const applyingTurnDue = turnDue();
     let failure: { error: unknown } | undefined;
     const finished = (size: number): void => {
       inFlight -= size;
@@ -153,13 +155,7 @@ export class Importer {
         )
         .finally(() => finished(group.rows.length));
       while (inFlight >= ROWS_IN_FLIGHT) await new Promise<void>((resolve) => (freed = resolve));
-      // A dry run's store answers at once: without a turn now and then, the event loop would
-      // serve nothing else (nor send the progress lines) until the whole file is done.
-      sinceTurn += group.rows.length;
-      if (sinceTurn >= ROWS_IN_FLIGHT) {
-        sinceTurn = 0;
-        await setImmediate();
-      }
+      if (applyingTurnDue(group.rows.length)) await setImmediate();
     }
     while (inFlight > 0) await new Promise<void>((resolve) => (freed = resolve));
     if (failure) throw failure.error;
@@ -241,6 +237,23 @@ export class Importer {
     }
     return [...mdes].sort();
   }
+}
+
+/**
+ * Whether the event loop is owed a turn, told the rows read or applied since
+ * the last call: one every ROWS_IN_FLIGHT rows. A dry run's store answers at
+ * once, and so does reading a file: without a turn now and then, the service
+ * would answer nothing else (nor send an import's progress lines) until the
+ * whole file is done.
+ */
+function turnDue(): (rows: number) => boolean {
+  let sinceTurn = 0;
+  return (rows) => {
+    sinceTurn += rows;
+    if (sinceTurn < ROWS_IN_FLIGHT) return false;
+    sinceTurn = 0;
+    return true;
+  };
 }
 
 /** What a written row belongs to, for the import's MDEs: an attendance's session, a participant nothing, else a project. */
