@@ -1,5 +1,5 @@
 import { FULL_ACCESS } from '../../src/shared/access-scope.js';
-import { commandContext, eventIdFor } from '../../src/command-handling/command-context.js';
+import { commandContext, eventIdFor, type ImportOrigin } from '../../src/command-handling/command-context.js';
 import { timeOrderedUuid, timeOrderedUuids } from '../../src/command-handling/time-ordered-uuid.js';
 
 /** Any UUID EventStoreDB accepts: 32 hex digits in 8-4-4-4-12 groups; ours are version 8, RFC 4122 variant. */
@@ -26,11 +26,50 @@ describe('event ids derived from the Idempotency-Key', () => {
     expect(eventIdFor(withKey('ÉTÉ 2022 / séance ✓'), 7)).toMatch(UUID_V8);
   });
 
+  it('keeps the ids the service has always derived, so a retry of a command stored earlier is still recognised', () => {
+    expect(eventIdFor(withKey('k-1'), 0)).toBe('d66c49bf-5552-8dc5-9d3c-0fa042039f2f');
+    expect(eventIdFor(withKey('k-1'), 3)).toBe('18be5337-952f-84c2-bde8-e0b607d075fe');
+  });
+
   it('gives a command without a key fresh ids, in the order they were made', () => {
     const context = commandContext(command, { actor: 'coordinator', access: FULL_ACCESS });
     const first = eventIdFor(context, 0);
     expect(eventIdFor(context, 0)).not.toBe(first);
     expect(first).toMatch(UUID_V7);
+  });
+});
+
+describe("an imported row's event ids", () => {
+  const importId = timeOrderedUuid();
+  const fromRow = (origin: ImportOrigin, key: string) =>
+    commandContext(
+      { type: 'RecordAttendance', data: { sessionId: 's-1', participantId: key } },
+      { actor: 'coordinator', access: FULL_ACCESS, idempotencyKey: `import-${key}`, origin },
+    );
+  const isSorted = (ids: readonly string[]) => ids.every((id, i) => i === 0 || ids[i - 1]! < id);
+
+  it('are the same for a retry within the import, and version-8 UUIDs', () => {
+    const row = fromRow({ importId, line: 2 }, 'p-1');
+    expect(eventIdFor(row, 0)).toBe(eventIdFor(fromRow({ importId, line: 2 }, 'p-1'), 0));
+    expect(eventIdFor(row, 0)).toMatch(UUID_V8);
+  });
+
+  it('differ between the commands of one line, and between the events of one command', () => {
+    const ids = new Set([
+      eventIdFor(fromRow({ importId, line: 2 }, 'p-1'), 0),
+      eventIdFor(fromRow({ importId, line: 2 }, 'p-1'), 1),
+      eventIdFor(fromRow({ importId, line: 2 }, 'p-2'), 0),
+    ]);
+    expect(ids.size).toBe(3);
+  });
+
+  it("sort in the sheet's line order, whatever their keys, and after an earlier import's", () => {
+    const lines = [2, 3, 17, 1_000, 65_536, 100_001];
+    const ids = lines.map((line) => eventIdFor(fromRow({ importId, line }, `p-${100_001 - line}`), 0));
+    expect(isSorted(ids)).toBe(true);
+
+    const later = eventIdFor(fromRow({ importId: timeOrderedUuid(), line: 2 }, 'p-1'), 0);
+    expect(later > ids[ids.length - 1]!).toBe(true);
   });
 });
 
