@@ -39,6 +39,7 @@ export interface SqliteEventStoreOptions {
 }
 
 const DEFAULT_READ_BATCH = 1000;
+const WAL_CHECKPOINT_PAGES = 4000;
 
 /**
  * The embedded event store: one SQLite database in WAL mode. Appends go
@@ -66,6 +67,11 @@ export class SqliteEventStore implements EventStore {
       // On macOS fsync() leaves the data in the drive's cache; F_FULLFSYNC flushes it (a no-op elsewhere).
       this.db.pragma('fullfsync = ON');
       this.db.pragma('busy_timeout = 5000');
+      // Checkpoint the WAL into the database every 4,000 pages (16 MB), not SQLite's 1,000: a page
+      // written again and again (an index's last leaf, the table's tail) is copied once a
+      // checkpoint, and each checkpoint ends with an fsync of the database. 100,000 rows imported
+      // 8-10 % faster (docs/performance.md); a reader looks a page up in the WAL's index all the same.
+      this.db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
       createEventsSchema(this.db);
       this.statements = prepareStatements(this.db);
       this.heads = new KnownStreamHeads(this.statements.dataVersion);
