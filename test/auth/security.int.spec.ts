@@ -1,7 +1,11 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import { join } from 'node:path';
+import helmet from 'helmet';
 import type { EventStore } from '../../src/event-store/event-store.port.js';
 import { EVENT_STORE } from '../../src/event-store/event-store.port.js';
+import { SECURITY_HEADER_OPTIONS, staticSecurityHeaders } from '../../src/http/abuse-limits.js';
 import { participantBody, projectBody, seedApprovedProject } from '../support/api-fixtures.js';
 import { expectRefusal } from '../support/refusal.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -239,6 +243,58 @@ describe('security', () => {
       } finally {
         await open.close();
       }
+    });
+  });
+
+  describe('security headers', () => {
+    // What helmet's own middleware sets on a response, with the service's options.
+    const helmetsHeaders = (options = SECURITY_HEADER_OPTIONS): Record<string, unknown> => {
+      const response = new ServerResponse(new IncomingMessage(new Socket()));
+      helmet(options)(response.req, response, () => undefined);
+      return response.getHeaders();
+    };
+
+    it("sends helmet's headers, each value byte for byte as its middleware sets it, on every kind of answer", async () => {
+      const expected = helmetsHeaders();
+      expect(Object.keys(expected)).toEqual(expect.arrayContaining(['content-security-policy', 'x-frame-options']));
+      // Two a minute: the unknown route and the wrong token count against the address; the partner's third is refused.
+      const app = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
+      try {
+        const { token } = (await app.post('/api/tokens', { role: 'partner', mdes: ['forest'], label: 'limited' }))
+          .body as { token: string };
+        const answers = {
+          ok: await app.get('/api/figures/2022'),
+          refused: await app.get('/api/figures/not-a-year'),
+          unknown: await app.get('/api/nowhere'),
+          unauthenticated: await app.get('/api/figures/2022', { authorization: 'Bearer nope' }),
+          limited: await (async () => {
+            for (let i = 0; i < 2; i++) await app.get('/api/figures/2022', bearer(token));
+            return app.get('/api/figures/2022', bearer(token));
+          })(),
+        };
+        expect(Object.fromEntries(Object.entries(answers).map(([kind, answer]) => [kind, answer.status]))).toEqual({
+          ok: 200,
+          refused: 400,
+          unknown: 404,
+          unauthenticated: 401,
+          limited: 429,
+        });
+        for (const answer of Object.values(answers)) {
+          for (const [name, value] of Object.entries(expected))
+            expect([name, answer.headers[name]]).toEqual([name, value]);
+          expect(answer.headers['x-powered-by']).toBeUndefined();
+        }
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('refuses to start with helmet options whose headers vary per request', () => {
+      let nonces = 0;
+      const options = { contentSecurityPolicy: { directives: { scriptSrc: [() => `'nonce-${++nonces}'`] } } };
+      expect(helmetsHeaders(options)['content-security-policy']).toContain("'nonce-1'");
+      expect(() => staticSecurityHeaders(options)).toThrow(/vary per request/);
+      expect(staticSecurityHeaders()).toEqual(helmetsHeaders());
     });
   });
 
