@@ -137,9 +137,14 @@ function loadDemo(server: RunningServer): Promise<void> {
   const token = (server.auth.authorization ?? '').replace(/^Bearer /, '');
   const child = spawn(process.execPath, ['dist/demo/run-demo.js', '--url', server.url, '--token', token], {
     cwd: ROOT,
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // What the demo says when it fails (the request and the service's answer), for the bench's error.
+  let said = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (said = (said + text).slice(-2000)));
   return new Promise((resolve, reject) =>
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`The demo exited with ${code}`)))),
+    child.once('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`The demo exited with ${code}: ${said.trim()}`)),
+    ),
   );
 }
