@@ -63,8 +63,14 @@ export class ReadConsistency {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
+  /**
+   * Without `minPosition`, a query still sees what was answered before it was
+   * sent: while the runner gathers the log's new events into its next batch,
+   * the query waits for that batch (it comes at once).
+   */
   async reach(minPosition: string | undefined, field = 'minPosition'): Promise<void> {
     if (minPosition !== undefined) await this.runner.waitFor(this.storable(minPosition, field), MIN_POSITION_WAIT_MS);
+    else if (this.runner.gathering) await this.runner.waitForHead(MIN_POSITION_WAIT_MS);
   }
 
   /** A position of the log as it stands (`atPosition`): one past its head names a state that never was. */

@@ -30,6 +30,18 @@ interface Waiter {
 const BATCH_SIZE = 1000;
 
 /**
+ * While commands keep coming, the log's new events are applied at most once
+ * every this many milliseconds: the first batch after a quiet spell at once,
+ * then what came during the window in one batch. A batch a commit cost a
+ * read-store transaction and every projection's checkpoint for a few events
+ * each (docs/performance.md, "The projections' window"). A query waiting for
+ * a position ends the window at once, and ReadConsistency makes every query
+ * wait for it: a query sees what was answered before it was sent, as without
+ * the window.
+ */
+const BATCH_WINDOW_MS = 2;
+
+/**
  * Feeds every projection from the event store's subscription (never from the
  * in-memory EventBus, which loses events on a crash), one transaction a batch,
  * each projection's checkpoint written with its read model.
@@ -43,7 +55,11 @@ export class ProjectionRunner {
   private following: Promise<void> | undefined;
   private stopped = false;
   private lastFailure: Error | undefined;
+  /** Ends the window between two batches early: a query waits for a position, or the runner stops. */
+  private endWindow: (() => void) | undefined;
   private readonly onBatch: Array<(position: bigint, events: number) => void> = [];
+  /** The window between two batches while the log keeps growing; 0 applies each commit's events at once. */
+  windowMs = BATCH_WINDOW_MS;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -91,6 +107,11 @@ export class ProjectionRunner {
     return this.following !== undefined;
   }
 
+  /** Whether events committed since the last batch may be waiting for the next one (the window between two batches). */
+  get gathering(): boolean {
+    return this.endWindow !== undefined;
+  }
+
   get failure(): Error | undefined {
     return this.lastFailure;
   }
@@ -111,6 +132,7 @@ export class ProjectionRunner {
         resolve(false);
       }, timeoutMs);
       this.waiters.add(waiter);
+      this.endWindow?.();
     });
     if (!reached) throw new ProjectionsBehindError(position, this.position);
   }
@@ -140,6 +162,7 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.endWindow?.();
     await this.subscription?.close();
     await this.following;
     this.following = undefined;
@@ -154,6 +177,7 @@ export class ProjectionRunner {
           this.deliver(batch);
           retryDelay = 100;
           if (this.stopped) break;
+          if (batch.length < BATCH_SIZE) await this.window();
         }
       } catch (error) {
         if (this.stopped) break;
@@ -165,6 +189,20 @@ export class ProjectionRunner {
         retryDelay = Math.min(retryDelay * 2, 10_000);
       }
     }
+  }
+
+  /** Resolves after the window, or at once when a query waits for a position. */
+  private window(): Promise<void> {
+    if (this.waiters.size > 0 || this.windowMs <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const end = (): void => {
+        clearTimeout(timer);
+        this.endWindow = undefined;
+        resolve();
+      };
+      const timer = setTimeout(end, this.windowMs);
+      this.endWindow = end;
+    });
   }
 
   private after(): { after?: bigint } {
