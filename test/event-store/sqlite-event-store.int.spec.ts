@@ -68,6 +68,30 @@ describe('embedded SQLite event store', () => {
     expect(commits).toEqual([4]);
   });
 
+  it('leaves nothing of a refused append in a commit it shares with others, one event or several', async () => {
+    const dir = aFolder();
+    const commits: number[] = [];
+    const store = open({ path: join(dir, 'events.db'), onCommit: (appends) => commits.push(appends) });
+    const stored = event();
+    await store.appendToStream('a-1', [stored], { expectedRevision: 'no-stream' });
+
+    const results = await Promise.allSettled([
+      store.appendToStream('b-1', [stored], { expectedRevision: 'no-stream' }),
+      store.appendToStream('c-1', [event(), stored], { expectedRevision: 'no-stream' }),
+      store.appendToStream('d-1', [event()], { expectedRevision: 'no-stream' }),
+    ]);
+
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as Error).constructor : r.status))).toEqual([
+      DuplicateEventIdError,
+      DuplicateEventIdError,
+      'fulfilled',
+    ]);
+    expect(commits).toEqual([1, 3]);
+    expect(await store.readStream('b-1')).toEqual([]);
+    expect(await store.readStream('c-1')).toEqual([]);
+    expect((await store.readAll({ maxCount: 10 })).map((e) => e.stream)).toEqual(['a-1', 'd-1']);
+  });
+
   it('reopens with the settings that make an acknowledged append survive a power cut', async () => {
     const dir = aFolder();
     const path = join(dir, 'events.db');

@@ -36,7 +36,13 @@ type AppendOutcome = { readonly result: AppendResult; readonly wrote: boolean } 
  * one fsync, on the next turn; each caller is answered only after that commit.
  */
 export class GroupCommit {
+  /** Several events of one append: all or none, in a savepoint of the group's transaction. */
   private readonly insertEvents: (stream: string, events: readonly NewEvent[], head: bigint | null) => AppendResult;
+  /** One event: its INSERT is all or nothing by itself (a failed statement leaves nothing), no savepoint needed. */
+  private readonly insertUnguarded: (stream: string, events: readonly NewEvent[], head: bigint | null) => AppendResult;
+  private readonly commitGroup: Database.Transaction<
+    (batch: readonly PendingAppend[], outcomes: AppendOutcome[]) => void
+  >;
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
 
@@ -46,7 +52,7 @@ export class GroupCommit {
     private readonly heads: KnownStreamHeads,
     private readonly options: GroupCommitOptions,
   ) {
-    this.insertEvents = this.db.transaction((stream: string, events: readonly NewEvent[], head: bigint | null) => {
+    this.insertUnguarded = (stream, events, head) => {
       let revision = head === null ? -1n : head;
       const positions: bigint[] = [];
       for (const event of events) {
@@ -62,6 +68,10 @@ export class GroupCommit {
         positions.push(BigInt(info.lastInsertRowid));
       }
       return { nextExpectedRevision: revision, position: positions[positions.length - 1]!, positions };
+    };
+    this.insertEvents = this.db.transaction(this.insertUnguarded);
+    this.commitGroup = this.db.transaction((batch: readonly PendingAppend[], outcomes: AppendOutcome[]) => {
+      for (const item of batch) outcomes.push(this.appendOne(item));
     });
   }
 
@@ -107,11 +117,7 @@ export class GroupCommit {
 
   private commit(batch: readonly PendingAppend[]): AppendOutcome[] {
     const outcomes: AppendOutcome[] = [];
-    this.db
-      .transaction(() => {
-        for (const item of batch) outcomes.push(this.appendOne(item));
-      })
-      .immediate();
+    this.commitGroup.immediate(batch, outcomes);
     return outcomes;
   }
 
@@ -123,7 +129,8 @@ export class GroupCommit {
       return { error: new WrongExpectedRevisionError(item.stream, item.expectedRevision, head) };
     }
     try {
-      return { result: this.insertEvents(item.stream, item.events, head), wrote: true };
+      const insert = item.events.length === 1 ? this.insertUnguarded : this.insertEvents;
+      return { result: insert(item.stream, item.events, head), wrote: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const earlier = this.earlierIdenticalAppend(item);
