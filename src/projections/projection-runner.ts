@@ -32,12 +32,12 @@ const BATCH_SIZE = 1000;
 /**
  * While commands keep coming, the log's new events are applied at most once
  * every this many milliseconds: the first batch after a quiet spell at once,
- * then what came during the window in one batch. A batch a commit cost a
- * read-store transaction and every projection's checkpoint for a few events
- * each (docs/performance.md, "The projections' window"). A query waiting for
- * a position ends the window at once, and ReadConsistency makes every query
- * wait for it: a query sees what was answered before it was sent, as without
- * the window.
+ * then what came during the window in one batch. A batch for each commit cost
+ * a read-store transaction and every projection's checkpoint for a few events
+ * (docs/performance.md, "Fourth round: the projections' window"). A query
+ * waiting for a position ends the window at once, and ReadConsistency makes
+ * every query wait for it: a query sees what was answered before it was sent,
+ * as without the window.
  */
 const BATCH_WINDOW_MS = 2;
 

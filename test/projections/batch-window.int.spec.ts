@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { join } from 'node:path';
 import { READ_MODELS } from '../../src/app/read-models.module.js';
 import { EventSchemas } from '../../src/event-store/event-schemas.js';
@@ -84,15 +85,17 @@ describe('the projections’ window between two batches', () => {
     expect(readStore.db.prepare('SELECT count(*) AS n FROM participant_roster').get()).toEqual({ n: 2 });
   });
 
-  it('does not wait when nothing is being gathered', async () => {
+  it('does not look up the head of the log for a query when nothing is being gathered', async () => {
     runner.windowMs = 0;
     const consistency = new ReadConsistency(runner, store);
     await appendAll(store, [e.registered('p1')]);
     await batchesApplied(1);
     expect(runner.gathering).toBe(false);
+    const headLookups = jest.spyOn(store, 'headPosition');
 
     await consistency.reach(undefined);
 
+    expect(headLookups).not.toHaveBeenCalled();
     expect(batches).toEqual([1]);
   });
 
@@ -103,6 +106,6 @@ describe('the projections’ window between two batches', () => {
 
     await runner.stop();
 
-    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
