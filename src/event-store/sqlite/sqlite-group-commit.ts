@@ -27,6 +27,9 @@ interface PendingAppend {
   readonly reject: (error: unknown) => void;
 }
 
+/** Inserts an append's events after the stream's head, inside the group's transaction. */
+type InsertEvents = (stream: string, events: readonly NewEvent[], head: bigint | null) => AppendResult;
+
 /** `wrote`: the events were inserted now, not found already stored by an earlier identical append. */
 type AppendOutcome = { readonly result: AppendResult; readonly wrote: boolean } | { readonly error: Error };
 
@@ -37,9 +40,9 @@ type AppendOutcome = { readonly result: AppendResult; readonly wrote: boolean } 
  */
 export class GroupCommit {
   /** Several events of one append: all or none, in a savepoint of the group's transaction. */
-  private readonly insertEvents: (stream: string, events: readonly NewEvent[], head: bigint | null) => AppendResult;
+  private readonly insertEvents: InsertEvents;
   /** One event: its INSERT is all or nothing by itself (a failed statement leaves nothing), no savepoint needed. */
-  private readonly insertUnguarded: (stream: string, events: readonly NewEvent[], head: bigint | null) => AppendResult;
+  private readonly insertUnguarded: InsertEvents;
   private readonly commitGroup: Database.Transaction<
     (batch: readonly PendingAppend[], outcomes: AppendOutcome[]) => void
   >;
