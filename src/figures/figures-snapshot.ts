@@ -3,18 +3,23 @@ import type { DistinctDimension, FiguresState, ProjectInfo } from './figures-sta
 /** A session as a snapshot keeps it: id, project, kind, cancelled, and its attendees as indexes into `participants`. */
 type SnapshotSession = [sessionId: string, projectId: string, kind: string, cancelled: 0 | 1, attendees: number[]];
 
-/** A scope's counters (zeros included, as the model holds them) and the sectors and companies it counted. */
+/**
+ * A scope's counters (zeros included, as the model holds them), the sectors and
+ * companies it counted, and the participants it counts with their counted
+ * attendances there: pairs of an index into `participants` and a count, flat.
+ */
 type SnapshotScope = [
   scope: string,
   values: Array<[key: string, value: number]>,
   sectors: string[],
   companies: string[],
+  participantRefs: number[],
 ];
 
 /**
  * What the figures model knows of one year, as plain data: the projects of the
- * year, its sessions with their attendees, and the counters and distinct
- * values of every scope in it. Everything the year's journal up to the
+ * year, its sessions with their attendees, and the counters, distinct values
+ * and participants counted of every scope in it. Everything the year's journal up to the
  * snapshot's position made of the model, so that a replay can start from it.
  *
  * Sorted, so that the same state always gives the same text: a rebuild and
@@ -65,26 +70,45 @@ export function snapshotOfYear(state: FiguresState, year: number): YearSnapshot 
         [...figures.values].sort(byFirst),
         distinct(figures.distinct, 'sector'),
         distinct(figures.distinct, 'company'),
+        refsOf(figures.participantRefs, participants, index),
       ])
       .sort(byFirst),
   };
 }
 
+/** A scope's participants and counts as flat pairs, by index: sorted without an array a pair. */
+function refsOf(
+  refs: ReadonlyMap<string, number>,
+  participants: readonly string[],
+  index: ReadonlyMap<string, number>,
+): number[] {
+  const indexes = Int32Array.from(refs.keys(), (participantId) => index.get(participantId)!).sort();
+  const pairs: number[] = [];
+  for (const at of indexes) pairs.push(at, refs.get(participants[at]!)!);
+  return pairs;
+}
+
 /**
- * Puts a year's snapshot into a state. Once every year wanted is restored,
- * `recountDistinctParticipants` derives who counts in each scope.
+ * Puts a year's snapshot into a state. A session's attendees are made into a
+ * set only when an event of the session needs them: a replay from a snapshot
+ * touches few of the year's sessions, and building a set for each was a third
+ * of a programme replay on the bench's log (docs/performance.md).
  */
 export function restoreYear(state: FiguresState, year: number, snapshot: YearSnapshot): void {
   for (const project of snapshot.projects) state.addProject({ ...project });
   const participants = snapshot.participants.map((participantId) => state.participantIdOf(participantId));
   for (const [sessionId, projectId, kind, cancelled, attendees] of snapshot.sessions) {
-    const attending = attendees.map((at) => participants[at]!);
-    state.restoreSession({ sessionId, projectId, year, kind, cancelled: cancelled === 1 }, attending);
+    state.restoreSession({ sessionId, projectId, year, kind, cancelled: cancelled === 1 }, () =>
+      attendees.map((at) => participants[at]!),
+    );
   }
-  for (const [scope, values, sectors, companies] of snapshot.scopes) {
+  for (const [scope, values, sectors, companies, participantRefs] of snapshot.scopes) {
     const figures = state.scopeYear(scope, year);
     for (const [key, value] of values) figures.values.set(key, value);
     for (const sector of sectors) state.addDistinct(figures, 'sector', sector);
     for (const company of companies) state.addDistinct(figures, 'company', company);
+    for (let at = 0; at < participantRefs.length; at += 2) {
+      figures.participantRefs.set(participants[participantRefs[at]!]!, participantRefs[at + 1]!);
+    }
   }
 }

@@ -1,5 +1,4 @@
 import { PROGRAMME, mdeScope, projectScope, type FigureValues } from './figure-keys.js';
-import { addTo } from '../shared/counts.js';
 
 export interface ProjectInfo {
   readonly projectId: string;
@@ -159,38 +158,15 @@ export class FiguresState {
     this.participants.set(participantId, participant);
   }
 
-  /** Restoring a snapshot: facts first, then `recountDistinctParticipants`. */
-  restoreSession(session: Omit<SessionInfo, 'attendees'>, attendees: Iterable<string>): void {
-    this.sessions.set(session.sessionId, { ...session, attendees: new Set(attendees) });
-  }
-
-  /**
-   * Rebuilds the distinct-participant reference counts from the restored
-   * attendances: each project's and year's first, then added into each scope
-   * of the project. A participant attends many sessions of a project (ten on
-   * the bench's log), so each scope takes one addition a participant, not one
-   * an attendance.
-   */
-  recountDistinctParticipants(): void {
-    for (const figures of this.scopeYears.values()) figures.participantRefs.clear();
-    const byProject = new Map<string, Map<number, Map<string, number>>>();
-    for (const session of this.sessions.values()) {
-      if (session.cancelled) continue;
-      const byYear = entry(byProject, session.projectId, () => new Map<number, Map<string, number>>());
-      const attendances = entry(byYear, session.year, () => new Map<string, number>());
-      for (const participantId of session.attendees) {
-        addTo(attendances, participantId, 1);
-      }
-    }
-    for (const [projectId, byYear] of byProject) {
-      for (const [year, attendances] of byYear) {
-        for (const { participantRefs } of this.activityFigures(projectId, year)) {
-          for (const [participantId, count] of attendances) {
-            addTo(participantRefs, participantId, count);
-          }
-        }
-      }
-    }
+  /** Restoring a snapshot: the session's attendees are read from it the first time they are needed. */
+  restoreSession(session: Omit<SessionInfo, 'attendees'>, attendees: () => Iterable<string>): void {
+    let attending: Set<string> | undefined;
+    this.sessions.set(session.sessionId, {
+      ...session,
+      get attendees() {
+        return (attending ??= new Set(attendees()));
+      },
+    });
   }
 }
 

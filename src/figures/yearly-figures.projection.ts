@@ -42,8 +42,11 @@ interface YearProgress {
 @Injectable()
 export class YearlyFiguresProjection implements Projection {
   readonly name = 'yearly-figures';
-  /** 5: sessions, attendees and distinct values in yearly snapshots instead of a row each; the journal by year and position. */
-  readonly version = 5;
+  /**
+   * 5: sessions, attendees and distinct values in yearly snapshots instead of a row each; the journal by year and position.
+   * 6: the snapshots keep who counts in each scope, which a replay recounted from every attendance of the year.
+   */
+  readonly version = 6;
   readonly tables = TABLES;
   private readonly changes = new FiguresChanges();
   private model = new YearlyFiguresModel(new FiguresState(), this.changes);
@@ -105,7 +108,6 @@ export class YearlyFiguresProjection implements Projection {
       restoreYear(state, year, JSON.parse(row.state) as YearSnapshot);
       this.years.set(year, { rows: Number(row.journal_rows), recordedUntil: row.recorded_until });
     }
-    state.recountDistinctParticipants();
     const model = new YearlyFiguresModel(state);
     // In log order across the years: a year's activity of a project submitted the year before needs its MDEs.
     const tails = db

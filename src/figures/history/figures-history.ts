@@ -105,10 +105,7 @@ export class FiguresHistory {
   replay(scope: FiguresScope, year: number, point: HistoryPoint, observe?: ReplayObserver): Replay {
     const state = new FiguresState(this.directory());
     const snapshot = observe === undefined && scope.kind === 'programme' ? this.snapshotAt(year, point) : undefined;
-    if (snapshot) {
-      restoreYear(state, year, JSON.parse(snapshot.state) as YearSnapshot);
-      state.recountDistinctParticipants();
-    }
+    if (snapshot) restoreYear(state, year, JSON.parse(snapshot.state) as YearSnapshot);
     const model = new YearlyFiguresModel(state);
     const until = point.atPosition ?? NO_LIMIT;
     const recordedUntil = point.asOf ?? LATEST;
