@@ -152,8 +152,7 @@ if (wanted('import')) {
   await runInChild('sections/import.js', ['seed', seeded, String(rows)]);
   const runs = await inRounds(sizes.rounds, {
     floor: () =>
-      runInChild<{ events_per_s: number; events: number }>('sections/import.js', [
-        'floor',
+      runInChild<{ events_per_s: number; events: number }>('sections/import-floor.js', [
         String(Math.round(rows * 1.1)),
       ]),
     // The dry run first: it writes nothing, so the import then starts from the same log.
@@ -188,7 +187,7 @@ if (wanted('import')) {
 }
 
 if (wanted('auditor')) {
-  const seconds = sizes.mode === 'full' ? 30 : 10;
+  const seconds = sizes.auditorSeconds;
   step(
     `auditor_load: a command every 250 ms for ${seconds} s while an auditor keeps 100 reports and provenance in flight`,
   );

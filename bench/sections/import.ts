@@ -1,9 +1,7 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { CommandExecutor } from '../../src/command-handling/command-executor.js';
 import { EventSchemas } from '../../src/event-store/event-schemas.js';
-import { createEventsSchema } from '../../src/event-store/sqlite/sqlite-schema.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { PipeRowValidation } from '../../src/http/row-validation.js';
 import { Importer } from '../../src/imports/importer.js';
@@ -16,9 +14,7 @@ import { FULL_ACCESS } from '../../src/shared/access-scope.js';
 import { SystemClock } from '../../src/shared/clock.js';
 import { participantStream, projectStream, sessionStream } from '../../src/shared/domain/ids.js';
 import { answerParent } from '../support/child-process.js';
-import { scratchDir } from '../support/bench-paths.js';
 import { peakRssMb, round } from '../support/stats.js';
-import { attendanceWorkload, insertRaw } from './append-workload.js';
 
 export interface ImportSide {
   readonly rows: number;
@@ -42,10 +38,10 @@ const clock = new SystemClock('Europe/Brussels');
 /**
  * The 100,000-row attendance import (issue 15): a CSV as a French Excel saves
  * it, a tenth of its rows registering a new participant, imported through the
- * service's Importer into the embedded store; its dry run on the same log; and
- * the raw append floor of the same number of events, in the same process kind.
+ * service's Importer into the embedded store; and its dry run on the same log.
+ * Its floor is import-floor.ts.
  *
- * Usage (child process): import.js seed <dir> <rows> | dry-run <dir> | import <dir> | floor <events>
+ * Usage (child process): import.js seed <dir> <rows> | dry-run <dir> | import <dir>
  */
 answerParent(async ([step, arg, rows]) => {
   switch (step) {
@@ -54,16 +50,6 @@ answerParent(async ([step, arg, rows]) => {
     case 'dry-run':
     case 'import':
       return run(arg!, step === 'dry-run');
-    case 'floor': {
-      const db = new Database(join(scratchDir('import-floor'), 'events.db'));
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-      createEventsSchema(db);
-      const events = Number(arg);
-      const seconds = insertRaw(db, attendanceWorkload(events, 1000, 'floor'), 100);
-      db.close();
-      return { events_per_s: round(events / seconds), events };
-    }
     default:
       throw new Error(`unknown step ${step}`);
   }
