@@ -9,7 +9,14 @@ import { FiguresState } from './figures-state.js';
 import { isProgrammeEvent, type ProgrammeEvent } from './programme-event.js';
 import { YearlyFiguresModel } from './yearly-figures.model.js';
 
-const TABLES = ['figures', 'figures_projects', 'figures_participants', 'figures_journal', 'figures_snapshots'] as const;
+const TABLES = [
+  'figures',
+  'figures_projects',
+  'figures_participants',
+  'figures_journal',
+  'figures_snapshots',
+  'figures_year_projects',
+] as const;
 
 /**
  * Journal rows of a year between two snapshots of it. A replay of the year
@@ -26,8 +33,9 @@ interface YearProgress {
 
 /**
  * Persists the yearly figures model: the counters the queries read (`figures`),
- * the projects and participants the replays look up, and a journal of the
- * events that count, by year, in log order: time travel, provenance and
+ * the projects and participants the replays look up, each year's projects
+ * with the first event that counts for them there (a report lists them), and
+ * a journal of the events that count, by year, in log order: time travel, provenance and
  * corrections replay one year (or one project's rows of it) instead of the
  * whole log. The journal has no index by project: one more B-tree to write for
  * each of its rows made a rebuild slower than a project's replay reading its
@@ -44,7 +52,8 @@ export class YearlyFiguresProjection implements Projection {
   readonly name = 'yearly-figures';
   /**
    * 5: sessions, attendees and distinct values in yearly snapshots instead of a row each; the journal by year and position.
-   * 6: the snapshots keep who counts in each scope, which a replay recounted from every attendance of the year.
+   * 6: the snapshots keep who counts in each scope, which a replay recounted from every attendance of the year;
+   * each year's projects listed with their first journal row (a report found them among all the year's rows).
    */
   readonly version = 6;
   readonly tables = TABLES;
@@ -53,6 +62,8 @@ export class YearlyFiguresProjection implements Projection {
   /** The last position counted: an event delivered again is skipped, so that it never counts twice. */
   private applied: bigint | null = null;
   private readonly years = new Map<number, YearProgress>();
+  /** The projects with a journal row in each year (figures_year_projects). */
+  private readonly yearProjects = new Map<number, Set<string>>();
   private snapshotEvery = SNAPSHOT_EVERY;
   private statements: ReturnType<typeof prepare> | undefined;
 
@@ -78,6 +89,9 @@ export class YearlyFiguresProjection implements Projection {
         year INTEGER NOT NULL, position INTEGER NOT NULL, project_id TEXT NOT NULL,
         recorded_at TEXT NOT NULL, actor TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL,
         PRIMARY KEY (year, position)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS figures_year_projects (
+        year INTEGER NOT NULL, project_id TEXT NOT NULL, first_position INTEGER NOT NULL,
+        PRIMARY KEY (year, project_id)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS figures_snapshots (
         year INTEGER NOT NULL, position INTEGER NOT NULL, recorded_until TEXT NOT NULL,
         journal_rows INTEGER NOT NULL, state TEXT NOT NULL,
@@ -101,6 +115,13 @@ export class YearlyFiguresProjection implements Projection {
       state.addParticipant(row[0], { role: row[1], registered: row[2] === 1 });
     }
     this.years.clear();
+    this.yearProjects.clear();
+    for (const [year, projectId] of db
+      .prepare('SELECT year, project_id FROM figures_year_projects')
+      .raw()
+      .iterate() as Iterable<[number, string]>) {
+      this.projectsOf(year).add(projectId);
+    }
     const latest = db.prepare(`SELECT year, recorded_until, journal_rows, state FROM figures_snapshots s
       WHERE position = (SELECT max(position) FROM figures_snapshots WHERE year = s.year)`);
     for (const row of latest.safeIntegers(true).iterate() as Iterable<SnapshotRow>) {
@@ -137,6 +158,7 @@ export class YearlyFiguresProjection implements Projection {
     const statements = this.statements;
     if (!statements) throw new Error('The yearly figures projection is not set up');
     const journal: unknown[] = [];
+    const firstRows: unknown[] = [];
     for (const event of events) {
       if (this.applied !== null && event.position <= this.applied) continue;
       this.applied = event.position;
@@ -145,6 +167,11 @@ export class YearlyFiguresProjection implements Projection {
       if (!place) continue;
       const { recordedAt, actor } = event.metadata;
       journal.push(place.year, event.position, place.projectId, recordedAt, actor, event.type, dataJson(event));
+      const projects = this.projectsOf(place.year);
+      if (!projects.has(place.projectId)) {
+        projects.add(place.projectId);
+        firstRows.push(place.year, place.projectId, event.position);
+      }
       const progress = this.progress(place.year, recordedAt);
       if (progress.rows % this.snapshotEvery === 0) {
         const snapshot = JSON.stringify(snapshotOfYear(this.model.state, place.year));
@@ -152,7 +179,14 @@ export class YearlyFiguresProjection implements Projection {
       }
     }
     statements.journal.run(journal);
+    statements.yearProjects.run(firstRows);
     this.write();
+  }
+
+  private projectsOf(year: number): Set<string> {
+    let projects = this.yearProjects.get(year);
+    if (!projects) this.yearProjects.set(year, (projects = new Set()));
+    return projects;
   }
 
   /** Counts a journal row of the year. */
@@ -226,6 +260,11 @@ function prepare(db: Database.Database) {
       7,
       (values) => `INSERT OR IGNORE INTO figures_journal
         (year, position, project_id, recorded_at, actor, type, data) VALUES ${values}`,
+    ),
+    yearProjects: new RowsInsert(
+      db,
+      3,
+      (values) => `INSERT OR IGNORE INTO figures_year_projects (year, project_id, first_position) VALUES ${values}`,
     ),
     snapshot: db.prepare(`INSERT OR REPLACE INTO figures_snapshots
       (year, position, recorded_until, journal_rows, state) VALUES (?, ?, ?, ?, ?)`),

@@ -156,10 +156,10 @@ async function buildReport(
   };
 }
 
-/** The projects with events that count in the year, up to the position. */
+/** The projects with events that count in the year, up to the position: those whose first such event is. */
 function projectsCountingIn(readStore: ReadStore, year: number, position: bigint): string[] {
   const rows = readStore
-    .statement('SELECT DISTINCT project_id FROM figures_journal WHERE year = ? AND position <= ?')
+    .statement('SELECT project_id FROM figures_year_projects WHERE year = ? AND first_position <= ?')
     .all(year, position) as Array<{ project_id: string }>;
   return rows.map((row) => row.project_id);
 }
