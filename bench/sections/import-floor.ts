@@ -9,9 +9,9 @@ import { attendanceWorkload, insertRaw } from './append-workload.js';
 /**
  * The import's floor (issue 15): as many attendance events as the import
  * writes, inserted raw, a hundred a transaction, each commit fsynced, into a
- * new events database. A module of its own: the import's (import.ts) loads the
- * service's command path, a second of a quick run's three rounds each that
- * this measurement does not need.
+ * new events database. A module of its own: import.ts loads the service's
+ * command path (about a second in each of a quick run's three rounds), which
+ * a raw insert does not need.
  *
  * Usage (child process): import-floor.js <events>
  */

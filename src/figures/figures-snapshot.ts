@@ -19,8 +19,9 @@ type SnapshotScope = [
 /**
  * What the figures model knows of one year, as plain data: the projects of the
  * year, its sessions with their attendees, and the counters, distinct values
- * and participants counted of every scope in it. Everything the year's journal up to the
- * snapshot's position made of the model, so that a replay can start from it.
+ * and participants counted of every scope in it. Everything the year's journal
+ * up to the snapshot's position made of the model, so that a replay can start
+ * from it.
  *
  * Sorted, so that the same state always gives the same text: a rebuild and
  * the service, whatever their batches, write the same snapshots

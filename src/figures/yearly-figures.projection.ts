@@ -35,17 +35,17 @@ interface YearProgress {
  * Persists the yearly figures model: the counters the queries read (`figures`),
  * the projects and participants the replays look up, each year's projects
  * with the first event that counts for them there (a report lists them), and
- * a journal of the events that count, by year, in log order: time travel, provenance and
- * corrections replay one year (or one project's rows of it) instead of the
- * whole log. The journal has no index by project: one more B-tree to write for
- * each of its rows made a rebuild slower than a project's replay reading its
- * year's rows.
+ * a journal of the events that count, by year, in log order: time travel,
+ * provenance and corrections replay one year (or one project's rows of it)
+ * instead of the whole log. The journal has no index by project: one more
+ * B-tree to write for each of its rows made a rebuild slower than a project's
+ * replay reading its year's rows.
  *
- * The rest of the model (sessions, attendees, distinct values) is kept in
- * periodic snapshots of each year, one every `SNAPSHOT_EVERY` rows of its
- * journal (figures-snapshot.ts): a restart restores each year's latest and
- * replays the journal after it, and time travel starts from the nearest
- * snapshot at or before its point.
+ * The rest of the model (sessions, attendees, distinct values, who counts in
+ * each scope) is kept in periodic snapshots of each year, one every
+ * `SNAPSHOT_EVERY` rows of its journal (figures-snapshot.ts): a restart
+ * restores each year's latest and replays the journal after it, and time
+ * travel starts from the nearest snapshot at or before its point.
  */
 @Injectable()
 export class YearlyFiguresProjection implements Projection {
