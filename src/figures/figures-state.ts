@@ -172,7 +172,8 @@ export class FiguresState {
 
 const scopeYearKey = (scope: string, year: number): string => `${scope}|${year}`;
 
-function entry<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+/** The value kept under `key`, made by `create` and kept when missing. */
+export function entry<K, V>(map: Map<K, V>, key: K, create: () => V): V {
   let value = map.get(key);
   if (value === undefined) {
     value = create();

@@ -5,7 +5,7 @@ import type { Projection } from '../projections/projection.js';
 import { RowsInsert } from '../projections/rows-insert.js';
 import { FiguresChanges } from './figures-changes.js';
 import { restoreYear, snapshotOfYear, type YearSnapshot } from './figures-snapshot.js';
-import { FiguresState } from './figures-state.js';
+import { FiguresState, entry } from './figures-state.js';
 import { isProgrammeEvent, type ProgrammeEvent } from './programme-event.js';
 import { YearlyFiguresModel } from './yearly-figures.model.js';
 
@@ -120,7 +120,7 @@ export class YearlyFiguresProjection implements Projection {
       .prepare('SELECT year, project_id FROM figures_year_projects')
       .raw()
       .iterate() as Iterable<[number, string]>) {
-      this.projectsOf(year).add(projectId);
+      entry(this.yearProjects, year, () => new Set<string>()).add(projectId);
     }
     const latest = db.prepare(`SELECT year, recorded_until, journal_rows, state FROM figures_snapshots s
       WHERE position = (SELECT max(position) FROM figures_snapshots WHERE year = s.year)`);
@@ -167,7 +167,7 @@ export class YearlyFiguresProjection implements Projection {
       if (!place) continue;
       const { recordedAt, actor } = event.metadata;
       journal.push(place.year, event.position, place.projectId, recordedAt, actor, event.type, dataJson(event));
-      const projects = this.projectsOf(place.year);
+      const projects = entry(this.yearProjects, place.year, () => new Set<string>());
       if (!projects.has(place.projectId)) {
         projects.add(place.projectId);
         firstRows.push(place.year, place.projectId, event.position);
@@ -181,12 +181,6 @@ export class YearlyFiguresProjection implements Projection {
     statements.journal.run(journal);
     statements.yearProjects.run(firstRows);
     this.write();
-  }
-
-  private projectsOf(year: number): Set<string> {
-    let projects = this.yearProjects.get(year);
-    if (!projects) this.yearProjects.set(year, (projects = new Set()));
-    return projects;
   }
 
   /** Counts a journal row of the year. */
