@@ -32,10 +32,14 @@ interface StreamEntry<S> {
   readonly decider: Decider<unknown, AnyEvent, S>;
   revision: bigint | null;
   state: S;
+  /** The cache's generation in which the entry was last moved to the recent end (`remember`). */
+  movedIn: number;
 }
 
 const MAX_ATTEMPTS = 5;
 const MAX_CACHED_STREAMS = 10_000;
+/** Loads a generation of the cache lasts: a stream is moved to the recent end at most once in each. */
+const LOADS_PER_GENERATION = MAX_CACHED_STREAMS / 10;
 
 /**
  * The command loop: load the stream (from a cache of folded states, reading
@@ -48,6 +52,7 @@ const MAX_CACHED_STREAMS = 10_000;
 @Injectable()
 export class CommandExecutor {
   private readonly cache = new Map<string, StreamEntry<unknown>>();
+  private loads = 0;
   private readonly locks = new KeyedLock();
 
   constructor(
@@ -236,7 +241,7 @@ export class CommandExecutor {
   private async load<S>(stream: string, decider: Decider<unknown, AnyEvent, S>): Promise<StreamEntry<S>> {
     let entry = this.cache.get(stream) as StreamEntry<S> | undefined;
     if (entry?.decider !== decider) {
-      entry = { decider, revision: null, state: decider.initialState() };
+      entry = { decider, revision: null, state: decider.initialState(), movedIn: -1 };
     }
     const fromRevision = entry.revision === null ? 0n : entry.revision + 1n;
     const events = await this.store.readStream(stream, { fromRevision });
@@ -251,8 +256,20 @@ export class CommandExecutor {
     entry.revision = stored.revision;
   }
 
-  /** Keeps the most recently used streams' folded states. */
+  /**
+   * Keeps the most recently used streams' folded states. A stream already moved
+   * to the recent end in this generation stays where it is: a Map keeps its order
+   * by moving a key out and in again, and doing that at every load of a few hot
+   * streams took 3.6% of a request's CPU time in a profile (attendances from 16
+   * connections over 50 sessions). The order stays close to the uses': the
+   * oldest entry was moved before all the others, a generation moves at most
+   * LOADS_PER_GENERATION entries, so no stream loaded in the last 8,000 loads is
+   * dropped.
+   */
   private remember(stream: string, entry: StreamEntry<unknown>): void {
+    const generation = Math.floor(this.loads++ / LOADS_PER_GENERATION);
+    if (entry.movedIn === generation && this.cache.get(stream) === entry) return;
+    entry.movedIn = generation;
     this.cache.delete(stream);
     this.cache.set(stream, entry);
     if (this.cache.size > MAX_CACHED_STREAMS) {
