@@ -101,6 +101,12 @@ export function printTable(results: Results): void {
       n('rebuild_ratio'),
     ],
     [
+      "rebuild's lower bound (the ledger's chain and rows, a register row per attendance; no target)",
+      `${n('rebuild_bound.events_per_s')} events/s`,
+      `rebuild_floor ${n('rebuild_floor.events_per_s')} events/s`,
+      n('rebuild_bound_ratio'),
+    ],
+    [
       `query (${sizes.logEvents.toLocaleString('en-US')} events)`,
       `programme p50 ${n('query.programme_figures.p50_ms')} / p99 ${n('query.programme_figures.p99_ms')} ms; ` +
         `project p50 ${n('query.project_figures.p50_ms')} / p99 ${n('query.project_figures.p99_ms')} ms; ` +
