@@ -99,7 +99,7 @@ if (wanted('rebuild') || wanted('query')) {
     rebuild,
     rebuild_floor: floor,
     rebuild_ratio: round(rebuild.events_per_s / floor.events_per_s, 3),
-    // No target: the best rebuild_ratio a rebuild writing the ledger's chain and the register's rows could reach.
+    // No target: the best rebuild_ratio a one-thread rebuild writing the ledger and the register could reach.
     rebuild_bound: bound,
     rebuild_bound_ratio: round(bound.events_per_s / floor.events_per_s, 3),
   });
