@@ -43,6 +43,10 @@ export interface BenchSizes {
   readonly importRows: number;
   /** Seconds of commands timed while the auditor keeps expensive reads in flight (issue 19): reported, no target. */
   readonly auditorSeconds: number;
+  /** Whether the auditor's load runs without `--only auditor` naming it. */
+  readonly auditorByDefault: boolean;
+  /** Rounds of the rebuild's lower bound (no target), each in turn with a round of the rebuild and its floor. */
+  readonly rebuildBoundRounds: number;
 }
 
 export const FULL_SIZES: BenchSizes = {
@@ -62,6 +66,8 @@ export const FULL_SIZES: BenchSizes = {
   queryWarmupRequests: 5000,
   importRows: 100_000,
   auditorSeconds: 30,
+  auditorByDefault: true,
+  rebuildBoundRounds: 3,
 };
 
 /**
@@ -75,8 +81,9 @@ export const FULL_SIZES: BenchSizes = {
  * 47,000/s), so a smaller import gave another verdict (0.25 at 30,000 rows, 0.28
  * at 60,000, where the full run measured 0.36); at 8,000 rows the first
  * thousands of rows also ran before V8 had compiled the path (0.12 to 0.14).
- * The auditor load times 5 s of commands (was 10: it has no target, and its
- * section took 25 s of a 185 s quick run).
+ * The auditor's load, which has no target, runs only when `--only auditor`
+ * names it, for 5 s (its section took 11 to 19 s of quick runs of 165 to 193
+ * s); the rebuild's lower bound, no target either, is measured in one round.
  */
 export const QUICK_SIZES: BenchSizes = {
   mode: 'quick',
@@ -95,4 +102,6 @@ export const QUICK_SIZES: BenchSizes = {
   queryWarmupRequests: 2000,
   importRows: 100_000,
   auditorSeconds: 5,
+  auditorByDefault: false,
+  rebuildBoundRounds: 1,
 };
