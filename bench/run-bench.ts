@@ -78,8 +78,8 @@ if (wanted('append')) {
 let readModels: string | undefined;
 if (wanted('rebuild') || wanted('query')) {
   step(
-    `rebuild: every projection from ${log.events} events against reading them, ${sizes.rounds} rounds; ` +
-      `the least a rebuild writes, ${sizes.rebuildBoundRounds}`,
+    `rebuild: every projection from ${log.events} events against reading them, ${sizes.rounds} rounds ` +
+      `(${sizes.rebuildBoundRounds} with the least a rebuild does)`,
   );
   const dir = scratchDir('rebuild');
   const floors: RebuildResult[] = [];
