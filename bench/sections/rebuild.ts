@@ -83,7 +83,7 @@ const EVENTS_A_TRANSACTION = 1000;
  * reads back, a ledger link per event and a register row per attendance, into
  * the projections' own tables, many rows a statement (`RowsInsert`), a
  * transaction per 1,000 events. The figures, the attendees' counts and the
- * other read models are left out: a rebuild can only be slower than this.
+ * other read models are left out: a rebuild on one thread can only be slower.
  */
 function writeTheLeast(logPath: string, readModelsPath: string): number {
   const log = new Database(logPath, { readonly: true });
