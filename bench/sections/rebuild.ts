@@ -57,14 +57,19 @@ answerParent(async ([mode, logPath, readStoreDir]): Promise<RebuildResult> => {
   return { events_per_s: round(events / seconds), events, seconds: round(seconds, 2), peak_rss_mb: peakRssMb() };
 });
 
-function readAndParse(path: string): number {
-  const db = new Database(path, { readonly: true });
-  const rows = db
+/** Every row of the log, in log order, raw: the floor and the bound read it alike. */
+function logRows(log: Database.Database): Iterable<EventRow> {
+  return log
     .prepare('SELECT position, id, stream, revision, type, data, metadata FROM events ORDER BY position')
     .raw()
-    .safeIntegers(true);
+    .safeIntegers(true)
+    .iterate() as Iterable<EventRow>;
+}
+
+function readAndParse(path: string): number {
+  const db = new Database(path, { readonly: true });
   let count = 0;
-  for (const row of rows.iterate() as Iterable<[bigint, string, string, bigint, string, string, string]>) {
+  for (const row of logRows(db)) {
     JSON.parse(row[5]);
     JSON.parse(row[6]);
     count++;
@@ -87,10 +92,6 @@ const EVENTS_A_TRANSACTION = 1000;
  */
 function writeTheLeast(logPath: string, readModelsPath: string): number {
   const log = new Database(logPath, { readonly: true });
-  const rows = log
-    .prepare('SELECT position, id, stream, revision, type, data, metadata FROM events ORDER BY position')
-    .raw()
-    .safeIntegers(true);
   const readStore = new ReadStore(readModelsPath);
   const { db } = readStore;
   new AuditLedgerProjection().setUp(db);
@@ -110,7 +111,7 @@ function writeTheLeast(logPath: string, readModelsPath: string): number {
   let ledger: unknown[] = [];
   let attended: unknown[] = [];
   let count = 0;
-  for (const row of rows.iterate() as Iterable<EventRow>) {
+  for (const row of logRows(log)) {
     const event = toStoredEvent(row);
     previous = nextLink(previous, event);
     ledger.push(event.position, previous);
